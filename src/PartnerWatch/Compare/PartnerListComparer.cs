@@ -1,0 +1,33 @@
+using PartnerWatch.Config;
+using PartnerWatch.Scan;
+
+namespace PartnerWatch.Compare;
+
+/// <summary>
+/// Decides whether a brand has confirmed a site as its partner: an entry of the brand's
+/// <c>ConfirmedPartners</c> list is the site's id, or a domain the site's host equals or is a subdomain of.
+/// </summary>
+public sealed class PartnerListComparer(PartnerWatchOptions options)
+{
+    public ClaimStatus StatusOf(string brandId, SiteOptions site)
+    {
+        if (!options.ConfirmedPartners.TryGetValue(brandId, out var entries))
+            return ClaimStatus.Unverified;
+
+        var host = Uri.TryCreate(site.Url, UriKind.Absolute, out var url) ? url.IdnHost.TrimEnd('.') : "";
+        foreach (var raw in entries)
+        {
+            var entry = raw.Trim().TrimEnd('.');
+            if (entry.Length == 0) continue;
+            if (string.Equals(entry, site.Id, StringComparison.OrdinalIgnoreCase))
+                return ClaimStatus.Confirmed;
+            if (host.Length > 0 && IsSameOrSubdomain(host, entry))
+                return ClaimStatus.Confirmed;
+        }
+        return ClaimStatus.Unverified;
+    }
+
+    private static bool IsSameOrSubdomain(string host, string domain) =>
+        host.Equals(domain, StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,120 @@
+namespace PartnerWatch.Config;
+
+/// <summary>The root configuration section <c>PartnerWatch</c>; see README "Configuration reference".</summary>
+public sealed class PartnerWatchOptions
+{
+    public const string SectionName = "PartnerWatch";
+
+    public List<BrandOptions> Brands { get; set; } = [];
+
+    /// <summary>Brand id → site ids or domains confirmed as that brand's partners.</summary>
+    public Dictionary<string, List<string>> ConfirmedPartners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public List<SiteOptions> Sites { get; set; } = [];
+    public FetchOptions Fetch { get; set; } = new();
+    public ScheduleOptions Schedule { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
+    public StorageOptions Storage { get; set; } = new();
+    public DetectionOptions Detection { get; set; } = new();
+    public LoggingOptions Logging { get; set; } = new();
+
+    /// <summary>
+    /// Directory that relative paths in the configuration (logos, partner lists) are resolved against:
+    /// the directory of the <c>--config</c> file, else the program's directory. Set by the loader, not by users.
+    /// </summary>
+    public string BaseDirectory { get; set; } = AppContext.BaseDirectory;
+}
+
+public sealed class BrandOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<string> Aliases { get; set; } = [];
+    public List<string> Domains { get; set; } = [];
+    /// <summary>Reference logo files (SVG, PNG, JPEG, GIF, WebP), relative to the config file.</summary>
+    public List<string> Logos { get; set; } = [];
+}
+
+public sealed class SiteOptions
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Url { get; set; } = "";
+    /// <summary>Overrides <see cref="ScheduleOptions.Interval"/> for this site.</summary>
+    public TimeSpan? Interval { get; set; }
+    /// <summary>Quartz cron expression; wins over any interval.</summary>
+    public string? Cron { get; set; }
+}
+
+public sealed class FetchOptions
+{
+    /// <summary>When false (default) no request may reach loopback, private, link-local or other non-public addresses.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+    /// <summary>Largest response body read, in bytes (default 5 MiB); larger bodies are cut off and reported.</summary>
+    public long MaxBodyBytes { get; set; } = 5 * 1024 * 1024;
+    /// <summary>Largest image read, in bytes (default 2 MiB).</summary>
+    public long MaxImageBytes { get; set; } = 2 * 1024 * 1024;
+    /// <summary>Pages fetched per site per scan, start page included (default 8).</summary>
+    public int MaxPagesPerSite { get; set; } = 8;
+    /// <summary>Redirects followed per request (default 5).</summary>
+    public int MaxRedirects { get; set; } = 5;
+    /// <summary>Timeout of one attempt (default 15 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Timeout of one request including retries (default 60 s).</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>Retries on transient failures (default 2, so 3 attempts).</summary>
+    public int MaxRetries { get; set; } = 2;
+    /// <summary>Longest <c>Retry-After</c> honoured (default 30 s); longer waits give up.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Sites scanned at the same time (default 2).</summary>
+    public int MaxConcurrentSites { get; set; } = 2;
+    public string UserAgent { get; set; } = "PartnerWatch/0.1 (+brand-protection partner-claim monitor)";
+}
+
+public sealed class ScheduleOptions
+{
+    /// <summary>Default time between scans of a site (default 6 h).</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
+    /// <summary>Scan every site as soon as the service has started.</summary>
+    public bool RunOnStart { get; set; }
+    /// <summary>Largest random delay added to each site's first run so sites spread out (default 1 min).</summary>
+    public TimeSpan Jitter { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public enum SmtpSecurity { Auto, None, StartTls, SslOnConnect }
+
+public sealed class SmtpOptions
+{
+    /// <summary>SMTP server; when empty, alerts are written as .eml files to the outbox folder.</summary>
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.Auto;
+    /// <summary>Set from the environment (<c>PartnerWatch__Smtp__UserName</c>); never logged.</summary>
+    public string? UserName { get; set; }
+    /// <summary>Set from the environment (<c>PartnerWatch__Smtp__Password</c>); never logged.</summary>
+    public string? Password { get; set; }
+    public string From { get; set; } = "partnerwatch@localhost";
+    public List<string> To { get; set; } = [];
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed class StorageOptions
+{
+    /// <summary>Database, outbox and evidence live here; relative to the working directory (default <c>data</c>).</summary>
+    public string DataDirectory { get; set; } = "data";
+}
+
+public sealed class DetectionOptions
+{
+    /// <summary>Lowest confidence reported as a claim (default 0.5); see README "What counts as a claim".</summary>
+    public double ClaimThreshold { get; set; } = 0.5;
+}
+
+public sealed class LoggingOptions
+{
+    /// <summary><c>text</c> (readable, default) or <c>json</c> (compact JSON for containers).</summary>
+    public string Format { get; set; } = "text";
+    /// <summary>Optional rolling log file path.</summary>
+    public string? File { get; set; }
+    public string Level { get; set; } = "Information";
+}

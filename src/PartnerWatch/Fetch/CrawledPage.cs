@@ -1,0 +1,9 @@
+using AngleSharp.Dom;
+
+namespace PartnerWatch.Fetch;
+
+/// <summary>A same-site HTML page as fetched and parsed; <see cref="Html"/> keeps the bytes as received for evidence.</summary>
+public sealed record CrawledPage(Uri Url, int StatusCode, DateTimeOffset FetchedAt, IDocument Document, byte[] Html, string Charset);
+
+/// <summary>One step of a crawl: a page, or an error for a URL that could not be fetched.</summary>
+public sealed record CrawlStep(CrawledPage? Page, Scan.ScanError? Error);

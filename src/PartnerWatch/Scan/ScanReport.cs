@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+
+namespace PartnerWatch.Scan;
+
+/// <summary>The document <c>scan --json</c> prints (see interface.md "scan --json output").</summary>
+public sealed record ScanReport(DateTimeOffset ScannedAt, IReadOnlyList<SiteScanResult> Sites)
+{
+    public bool HasUnverifiedClaims => Sites.Any(s => s.Claims.Any(c => c.Status == ClaimStatus.Unverified));
+}
+
+public sealed record SiteScanResult(
+    string Site,
+    string Url,
+    int PagesScanned,
+    IReadOnlyList<ScanError> Errors,
+    IReadOnlyList<Claim> Claims)
+{
+    [JsonIgnore] public DateTimeOffset StartedAt { get; init; }
+    [JsonIgnore] public DateTimeOffset FinishedAt { get; init; }
+
+    /// <summary>True when the start page could not be fetched: the scan says nothing about claims.</summary>
+    [JsonIgnore] public bool Failed => PagesScanned == 0;
+}
+
+public sealed record ScanError(string Url, string Message);
+
+public sealed record Claim(string Brand, ClaimStatus Status, double Confidence, IReadOnlyList<Evidence> Evidence);
+
+[JsonConverter(typeof(JsonStringEnumConverter<ClaimStatus>))]
+public enum ClaimStatus
+{
+    [JsonStringEnumMemberName("unverified")] Unverified,
+    [JsonStringEnumMemberName("confirmed")] Confirmed,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<EvidenceKind>))]
+public enum EvidenceKind
+{
+    /// <summary>Image content matched a reference logo.</summary>
+    [JsonStringEnumMemberName("logo-image")] LogoImage,
+    /// <summary>alt/title/aria-label or file name of an image or inline SVG names the brand.</summary>
+    [JsonStringEnumMemberName("logo-text")] LogoText,
+    /// <summary>The name in the page text.</summary>
+    [JsonStringEnumMemberName("text")] Text,
+    /// <summary>A link to one of the brand's domains.</summary>
+    [JsonStringEnumMemberName("link")] Link,
+}
+
+/// <summary>One signal that backs a claim: where it was seen and why it counts.</summary>
+public sealed record Evidence(
+    EvidenceKind Kind,
+    string PageUrl,
+    string Detail,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImageUrl = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Snippet = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Context = null);
