@@ -1,1 +1,37 @@
-return 0;
+using System.Text;
+using PartnerWatch.Cli;
+
+// One program, the service and the command-line tool (interface.md). The pipeline it runs, stage by stage —
+// config → schedule → fetch → detect → compare → store → alert → status — is registered in
+// Hosting/PipelineServiceCollectionExtensions.cs and Cli/ServeCommand.cs.
+
+// GBK, Big5, Shift_JIS… pages must decode; .NET only ships UTF-* and Latin-1 without this provider.
+Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+var (cli, error) = CliArguments.Parse(args);
+if (cli is null)
+{
+    Console.Error.WriteLine($"error: {error}");
+    Console.Error.WriteLine(CliArguments.Usage);
+    return ExitCodes.UsageOrConfig;
+}
+if (cli.Help)
+{
+    Console.WriteLine(CliArguments.Usage);
+    return ExitCodes.Ok;
+}
+
+// Ctrl-C/SIGTERM: the service's host handles them itself; the one-shot commands cancel cleanly.
+using var cancel = new CancellationTokenSource();
+if (cli.Command is "scan" or "validate")
+{
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+}
+
+return cli.Command switch
+{
+    "validate" => ValidateCommand.Run(cli, Console.Out),
+    "scan" => await ScanCommand.RunAsync(cli, Console.Out, Console.Error, cancel.Token),
+    "demo" => await DemoCommand.RunAsync(cli, Console.Error, cancel.Token),
+    _ => await ServeCommand.RunAsync(cli, Console.Error, cancel.Token),
+};

@@ -1,0 +1,7 @@
+namespace PartnerWatch.Alert;
+
+// placeholder: replaced by the alert stage
+public sealed class AlertDispatcher
+{
+    public Task DispatchPendingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,28 @@
+using PartnerWatch.Config;
+
+namespace PartnerWatch.Cli;
+
+/// <summary><c>validate</c>: lists every configuration problem with its key path, or confirms the configuration.</summary>
+public static class ValidateCommand
+{
+    public static int Run(CliArguments args, TextWriter stdout)
+    {
+        var loaded = ConfigurationLoader.Load(args.ConfigFile);
+        if (!loaded.IsValid)
+        {
+            stdout.WriteLine($"Configuration invalid ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")}):");
+            foreach (var problem in loaded.Problems)
+                stdout.WriteLine("  " + problem);
+            return ExitCodes.UsageOrConfig;
+        }
+
+        var o = loaded.Options;
+        stdout.WriteLine($"Configuration valid: {o.Brands.Count} brands, {o.Brands.Sum(b => b.Logos.Count)} logo files, " +
+                         $"{o.Sites.Count} sites, {o.ConfirmedPartners.Values.Sum(v => v.Count)} confirmed-partner entries.");
+        if (o.Sites.Count == 0)
+            stdout.WriteLine("  note: no sites configured (PartnerWatch:Sites); the service will have nothing to scan.");
+        if (string.IsNullOrWhiteSpace(o.Smtp.Host))
+            stdout.WriteLine("  note: no Smtp:Host; alerts will be written as .eml files to the outbox folder.");
+        return ExitCodes.Ok;
+    }
+}

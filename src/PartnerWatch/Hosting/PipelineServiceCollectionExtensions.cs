@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using PartnerWatch.Alert;
+using PartnerWatch.Compare;
+using PartnerWatch.Config;
+using PartnerWatch.Detect;
+using PartnerWatch.Fetch;
+using PartnerWatch.Scan;
+using PartnerWatch.Store;
+
+namespace PartnerWatch.Hosting;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// The stages every command shares, in the order data flows through them:
+    /// config → fetch → detect → compare → store → alert. The service adds schedule and status on top (see ServeCommand).
+    /// </summary>
+    public static IServiceCollection AddPartnerWatchPipeline(this IServiceCollection services, PartnerWatchOptions options) =>
+        services
+            .AddPartnerWatchConfig(options)
+            .AddFetching()
+            .AddDetection()
+            .AddComparison()
+            .AddScanning()
+            .AddStorage()
+            .AddAlerting();
+
+    private static IServiceCollection AddPartnerWatchConfig(this IServiceCollection services, PartnerWatchOptions options)
+    {
+        // Validated (with every problem listed) before any host is built; see ConfigurationLoader.
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton(options);
+        services.AddSingleton<IValidateOptions<PartnerWatchOptions>, PartnerWatchOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using PartnerWatch.Compare;
+using PartnerWatch.Config;
+using PartnerWatch.Detect;
+using PartnerWatch.Fetch;
+
+namespace PartnerWatch.Scan;
+
+/// <summary>
+/// One scan of one site: crawl → detect → compare. Pages are analysed as they arrive and released at once, so memory
+/// stays bounded by one page, whatever the size of the site list. Never throws for a broken site: failures become
+/// <see cref="ScanError"/> entries.
+/// </summary>
+public sealed class SiteScanner(
+    SiteCrawler crawler,
+    ClaimDetector detector,
+    PartnerListComparer comparer,
+    ScanConcurrencyLimiter limiter,
+    TimeProvider time,
+    ILogger<SiteScanner> logger)
+{
+    public async Task<SiteScanResult> ScanAsync(SiteOptions site, CancellationToken cancellationToken)
+    {
+        using var slot = await limiter.AcquireAsync(cancellationToken);
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        var errors = new List<ScanError>();
+        var pages = 0;
+        var collector = detector.BeginSite();
+
+        try
+        {
+            await foreach (var step in crawler.CrawlAsync(new Uri(site.Url), cancellationToken))
+            {
+                if (step.Error is { } error)
+                    errors.Add(error);
+                if (step.Page is { } page)
+                {
+                    pages++;
+                    using (page.Document)
+                        await collector.AddPageAsync(page, cancellationToken);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A defect or hostile input in one site must not stop the scan of the others.
+            logger.LogError(ex, "Scan of {Site} failed after {Pages} pages", site.Id, pages);
+            errors.Add(new ScanError(site.Url, "scan failed: " + ex.Message));
+        }
+
+        IReadOnlyList<Claim> claims = pages == 0
+            ? []
+            : collector.Complete()
+                .Select(c => new Claim(c.BrandId, comparer.StatusOf(c.BrandId, site), Math.Round(c.Confidence, 2), c.Evidence))
+                .OrderBy(c => c.Brand, StringComparer.Ordinal)
+                .ToList();
+
+        var elapsed = time.GetElapsedTime(started);
+        logger.LogInformation(
+            "Scanned {Site}: {Pages} pages, {Claims} claims ({Unverified} unverified), {Errors} errors in {Elapsed}",
+            site.Id, pages, claims.Count, claims.Count(c => c.Status == ClaimStatus.Unverified), errors.Count, elapsed);
+
+        return new SiteScanResult(site.Id, site.Url, pages, errors, claims)
+        {
+            StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(),
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using System.Reflection;
+using PartnerWatch.Config;
+using PartnerWatch.Schedule;
+using PartnerWatch.Store;
+
+namespace PartnerWatch.Status;
+
+/// <summary><c>/healthz</c> (alive), <c>/readyz</c> (storage and scheduler ready) and <c>/status</c> (what the service knows).</summary>
+public static class StatusEndpoints
+{
+    public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Text("ok"));
+        app.MapGet("/readyz", ReadyAsync);
+        app.MapGet("/status", StatusAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ReadyAsync(IScanStore store, ScanSchedule schedule, CancellationToken cancellationToken)
+    {
+        var storageReady = await store.PingAsync(cancellationToken);
+        var schedulerReady = await schedule.IsRunningAsync(cancellationToken);
+        var body = new { storage = storageReady ? "ready" : "unavailable", scheduler = schedulerReady ? "running" : "not running" };
+        return storageReady && schedulerReady ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> StatusAsync(
+        IScanStore store, ScanSchedule schedule, PartnerWatchOptions options, ServiceClock clock, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetStatusAsync(cancellationToken);
+        var next = await schedule.NextScansAsync(options.Sites.Select(s => s.Id), cancellationToken);
+        var bySite = stored.Sites.ToDictionary(s => s.SiteId, StringComparer.OrdinalIgnoreCase);
+        var uptime = clock.Uptime;
+
+        var sites = options.Sites.Select(site =>
+        {
+            bySite.TryGetValue(site.Id, out var last);
+            return new SiteStatusDto(
+                site.Id,
+                string.IsNullOrEmpty(site.Name) ? site.Id : site.Name,
+                site.Url,
+                last?.LastScanAt is { } at
+                    ? new LastScanDto(at, last.LastOutcome ?? "unknown", last.LastPages, last.LastErrors.Select(e => new ErrorDto(e.Url, e.Message)).ToList())
+                    : null,
+                next.GetValueOrDefault(site.Id));
+        }).ToList();
+
+        var claims = stored.OpenClaims
+            .Select(c => new OpenClaimDto(c.Id, c.SiteId, c.BrandId, "unverified", c.Confidence, c.FirstSeenAt, c.LastSeenAt, c.Alerted))
+            .ToList();
+
+        return TypedResults.Ok(new StatusDto(
+            Version,
+            clock.StartedAt,
+            uptime.ToString(@"d\.hh\:mm\:ss"),
+            (long)uptime.TotalSeconds,
+            sites,
+            claims,
+            new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries)));
+    }
+
+    private static string Version { get; } =
+        typeof(StatusEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    public sealed record StatusDto(
+        string Version, DateTimeOffset StartedAt, string Uptime, long UptimeSeconds,
+        IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts);
+
+    public sealed record SiteStatusDto(string Id, string Name, string Url, LastScanDto? LastScan, DateTimeOffset? NextScan);
+
+    public sealed record LastScanDto(DateTimeOffset Time, string Outcome, int Pages, IReadOnlyList<ErrorDto> Errors);
+
+    public sealed record ErrorDto(string Url, string Message);
+
+    public sealed record OpenClaimDto(
+        long Id, string Site, string Brand, string Status, double Confidence, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, bool Alerted);
+
+    public sealed record AlertsDto(int Pending, int FailedDeliveries);
+}
