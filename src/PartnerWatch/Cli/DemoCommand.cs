@@ -31,7 +31,7 @@ public static class DemoCommand
         }, cancellationToken);
     }
 
-    public static LoadedConfiguration LoadDemoConfiguration(Uri origin)
+    public static LoadedConfiguration LoadDemoConfiguration(Uri origin, string? dataDirectory = null)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Demo", "demo.json");
         var overrides = new Dictionary<string, string?>
@@ -40,7 +40,9 @@ public static class DemoCommand
             ["PartnerWatch:Sites:1:Url"] = new Uri(origin, "contoso-systems/").ToString(),
             ["PartnerWatch:Sites:2:Url"] = new Uri(origin, "brightwave-news/").ToString(),
         };
-        if (Environment.GetEnvironmentVariable("PartnerWatch__Storage__DataDirectory") is null)
+        if (dataDirectory is not null)
+            overrides["PartnerWatch:Storage:DataDirectory"] = dataDirectory;
+        else if (Environment.GetEnvironmentVariable("PartnerWatch__Storage__DataDirectory") is null)
             overrides["PartnerWatch:Storage:DataDirectory"] = "demo-data";
         return ConfigurationLoader.Load(file, overrides);
     }
