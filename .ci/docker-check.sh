@@ -125,7 +125,11 @@ wait_for_status() {
 # 1. A Docker engine and the two .NET base images (made locally: no container registry is reachable)
 # ---------------------------------------------------------------------------------------------
 command -v docker >/dev/null 2>&1 || { [ "$(id -u)" = 0 ] || skip "no docker client and not root"; }
-command -v python3 >/dev/null 2>&1 || fail "python3 is needed for the HTTP and JSON checks"
+if ! command -v python3 >/dev/null 2>&1; then
+  apt_update_once
+  DEBIAN_FRONTEND=noninteractive timeout 300 apt-get install -y -qq python3 >/dev/null 2>&1 \
+    || fail "python3 is needed for the HTTP and JSON checks and could not be installed"
+fi
 
 IMAGES_SCRIPT=${DOCKER_CHECK_IMAGES_SCRIPT:-}
 if [ -z "$IMAGES_SCRIPT" ]; then
