@@ -214,8 +214,9 @@ public sealed class SqliteScanStoreTests
     public async Task HostileScanResultIsBoundedAndDuplicateBrandsCountOnce()
     {
         await using var harness = await StartAsync();
+        var hugeDetail = new string('d', 100_000);
         var flood = Enumerable.Range(0, 1000)
-            .Select(i => new Evidence(EvidenceKind.Text, $"https://sensenets.example/{i}", new string('d', 100_000)))
+            .Select(i => new Evidence(EvidenceKind.Text, $"https://sensenets.example/{i}", hugeDetail))
             .ToList();
         var claims = new[]
         {
