@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Logging;
+using PartnerWatch.Store;
+
+namespace PartnerWatch.Alert;
+
+/// <summary>Result of one dispatch run: alerts delivered, and alerts whose delivery failed and will be retried.</summary>
+public sealed record AlertDispatchResult(int Sent, int Failed);
+
+/// <summary>
+/// Drains the alert outbox: composes, sends and marks each due alert; a failed alert is retried later with exponential
+/// backoff (1 min doubling to 1 h) while the others continue. Delivery is at-least-once: a crash between sending and
+/// marking resends the same message with the same Message-ID.
+/// </summary>
+public sealed partial class AlertDispatcher(
+    IScanStore store,
+    AlertComposer composer,
+    IAlertSender sender,
+    TimeProvider timeProvider,
+    ILogger<AlertDispatcher> logger)
+{
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
+
+    internal const int BatchSize = 50;
+    internal const int MaxBatchesPerRun = 20;
+
+    // One run at a time per process: two overlapping runs would both see the same pending alert and send it twice.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public async Task<AlertDispatchResult> DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            int sent = 0, failed = 0;
+            var attempted = new HashSet<long>();
+            for (var batch = 0; batch < MaxBatchesPerRun; batch++)
+            {
+                var pending = await store.GetPendingAlertsAsync(BatchSize, cancellationToken);
+                // An alert whose bookkeeping failed would come back due at once; never try it twice in one run.
+                var fresh = pending.Where(a => attempted.Add(a.Id)).ToList();
+                foreach (var alert in fresh)
+                {
+                    if (await DeliverAsync(alert, cancellationToken))
+                    {
+                        sent++;
+                    }
+                    else
+                    {
+                        failed++;
+                    }
+                }
+
+                if (pending.Count < BatchSize || fresh.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            if (sent + failed > 0)
+            {
+                LogDispatched(sent, failed);
+            }
+
+            return new AlertDispatchResult(sent, failed);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Delay before the next attempt after <paramref name="previousAttempts"/> failures and one more.</summary>
+    public static TimeSpan RetryDelay(int previousAttempts)
+    {
+        var doublings = Math.Clamp(previousAttempts, 0, 16);
+        var delay = FirstRetryDelay * Math.Pow(2, doublings);
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+
+    private async Task<bool> DeliverAsync(PendingAlert alert, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = composer.Compose(alert);
+            await sender.SendAsync(alert.Id, message, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var nextAttemptAt = timeProvider.GetUtcNow() + RetryDelay(alert.Attempts);
+            LogDeliveryFailed(ex, alert.Id, alert.SiteId, alert.BrandId, alert.Attempts + 1, nextAttemptAt);
+            await store.MarkAlertFailedAsync(alert.Id, $"{ex.GetType().Name}: {ex.Message}", nextAttemptAt, cancellationToken);
+            return false;
+        }
+
+        // The message is out; record that even if shutdown begins now, or it would be sent again after restart.
+        await store.MarkAlertSentAsync(alert.Id, timeProvider.GetUtcNow(), CancellationToken.None);
+        LogDelivered(alert.Id, alert.SiteId, alert.BrandId);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} sent: {Site} shows {Brand}")]
+    private partial void LogDelivered(long alertId, string site, string brand);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} ({Site} shows {Brand}) could not be delivered (attempt {Attempt}); next attempt at {NextAttemptAt}")]
+    private partial void LogDeliveryFailed(Exception exception, long alertId, string site, string brand, int attempt, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert outbox dispatched: {Sent} sent, {Failed} failed")]
+    private partial void LogDispatched(int sent, int failed);
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using PartnerWatch.Config;
+
+namespace PartnerWatch.Store;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DataDirectory"/> and the SQLite <see cref="IScanStore"/>, and migrates the schema when the
+    /// host starts (register this before the scheduler so no scan runs against an unmigrated database).
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => DataDirectory.FromOptions(sp.GetRequiredService<PartnerWatchOptions>()));
+        services.TryAddSingleton<IScanStore, SqliteScanStore>();
+        services.AddHostedService<StoreInitializer>();
+        return services;
+    }
+}
+
+/// <summary>Runs the migrations at start so a too-new or unreadable database stops the service with a clear error.</summary>
+internal sealed class StoreInitializer(IScanStore store) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

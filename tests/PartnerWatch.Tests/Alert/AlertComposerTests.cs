@@ -1,0 +1,96 @@
+using MimeKit;
+using PartnerWatch.Alert;
+using PartnerWatch.Config;
+using PartnerWatch.Scan;
+using PartnerWatch.Store;
+
+namespace PartnerWatch.Tests.Alert;
+
+public sealed class AlertComposerTests
+{
+    private static readonly PartnerWatchOptions Options = new()
+    {
+        Sites = [new SiteOptions { Id = "sensenets", Name = "SenseNets", Url = "https://sensenets.example/" }],
+        Brands = [new BrandOptions { Id = "microsoft", Name = "Microsoft" }],
+        Smtp = { From = "partnerwatch@example.org", To = ["a@example.org", "b@example.org"] },
+    };
+
+    [Fact]
+    public void HtmlBodyEscapesScriptFromEvidence()
+    {
+        var alert = Alert(new Evidence(EvidenceKind.Text, "https://sensenets.example/p?<x>", "<b>detail</b>",
+            Snippet: "Partners: <script>alert('x')</script> Microsoft"));
+
+        var message = new AlertComposer(Options).Compose(alert);
+
+        Assert.DoesNotContain("<script>", message.HtmlBody);
+        Assert.DoesNotContain("<b>detail</b>", message.HtmlBody);
+        Assert.Contains("&lt;script&gt;", message.HtmlBody);
+        Assert.Contains("<script>alert('x')</script>", message.TextBody);
+    }
+
+    [Fact]
+    public void OnlyHttpUrlsBecomeLinks()
+    {
+        var alert = Alert(new Evidence(EvidenceKind.Link, "javascript:alert(1)", "link", ImageUrl: "https://sensenets.example/logo.png"));
+
+        var html = new AlertComposer(Options).Compose(alert).HtmlBody;
+
+        Assert.DoesNotContain("href=\"javascript:", html);
+        Assert.Contains("href=\"https://sensenets.example/logo.png\"", html);
+    }
+
+    [Fact]
+    public void MessageIsMultipartAlternativeWithStableHeadersAndAllFields()
+    {
+        var alert = Alert(new Evidence(EvidenceKind.LogoImage, "https://sensenets.example/partners", "matches logos/microsoft.svg",
+            ImageUrl: "https://sensenets.example/img/p3.png", Snippet: "Our partners"));
+        var composer = new AlertComposer(Options);
+
+        var message = composer.Compose(alert);
+        var again = composer.Compose(alert);
+
+        Assert.Equal("multipart/alternative", message.Body!.ContentType.MimeType);
+        Assert.Equal("alert-42.abc@partnerwatch.local", message.MessageId);
+        Assert.Equal(message.MessageId, again.MessageId);
+        Assert.Equal(alert.CreatedAt, message.Date);
+        Assert.Equal("42", message.Headers["X-PartnerWatch-Alert-Id"]);
+        Assert.Equal(["a@example.org", "b@example.org"], message.To.Mailboxes.Select(m => m.Address));
+        foreach (var expected in new[] { "SenseNets", "https://sensenets.example/", "Microsoft", "0.97", "2026-11-26T06:00:00Z",
+                     "logo-image", "https://sensenets.example/partners", "https://sensenets.example/img/p3.png", "matches logos/microsoft.svg", "Our partners" })
+        {
+            Assert.Contains(expected, message.TextBody);
+            Assert.Contains(expected, message.HtmlBody);
+        }
+    }
+
+    [Fact]
+    public void UnknownIdsFallBackToTheIdsAndLineBreaksCannotForgeLines()
+    {
+        var alert = Alert(new Evidence(EvidenceKind.Text, "https://x.example/", "detail\r\nBcc: victim@example.org")) with
+        {
+            SiteId = "unknown-site",
+            BrandId = "unknown-brand",
+        };
+
+        var message = new AlertComposer(Options).Compose(alert);
+
+        Assert.Equal("[PartnerWatch] Unverified partner claim: unknown-site shows unknown-brand", message.Subject);
+        Assert.DoesNotContain("\nBcc:", message.TextBody);
+        Assert.Contains("detail Bcc: victim@example.org", message.TextBody);
+    }
+
+    [Fact]
+    public void InvalidSenderAddressNamesTheConfigurationKey()
+    {
+        var options = new PartnerWatchOptions { Smtp = { From = "not an address <", To = ["a@example.org"] } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new AlertComposer(options).Compose(Alert()));
+
+        Assert.Contains("PartnerWatch:Smtp:From", error.Message);
+    }
+
+    private static PendingAlert Alert(params Evidence[] evidence) => new(
+        42, "alert-42.abc@partnerwatch.local", "sensenets", "https://sensenets.example/", "microsoft", 0.97, evidence,
+        new DateTimeOffset(2026, 11, 26, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 6, 0, 5, TimeSpan.Zero), 0);
+}
