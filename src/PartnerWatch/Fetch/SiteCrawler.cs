@@ -58,6 +58,7 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
             else
             {
                 seen.Add(outcome.Page.Url);
+                queue.RemoveAll(c => c.Url == outcome.Page.Url);
                 if (candidate.Depth < MaxDepth)
                     foreach (var link in PartnerLinks(outcome.Page, startUrl, candidate))
                         if (seen.Add(link.Url)) queue.Add(link with { Order = order++ });

@@ -178,7 +178,9 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
 
         return exception switch
         {
-            TimeoutRejectedException timeout => $"timed out after {Seconds(timeout.Timeout)}{AfterAttempts(attempts)}",
+            TimeoutRejectedException timeout when attempts > 1 && timeout.Timeout == Fetch.AttemptTimeout
+                => $"timed out after {Seconds(timeout.Timeout)} on each of {attempts} attempts",
+            TimeoutRejectedException timeout => $"timed out after {Seconds(timeout.Timeout)}",
             BrokenCircuitException => $"not tried: too many recent failures at {current.Authority} (circuit open)",
             HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"host not found: {current.Host}",
             HttpRequestException http => $"connection failed: {http.Message}{AfterAttempts(attempts)}",
