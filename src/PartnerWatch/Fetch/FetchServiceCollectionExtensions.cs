@@ -53,8 +53,10 @@ public static class FetchServiceCollectionExtensions
 
     private static void ConfigureResilience(HttpStandardResilienceOptions resilience, FetchOptions fetch, TimeProvider time)
     {
-        var attempt = fetch.AttemptTimeout > TimeSpan.Zero ? fetch.AttemptTimeout : TimeSpan.FromSeconds(15);
-        var total = fetch.TotalTimeout >= attempt ? fetch.TotalTimeout : attempt;
+        // Clamped into the ranges the standard handler's validator accepts, so odd settings degrade instead of
+        // failing every request; the configuration validator is where they should be reported.
+        var attempt = Clamp(fetch.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(12));
+        var total = Clamp(fetch.TotalTimeout, attempt, TimeSpan.FromDays(1));
 
         resilience.AttemptTimeout.Timeout = attempt;
         resilience.TotalRequestTimeout.Timeout = total;
@@ -80,6 +82,8 @@ public static class FetchServiceCollectionExtensions
             !RefusedByPolicy(args.Outcome.Exception)
             && HttpClientResiliencePredicates.IsTransient(args.Outcome));
     }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
 
     /// <summary>A refusal by the address policy is a decision, not a transient fault: never retried, never counted.</summary>
     internal static bool RefusedByPolicy(Exception? exception)

@@ -106,6 +106,12 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
         {
             return new(null, [new(null, new ScanError(url.ToString(), e.Message))]);
         }
+        catch (Exception e) when (e is not OperationCanceledException and not WebFetcher.UnwantedContentException)
+        {
+            // A bug or a pathological page must cost one page, not the whole scan.
+            LogUnexpected(e, url);
+            return new(null, [new(null, new ScanError(url.ToString(), $"unexpected error: {e.Message}"))]);
+        }
         catch (WebFetcher.UnwantedContentException e)
         {
             LogSkipped(e.Url, e.Message);
@@ -169,6 +175,9 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
         mediaType is null
         || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
         || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected error while fetching {Url}")]
+    private partial void LogUnexpected(Exception exception, Uri url);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason}")]
     private partial void LogSkipped(Uri url, string reason);

@@ -129,7 +129,7 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
     private async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(
         Uri url, Uri current, HttpResponseMessage response, FetchRules rules, CancellationToken cancellationToken)
     {
-        var cap = Math.Max(0, rules.MaxBytes);
+        var cap = Math.Clamp(rules.MaxBytes, 0, Array.MaxLength - 1);
         var declared = response.Content.Headers.ContentLength;
         if (declared > cap && !rules.TruncateOverCap)
             throw new FetchFailedException(url, $"body larger than {cap} bytes ({declared} declared), not read{Via(url, current)}");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartnerWatch.Config;
 using PartnerWatch.Fetch;
@@ -13,14 +14,20 @@ internal static class FetchTestHost
     /// <param name="allowPrivateNetworks">Loopback fixtures need true; guard tests use false.</param>
     /// <param name="configure">Adjusts fetch options (caps, retries, timeouts).</param>
     /// <param name="policy">Replaces the address policy (e.g. to call 127.0.0.2 "private").</param>
-    public static ServiceProvider Create(bool allowPrivateNetworks = true, Action<FetchOptions>? configure = null, IAddressPolicy? policy = null)
+    /// <param name="logs">Receives every log event, at every level.</param>
+    public static ServiceProvider Create(
+        bool allowPrivateNetworks = true, Action<FetchOptions>? configure = null, IAddressPolicy? policy = null, RecordingLoggerProvider? logs = null)
     {
         var options = new PartnerWatchOptions();
         options.Fetch.AllowPrivateNetworks = allowPrivateNetworks;
         configure?.Invoke(options.Fetch);
 
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace);
+            if (logs is not null) logging.AddProvider(logs);
+        });
         services.AddSingleton(options);
         services.AddSingleton<IOptions<PartnerWatchOptions>>(Options.Create(options));
         services.AddSingleton(TimeProvider.System);

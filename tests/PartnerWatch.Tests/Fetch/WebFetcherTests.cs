@@ -261,4 +261,25 @@ public sealed class WebFetcherTests
 
         Assert.Equal("合作伙伴", page.Document.QuerySelector("h1")!.TextContent);
     }
+
+    [Fact]
+    public async Task FetchesAreLoggedAtDebugAndFailuresAtWarning()
+    {
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/"] = FixtureResponse.Html("<a href=\"/partners\">Partners</a>"),
+        });
+        var logs = new RecordingLoggerProvider();
+        await using var provider = FetchTestHost.Create(logs: logs);
+
+        await provider.CrawlAsync(server.BaseUri, FetchTestHost.Watchdog());
+
+        var fetched = Assert.Single(logs.Entries, e => e.Template == "Fetched {Url} ({Status}, {Bytes} bytes) in {Elapsed}");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, fetched.Level);
+        Assert.Equal(server.BaseUri, fetched.Properties["Url"]);
+        Assert.Equal(200, fetched.Properties["Status"]);
+        var failed = Assert.Single(logs.Entries, e => e.Template == "Fetch of {Url} failed: {Reason}");
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, failed.Level);
+        Assert.Equal("HTTP 404", failed.Properties["Reason"]);
+    }
 }
