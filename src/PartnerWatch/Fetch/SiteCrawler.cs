@@ -132,6 +132,10 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
 
     private IEnumerable<Candidate> PartnerLinks(CrawledPage page, Uri startUrl, Candidate parent)
     {
+        // Some start pages are only a <meta http-equiv="refresh"> to the real home page; follow it first.
+        if (parent.Depth == 0 && MetaRefreshTarget(page.Document) is { } refresh && SameSite(startUrl, refresh))
+            yield return new Candidate(refresh, int.MaxValue - 1, 0, 0);
+
         var parentPath = page.Url.AbsolutePath.TrimEnd('/') + "/";
         foreach (var anchor in page.Document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
         {
@@ -146,6 +150,20 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
                 score = 1;
             if (score > 0) yield return new Candidate(target, score, parent.Depth + 1, 0);
         }
+    }
+
+    private static Uri? MetaRefreshTarget(IDocument document)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta[http-equiv]"))
+        {
+            if (!string.Equals(meta.GetAttribute("http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase)) continue;
+            var content = meta.GetAttribute("content") ?? "";
+            var at = content.IndexOf("url=", StringComparison.OrdinalIgnoreCase);
+            if (at < 0) continue;
+            var href = content[(at + 4)..].Trim().Trim('"', '\'');
+            if (TryResolve(document, href, out var target)) return target;
+        }
+        return null;
     }
 
     private static bool TryResolve(IDocument document, string? href, out Uri target)

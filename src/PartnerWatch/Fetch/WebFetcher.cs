@@ -166,7 +166,7 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
     {
         var message = $"HTTP {(int)response.StatusCode}{AfterAttempts(attempts)}";
         if (FetchServiceCollectionExtensions.RetryAfter(response, time) is { } wait && wait > Fetch.MaxRetryAfter)
-            message += $"; Retry-After {Seconds(wait)} exceeds the {Seconds(Fetch.MaxRetryAfter)} limit, not retried";
+            message += $"; Retry-After {Seconds(TimeSpan.FromSeconds(Math.Round(wait.TotalSeconds)))} exceeds the {Seconds(Fetch.MaxRetryAfter)} limit, not retried";
         return message;
     }
 

@@ -273,4 +273,20 @@ public sealed class SiteCrawlerTests
         Assert.Equal(200, page.StatusCode);
         Assert.Equal(server.Url("/img/logo.png").ToString(), ((AngleSharp.Html.Dom.IHtmlImageElement)page.Document.QuerySelector("img")!).Source);
     }
+
+    [Fact]
+    public async Task MetaRefreshStartPageLeadsToTheRealHomePage()
+    {
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/"] = Html("", head: "<meta http-equiv=\"refresh\" content=\"0; url=/cn/index.html\">"),
+            ["/cn/index.html"] = Html("<a href=\"/cn/partners.html\">合作伙伴</a>"),
+            ["/cn/partners.html"] = Html("<h1>合作伙伴</h1>"),
+        });
+        await using var provider = FetchTestHost.Create();
+
+        var steps = await provider.CrawlAsync(server.BaseUri, FetchTestHost.Watchdog());
+
+        Assert.Equal(["/", "/cn/index.html", "/cn/partners.html"], Paths(steps.Pages()));
+    }
 }
