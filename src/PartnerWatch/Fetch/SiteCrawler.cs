@@ -1,10 +1,205 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Logging;
+using PartnerWatch.Config;
+using PartnerWatch.Scan;
+
 namespace PartnerWatch.Fetch;
 
 /// <summary>
 /// Fetches a site's start page and the same-site pages likely to show partners, within the page cap.
+/// Candidates are ranked by keywords in link text and URL (<see cref="PartnerPageKeywords"/>), best first;
+/// pages found from the start page may add their own partner-like links (depth ≤ 2).
 /// </summary>
-public sealed class SiteCrawler
+public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger)
 {
-    public IAsyncEnumerable<CrawlStep> CrawlAsync(Uri start, CancellationToken cancellationToken)
-        => throw new NotImplementedException("fetch stage: being built");
+    private const int MaxDepth = 2;
+    /// <summary>Bounds the work spent on a page with a huge number of links.</summary>
+    private const int MaxLinksPerPage = 2000;
+
+    private static readonly HashSet<string> NonHtmlExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".pdf", ".zip", ".gz", ".tgz", ".rar", ".7z", ".exe", ".dmg", ".msi", ".apk", ".iso",
+        ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt", ".csv", ".txt", ".rtf",
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".avif",
+        ".mp3", ".mp4", ".m4a", ".mov", ".avi", ".webm", ".wav", ".ogg",
+        ".css", ".js", ".json", ".xml", ".rss", ".atom", ".woff", ".woff2", ".ttf", ".eot",
+    };
+
+    private sealed record Candidate(Uri Url, int Score, int Depth, int Order);
+
+    public async IAsyncEnumerable<CrawlStep> CrawlAsync(Uri start, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var fetch = options.Fetch;
+        var startUrl = WebFetcher.WithoutFragment(start);
+        var seen = new HashSet<Uri> { startUrl };
+        var pages = new HashSet<Uri>();
+        var queue = new List<Candidate>();
+        var order = 0;
+        var fetched = 0;
+        var context = BrowsingContext.New(Configuration.Default);
+
+        var candidate = new Candidate(startUrl, int.MaxValue, 0, order++);
+        while (candidate is not null && fetched < Math.Max(1, fetch.MaxPagesPerSite))
+        {
+            fetched++;
+            var outcome = await FetchPageAsync(startUrl, candidate.Url, context, cancellationToken).ConfigureAwait(false);
+            // Two links can redirect to one page; report it once.
+            if (outcome.Page is not null && !pages.Add(outcome.Page.Url)) outcome = new PageOutcome(null, []);
+            foreach (var step in outcome.Steps) yield return step;
+
+            if (outcome.Page is null)
+            {
+                if (candidate.Depth == 0 && pages.Count == 0) yield break; // nothing to crawl from
+            }
+            else
+            {
+                seen.Add(outcome.Page.Url);
+                queue.RemoveAll(c => c.Url == outcome.Page.Url);
+                if (candidate.Depth < MaxDepth)
+                    foreach (var link in PartnerLinks(outcome.Page, startUrl, candidate))
+                        if (seen.Add(link.Url)) queue.Add(link with { Order = order++ });
+            }
+
+            candidate = TakeBest(queue);
+        }
+        LogCrawled(startUrl, fetched);
+    }
+
+    private static Candidate? TakeBest(List<Candidate> queue)
+    {
+        if (queue.Count == 0) return null;
+        var best = queue
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Depth)
+            .ThenBy(c => c.Order)
+            .First();
+        queue.Remove(best);
+        return best;
+    }
+
+    private sealed record PageOutcome(CrawledPage? Page, IReadOnlyList<CrawlStep> Steps);
+
+    private async Task<PageOutcome> FetchPageAsync(Uri startUrl, Uri url, IBrowsingContext context, CancellationToken cancellationToken)
+    {
+        var fetch = options.Fetch;
+        var rules = new WebFetcher.FetchRules(fetch.MaxBodyBytes, TruncateOverCap: true)
+        {
+            MayRedirectTo = target => SameSite(startUrl, target),
+            AcceptsContentType = IsHtmlContentType,
+        };
+        try
+        {
+            var resource = await fetcher.FetchAsync(url, rules, cancellationToken).ConfigureAwait(false);
+            var decoded = HtmlDecoder.Decode(resource.Body, resource.Charset);
+            var document = await ParseAsync(context, resource.Url, decoded.Text, cancellationToken).ConfigureAwait(false);
+            var page = new CrawledPage(resource.Url, resource.StatusCode, time.GetUtcNow(), document, resource.Body, decoded.Charset);
+            List<CrawlStep> steps = [new(page, null)];
+            if (resource.Truncated)
+                steps.Add(new(null, new ScanError(url.ToString(), $"body larger than {fetch.MaxBodyBytes} bytes, truncated")));
+            return new(page, steps);
+        }
+        catch (FetchFailedException e)
+        {
+            return new(null, [new(null, new ScanError(url.ToString(), e.Message))]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not WebFetcher.UnwantedContentException)
+        {
+            // A bug or a pathological page must cost one page, not the whole scan.
+            LogUnexpected(e, url);
+            return new(null, [new(null, new ScanError(url.ToString(), $"unexpected error: {e.Message}"))]);
+        }
+        catch (WebFetcher.UnwantedContentException e)
+        {
+            LogSkipped(e.Url, e.Message);
+            // The start page must be HTML for the scan to mean anything; other non-HTML links are just skipped.
+            return new(null, url == startUrl ? [new(null, new ScanError(url.ToString(), e.Message))] : []);
+        }
+    }
+
+    private static async Task<IDocument> ParseAsync(IBrowsingContext context, Uri url, string html, CancellationToken cancellationToken)
+    {
+        // The text is already decoded; declaring UTF-8 keeps AngleSharp from re-interpreting it after a <meta charset>.
+        // The address makes relative URLs (img src, a href, <base href>) resolve against the page.
+        var document = await context.OpenAsync(
+            response => response.Content(html).Address(url).Header("Content-Type", "text/html; charset=utf-8"),
+            cancellationToken).ConfigureAwait(false);
+        return document;
+    }
+
+    private IEnumerable<Candidate> PartnerLinks(CrawledPage page, Uri startUrl, Candidate parent)
+    {
+        // Some start pages are only a <meta http-equiv="refresh"> to the real home page; follow it first.
+        if (parent.Depth == 0 && MetaRefreshTarget(page.Document) is { } refresh && SameSite(startUrl, refresh))
+            yield return new Candidate(refresh, int.MaxValue - 1, 0, 0);
+
+        var parentPath = page.Url.AbsolutePath.TrimEnd('/') + "/";
+        foreach (var anchor in page.Document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
+        {
+            if (!TryResolve(page.Document, anchor.GetAttribute("href"), out var target)) continue;
+            if (!SameSite(startUrl, target) || LooksNonHtml(target)) continue;
+
+            var text = string.Join(' ', anchor.TextContent, anchor.GetAttribute("title"), anchor.GetAttribute("aria-label"),
+                (anchor as IHtmlAnchorElement)?.QuerySelector("img")?.GetAttribute("alt"));
+            var score = PartnerPageKeywords.Score(text) * 2 + PartnerPageKeywords.Score(Uri.UnescapeDataString(target.AbsolutePath));
+            // Sub-pages of a partner page (e.g. /partners/technology) are worth a look even without keywords.
+            if (score == 0 && parent.Depth > 0 && parent.Score > 0 && target.AbsolutePath.StartsWith(parentPath, StringComparison.Ordinal))
+                score = 1;
+            if (score > 0) yield return new Candidate(target, score, parent.Depth + 1, 0);
+        }
+    }
+
+    private static Uri? MetaRefreshTarget(IDocument document)
+    {
+        foreach (var meta in document.QuerySelectorAll("meta[http-equiv]"))
+        {
+            if (!string.Equals(meta.GetAttribute("http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase)) continue;
+            var content = meta.GetAttribute("content") ?? "";
+            var at = content.IndexOf("url=", StringComparison.OrdinalIgnoreCase);
+            if (at < 0) continue;
+            var href = content[(at + 4)..].Trim().Trim('"', '\'');
+            if (TryResolve(document, href, out var target)) return target;
+        }
+        return null;
+    }
+
+    private static bool TryResolve(IDocument document, string? href, out Uri target)
+    {
+        target = null!;
+        href = href?.Trim();
+        if (string.IsNullOrEmpty(href) || href.StartsWith('#')) return false;
+        // document.BaseUri honours <base href>; AngleSharp resolves it against the page address.
+        var baseUrl = Uri.TryCreate(document.BaseUri, UriKind.Absolute, out var b) ? b : null;
+        if (baseUrl is null || !Uri.TryCreate(baseUrl, href, out var resolved)) return false;
+        if (resolved.Scheme != Uri.UriSchemeHttp && resolved.Scheme != Uri.UriSchemeHttps) return false;
+        target = WebFetcher.WithoutFragment(resolved);
+        return true;
+    }
+
+    /// <summary>Same host ignoring a leading <c>www.</c>; ports must match unless both are the scheme defaults.</summary>
+    internal static bool SameSite(Uri start, Uri target)
+    {
+        static string Host(Uri u) => u.IdnHost.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? u.IdnHost[4..] : u.IdnHost;
+        if (!string.Equals(Host(start), Host(target), StringComparison.OrdinalIgnoreCase)) return false;
+        return (start.IsDefaultPort && target.IsDefaultPort) || start.Port == target.Port;
+    }
+
+    private static bool LooksNonHtml(Uri url) => NonHtmlExtensions.Contains(Path.GetExtension(url.AbsolutePath));
+
+    private static bool IsHtmlContentType(string? mediaType) =>
+        mediaType is null
+        || mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected error while fetching {Url}")]
+    private partial void LogUnexpected(Exception exception, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason}")]
+    private partial void LogSkipped(Uri url, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Crawled {Site}: {Pages} fetches")]
+    private partial void LogCrawled(Uri site, int pages);
 }

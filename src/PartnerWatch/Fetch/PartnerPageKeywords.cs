@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace PartnerWatch.Fetch;
+
+/// <summary>
+/// Words in link text or URLs that point to pages where a site shows its partners, customers or ecosystem.
+/// One list, weighted: partner pages first, then customers/references, then ecosystem-like pages, then "about".
+/// Extend it here; matching is case- and accent-insensitive substring matching.
+/// </summary>
+public static class PartnerPageKeywords
+{
+    public const int Partner = 10;
+    public const int Customer = 8;
+    public const int Ecosystem = 6;
+    public const int About = 3;
+
+    public static readonly IReadOnlyList<(string Keyword, int Weight)> All =
+    [
+        // partners
+        ("partners", Partner), ("partner", Partner), ("partnership", Partner),
+        ("合作伙伴", Partner), ("合作夥伴", Partner), ("伙伴", Partner), ("夥伴", Partner),
+        ("パートナー", Partner), ("파트너", Partner),
+        ("partenaires", Partner), ("partenaire", Partner), ("socios", Partner), ("aliados", Partner),
+        ("parceiros", Partner), ("parceria", Partner), ("партнёры", Partner), ("партнеры", Partner), ("партнер", Partner),
+        // customers and references
+        ("customers", Customer), ("customer", Customer), ("clients", Customer), ("client", Customer),
+        ("合作客户", Customer), ("客户", Customer), ("客戶", Customer), ("案例", Customer),
+        ("導入事例", Customer), ("お客様", Customer), ("고객", Customer),
+        ("kunden", Customer), ("referenzen", Customer), ("références", Customer), ("references", Customer),
+        ("clientes", Customer), ("clienti", Customer), ("клиенты", Customer), ("case-studies", Customer), ("case studies", Customer),
+        // ecosystem-like pages
+        ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem),
+        ("生态", Ecosystem), ("生態", Ecosystem), ("合作", Ecosystem), ("integrations", Ecosystem), ("technology", Ecosystem),
+        // about
+        ("about", About), ("关于我们", About), ("關於我們", About), ("über uns", About), ("ueber-uns", About),
+        ("uber-uns", About), ("a-propos", About), ("qui-sommes-nous", About), ("sobre", About), ("chi-siamo", About),
+        ("о компании", About), ("会社概要", About), ("회사소개", About),
+    ];
+
+    private static readonly (string Folded, int Weight)[] FoldedKeywords = All.Select(k => (Fold(k.Keyword), k.Weight)).ToArray();
+
+    /// <summary>Highest weight of any keyword found in <paramref name="text"/>, 0 when none.</summary>
+    public static int Score(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return 0;
+        var folded = Fold(text);
+        var best = 0;
+        foreach (var (keyword, weight) in FoldedKeywords)
+            if (weight > best && folded.Contains(keyword, StringComparison.Ordinal)) best = weight;
+        return best;
+    }
+
+    /// <summary>Lower-case, strip accents (é → e, ü → u) and unify ё/е so one spelling matches the other.</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.ToLowerInvariant().Replace('ё', 'е').Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            // Keep Japanese dakuten/handakuten (combining after FormD) — dropping them would change the word.
+            if (category == UnicodeCategory.NonSpacingMark && c is not ('\u3099' or '\u309A')) continue;
+            builder.Append(c);
+        }
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using PartnerWatch.Config;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace PartnerWatch.Fetch;
+
+/// <summary>
+/// The one HTTP client of the fetch stage: address-guarded connections, retries, timeouts, manual redirects
+/// (each hop a fresh guarded request) and byte caps on every body it reads.
+/// </summary>
+public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger)
+{
+    private FetchOptions Fetch => options.Fetch;
+
+    /// <summary>
+    /// Fetches <paramref name="url"/> (any site, e.g. an image on a CDN) and reads at most <paramref name="maxBytes"/>;
+    /// a larger body, a non-2xx status or any network failure throws <see cref="FetchFailedException"/>.
+    /// </summary>
+    public Task<FetchedResource> GetResourceAsync(Uri url, long maxBytes, CancellationToken cancellationToken) =>
+        FetchAsync(url, new FetchRules(maxBytes, TruncateOverCap: false), cancellationToken);
+
+    /// <summary>How one fetch treats redirects, content types and oversized bodies.</summary>
+    internal sealed record FetchRules(long MaxBytes, bool TruncateOverCap)
+    {
+        /// <summary>Redirect targets allowed; null allows any http(s) URL.</summary>
+        public Func<Uri, bool>? MayRedirectTo { get; init; }
+        /// <summary>Content types whose body is read; others throw <see cref="UnwantedContentException"/> before the body is read.</summary>
+        public Func<string?, bool>? AcceptsContentType { get; init; }
+    }
+
+    /// <summary>The response was fine but not of a wanted type (e.g. a PDF where HTML was expected).</summary>
+    internal sealed class UnwantedContentException(Uri url, string? contentType)
+        : Exception($"not HTML ({contentType ?? "no content type"})")
+    {
+        public Uri Url { get; } = url;
+    }
+
+    internal async Task<FetchedResource> FetchAsync(Uri url, FetchRules rules, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var timeout = new CancellationTokenSource(Fetch.TotalTimeout > TimeSpan.Zero ? Fetch.TotalTimeout : Timeout.InfiniteTimeSpan, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var result = await FetchCoreAsync(url, rules, linked.Token).ConfigureAwait(false);
+            LogFetched(result.Url, result.StatusCode, result.Body.Length, time.GetElapsedTime(started));
+            return result;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            var failure = new FetchFailedException(url, $"timed out after {Seconds(Fetch.TotalTimeout)}");
+            LogFailed(url, failure.Message);
+            throw failure;
+        }
+        catch (FetchFailedException failure)
+        {
+            LogFailed(url, failure.Message);
+            throw;
+        }
+    }
+
+    private async Task<FetchedResource> FetchCoreAsync(Uri url, FetchRules rules, CancellationToken cancellationToken)
+    {
+        var current = url;
+        var visited = new HashSet<Uri> { url };
+        for (var hop = 0; ; hop++)
+        {
+            if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
+                throw new FetchFailedException(url, $"unsupported scheme {current.Scheme}{Via(url, current)}");
+
+            var (response, attempts) = await SendAsync(url, current, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (status is 301 or 302 or 303 or 307 or 308)
+                {
+                    current = NextHop(url, current, response.Headers.Location, hop, visited, rules);
+                    continue;
+                }
+                if (status is < 200 or > 299)
+                    throw new FetchFailedException(url, DescribeStatus(response, attempts) + Via(url, current));
+
+                var contentType = response.Content.Headers.ContentType;
+                if (rules.AcceptsContentType is { } accepts && !accepts(contentType?.MediaType))
+                    throw new UnwantedContentException(current, contentType?.MediaType);
+
+                var (body, truncated) = await ReadBodyAsync(url, current, response, rules, cancellationToken).ConfigureAwait(false);
+                return new FetchedResource(current, status, contentType?.MediaType, contentType?.CharSet, body, truncated);
+            }
+        }
+    }
+
+    private Uri NextHop(Uri url, Uri current, Uri? location, int hop, HashSet<Uri> visited, FetchRules rules)
+    {
+        if (location is null)
+            throw new FetchFailedException(url, $"redirect without a Location header{Via(url, current)}");
+        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        next = WithoutFragment(next);
+        if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+            throw new FetchFailedException(url, $"redirect to unsupported scheme {next.Scheme}");
+        if (hop >= Fetch.MaxRedirects)
+            throw new FetchFailedException(url, $"more than {Fetch.MaxRedirects} redirects (last to {next})");
+        if (!visited.Add(next))
+            throw new FetchFailedException(url, $"redirect loop at {next}");
+        if (rules.MayRedirectTo is { } allowed && !allowed(next))
+            throw new FetchFailedException(url, $"redirected to another site: {next}");
+        return next;
+    }
+
+    private async Task<(HttpResponseMessage Response, int Attempts)> SendAsync(Uri url, Uri current, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, current);
+        var attempts = new AttemptCounter();
+        request.Options.Set(AttemptCounter.Key, attempts);
+        try
+        {
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return (response, attempts.Count);
+        }
+        catch (Exception e) when (Describe(e, attempts.Count, current) is { } reason)
+        {
+            throw new FetchFailedException(url, reason + Via(url, current), e);
+        }
+    }
+
+    private async Task<(byte[] Body, bool Truncated)> ReadBodyAsync(
+        Uri url, Uri current, HttpResponseMessage response, FetchRules rules, CancellationToken cancellationToken)
+    {
+        var cap = Math.Clamp(rules.MaxBytes, 0, Array.MaxLength - 1);
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > cap && !rules.TruncateOverCap)
+            throw new FetchFailedException(url, $"body larger than {cap} bytes ({declared} declared), not read{Via(url, current)}");
+
+        // Read one byte past the cap to tell "exactly at the cap" from "over it" without trusting Content-Length.
+        var limit = cap + 1;
+        var buffer = new byte[(int)Math.Min(limit, Math.Min(declared ?? 64 * 1024, 1024 * 1024) + 1)];
+        var length = 0;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            while (length < limit)
+            {
+                if (length == buffer.Length)
+                    Array.Resize(ref buffer, (int)Math.Min(limit, (long)buffer.Length * 2));
+                var read = await stream.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit - length)), cancellationToken)
+                    .ConfigureAwait(false);
+                if (read == 0) break;
+                length += read;
+            }
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw new FetchFailedException(url, $"connection lost while reading the body: {e.Message}{Via(url, current)}", e);
+        }
+
+        var truncated = length > cap;
+        if (truncated && !rules.TruncateOverCap)
+            throw new FetchFailedException(url, $"body larger than {cap} bytes, not read{Via(url, current)}");
+        return (buffer.AsSpan(0, (int)Math.Min(length, cap)).ToArray(), truncated);
+    }
+
+    private string DescribeStatus(HttpResponseMessage response, int attempts)
+    {
+        var message = $"HTTP {(int)response.StatusCode}{AfterAttempts(attempts)}";
+        if (FetchServiceCollectionExtensions.RetryAfter(response, time) is { } wait && wait > Fetch.MaxRetryAfter)
+            message += $"; Retry-After {Seconds(TimeSpan.FromSeconds(Math.Round(wait.TotalSeconds)))} exceeds the {Seconds(Fetch.MaxRetryAfter)} limit, not retried";
+        return message;
+    }
+
+    /// <summary>An error message for a failed send, or null for exceptions that must propagate (caller cancellation).</summary>
+    private string? Describe(Exception exception, int attempts, Uri current)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is AddressRefusedException refused) return refused.Message;
+
+        return exception switch
+        {
+            TimeoutRejectedException timeout when attempts > 1 && timeout.Timeout == Fetch.AttemptTimeout
+                => $"timed out after {Seconds(timeout.Timeout)} on each of {attempts} attempts",
+            TimeoutRejectedException timeout => $"timed out after {Seconds(timeout.Timeout)}",
+            BrokenCircuitException => $"not tried: too many recent failures at {current.Authority} (circuit open)",
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => $"host not found: {current.Host}",
+            HttpRequestException http => $"connection failed: {http.Message}{AfterAttempts(attempts)}",
+            IOException io => $"connection failed: {io.Message}{AfterAttempts(attempts)}",
+            _ => null,
+        };
+    }
+
+    private static string AfterAttempts(int attempts) => attempts > 1 ? $" after {attempts} attempts" : "";
+
+    private static string Via(Uri url, Uri current) => current == url ? "" : $" (at redirect target {current})";
+
+    internal static string Seconds(TimeSpan span) =>
+        span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
+    internal static Uri WithoutFragment(Uri uri) =>
+        string.IsNullOrEmpty(uri.Fragment) ? uri : new UriBuilder(uri) { Fragment = "" }.Uri;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url} ({Status}, {Bytes} bytes) in {Elapsed}")]
+    private partial void LogFetched(Uri url, int status, int bytes, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fetch of {Url} failed: {Reason}")]
+    private partial void LogFailed(Uri url, string reason);
+}
