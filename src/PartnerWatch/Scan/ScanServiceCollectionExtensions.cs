@@ -7,9 +7,11 @@ public static class ScanServiceCollectionExtensions
     public static IServiceCollection AddScanning(this IServiceCollection services)
     {
         services.AddSingleton<ScanConcurrencyLimiter>();
-        services.AddSingleton<SiteScanner>();
-        services.AddSingleton<ScanRunner>();
-        services.AddSingleton<SiteMonitor>();
+        // Transient: SiteCrawler holds a typed HttpClient, which must not be captured by a singleton
+        // (its handler is rotated by IHttpClientFactory).
+        services.AddTransient<SiteScanner>();
+        services.AddTransient<ScanRunner>();
+        services.AddTransient<SiteMonitor>();
         return services;
     }
 }

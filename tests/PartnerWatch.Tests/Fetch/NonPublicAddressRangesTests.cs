@@ -86,7 +86,7 @@ public sealed class NonPublicAddressRangesTests
     [Fact]
     public void AllowPrivateNetworksMakesThePolicyAllowEverything()
     {
-        var options = new Config.PartnerWatchOptions();
+        var options = new global::PartnerWatch.Config.PartnerWatchOptions();
         Assert.NotNull(new PublicAddressPolicy(options).RefusalReason(IPAddress.Loopback));
 
         options.Fetch.AllowPrivateNetworks = true;
