@@ -59,7 +59,7 @@ internal sealed class ContextResolver
             StructuralKind.HardNegative => new ContextVerdict(ContextStrength.Negative, structural.Description),
             StructuralKind.SoftNegative when statement is not null => new ContextVerdict(ContextStrength.Strong, $"{statement} (in {structural.Description})"),
             StructuralKind.SoftNegative => new ContextVerdict(ContextStrength.Negative, structural.Description),
-            StructuralKind.Positive => new ContextVerdict(ContextStrength.Strong, statement is null ? structural.Description : $"{structural.Description}; {statement}"),
+            StructuralKind.Positive => new ContextVerdict(ContextStrength.Strong, structural.Description),
             StructuralKind.LogoWall when statement is not null => new ContextVerdict(ContextStrength.Strong, statement),
             StructuralKind.LogoWall => new ContextVerdict(ContextStrength.LogoWall, structural.Description),
             _ when statement is not null => new ContextVerdict(ContextStrength.Strong, statement),
@@ -208,11 +208,11 @@ internal sealed class ContextResolver
                 continue;
             }
 
-            // A short paragraph right before the element only counts when it has partner words; a real heading
-            // governs its level either way (the nearest heading decides, even if neutral).
+            // The nearest heading decides; a neutral one ("Networking") only lets a higher-ranked heading before it
+            // ("Partners" as h2 over h3) speak. A short paragraph right before the element counts only with partner words.
             var labelRank = neutralRank;
             var verdict = ClassifyHeading(text, rank, ref (isLabel ? ref labelRank : ref neutralRank));
-            if (verdict is not null || !isLabel)
+            if (verdict is not null || rank == 1)
             {
                 return verdict;
             }
