@@ -36,7 +36,7 @@ internal sealed class ContextLexicon
     [
         new("en", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["partner", @"\bclients?\b", @"\bcustomers?\b", "trusted by", "powered by", @"built (?:on|with)\b",
+            [CueKind.Partner] = ["case stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients?\b", @"\bcustomers?\b", "trusted by", "powered by", @"built (?:on|with)\b",
                 @"\balliances?\b", "ecosystem", "certifi", "accredit", @"memberships?\b", @"\bmember of\b", @"\bprogram member\b",
                 @"\bresellers?\b", @"\bdistributors?\b", @"\bsuppliers?\b", @"\bvendors?\b", "who we work with", "proud to work with",
                 @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b"],
@@ -56,7 +56,7 @@ internal sealed class ContextLexicon
         }),
         new("de", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = [@"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier", "mitglied", "lieferanten",
+            [CueKind.Partner] = ["fallstudie", "erfolgsgeschicht", @"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier", "mitglied", "lieferanten",
                 "vertrauen uns", @"unterstützt (?:von|durch)\b", "allianz"],
             [CueKind.News] = ["aktuelles", "neuigkeiten", @"\bpresse", "nachrichten", @"\bstellt\b.*\bvor\b", @"\bhat am\b"],
             [CueKind.Trademark] = ["marke", "warenzeichen", "eingetragene"],
@@ -70,7 +70,7 @@ internal sealed class ContextLexicon
         }),
         new("fr", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["partenaire", "ils nous font confiance", "nous font confiance", "références", "propulsé par",
+            [CueKind.Partner] = ["études de cas", "témoignages", "ils nous ont choisi", "partenaire", "ils nous font confiance", "nous font confiance", "références", "propulsé par",
                 @"\bmembre de\b", "fournisseurs", "certifié"],
             [CueKind.News] = ["actualités", @"\bactus?\b", "communiqué"],
             [CueKind.Trademark] = [@"marques? (?:déposée|commerciale)", @"sont des marques\b", @"est une marque\b"],
@@ -84,7 +84,7 @@ internal sealed class ContextLexicon
         }),
         new("es", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = [@"\bsocios?\b", @"\balianzas?\b", @"\baliados?\b", @"\bclientes\b", "confían en nosotros",
+            [CueKind.Partner] = ["casos de éxito", "casos de estudio", @"\bsocios?\b", @"\balianzas?\b", @"\baliados?\b", @"\bclientes\b", "confían en nosotros",
                 "impulsado por", "con la tecnología de", "proveedores", @"\bmiembro de\b", "certificado"],
             [CueKind.News] = ["noticias", @"\bprensa\b"],
             [CueKind.Trademark] = [@"marcas? registradas?", @"\bes una marca\b"],
@@ -98,7 +98,7 @@ internal sealed class ContextLexicon
         }),
         new("pt", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["parceir", "parcerias?", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
+            [CueKind.Partner] = ["casos de sucesso", "parceir", "parcerias?", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
             [CueKind.News] = ["notícias", "imprensa"],
             [CueKind.Trademark] = [@"marcas? registradas?"],
             [CueKind.Compatibility] = ["compatív", @"funciona (?:em|com)\b"],
@@ -111,7 +111,7 @@ internal sealed class ContextLexicon
         }),
         new("it", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = [@"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
+            [CueKind.Partner] = ["casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
             [CueKind.News] = ["notizie", "comunicato"],
             [CueKind.Trademark] = [@"marchi(?:o)? registrat"],
             [CueKind.Compatibility] = ["compatibil", @"funziona (?:su|con)\b", "requisiti"],
@@ -124,7 +124,7 @@ internal sealed class ContextLexicon
         }),
         new("ru", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
+            [CueKind.Partner] = ["кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
             [CueKind.News] = ["новост", "пресс-релиз"],
             [CueKind.Trademark] = [@"товарн\w* знак"],
             [CueKind.Compatibility] = ["совместим", @"работает (?:на|под)\b", "системные требования"],
@@ -138,7 +138,7 @@ internal sealed class ContextLexicon
         new("zh", new Dictionary<CueKind, string[]>
         {
             // Simplified and traditional together: a site may mix them.
-            [CueKind.Partner] = ["合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户", "客戶", "生态伙伴", "生態夥伴",
+            [CueKind.Partner] = ["案例", "合作机构", "合作機構", "支持单位", "支持單位", "资质", "資質", "合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户(?!端|服务|服務)", "客戶(?!端|服务|服務)", "生态伙伴", "生態夥伴",
                 "技术支持", "技術支持", "技術支援", "合作单位", "合作單位", "合作厂商", "合作廠商", "合作品牌", "供应商", "供應商", "认证", "認證",
                 "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝"],
             [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
@@ -153,7 +153,7 @@ internal sealed class ContextLexicon
         }),
         new("ja", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
+            [CueKind.Partner] = ["導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
             [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
             [CueKind.Trademark] = ["登録商標"],
             [CueKind.Compatibility] = ["対応", "動作環境"],
@@ -166,7 +166,7 @@ internal sealed class ContextLexicon
         }),
         new("ko", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["파트너", "고객사", "협력사", "제휴", "인증"],
+            [CueKind.Partner] = ["사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증"],
             [CueKind.News] = ["뉴스", "소식", "보도"],
             [CueKind.Trademark] = ["상표"],
             [CueKind.Compatibility] = ["호환", "시스템 요구"],

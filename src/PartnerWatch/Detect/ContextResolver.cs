@@ -174,7 +174,7 @@ internal sealed class ContextResolver
         var scanned = 0;
         for (var sibling = node.PreviousElementSibling; sibling is not null && scanned < MaxSiblingsScanned; sibling = sibling.PreviousElementSibling, scanned++)
         {
-            if (sibling.LocalName is "section" or "article" or "aside" or "nav" or "footer" or "header" or "main" or "form" or "script" or "style")
+            if (sibling.LocalName is "section" or "article" or "aside" or "nav" or "footer" or "main" or "form" or "script" or "style")
             {
                 continue;
             }
@@ -190,7 +190,7 @@ internal sealed class ContextResolver
             else
             {
                 var content = sibling.TextContent;
-                if (content.Length <= 80 && LastHeadingLike(sibling) is { } inner)
+                if (content.Length <= 160 && LastHeadingLike(sibling) is { } inner)
                 {
                     text = inner.TextContent;
                     rank = Rank(inner);

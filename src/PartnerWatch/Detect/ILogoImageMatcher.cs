@@ -11,8 +11,10 @@ public interface ILogoImageMatcher
 }
 
 /// <summary>
-/// An image on a page (<c>img</c> src/srcset/data-src, <c>input type=image</c>, <c>object</c>, CSS background url).
-/// <paramref name="NegativeContext"/> images (social icons, store badges…) can be skipped without fetching them.
+/// An image on a page (<c>img</c> src/srcset/data-src, <c>picture</c>, <c>input type=image</c>, <c>object</c>, CSS
+/// background url, inline <c>svg</c>). <paramref name="NegativeContext"/> images (social icons, store badges…) can be
+/// skipped without fetching them. An inline SVG has <paramref name="InlineSvg"/> markup and a fragment URL
+/// (<c>page#inline-svg-3</c>) to name it.
 /// </summary>
 public sealed record LogoImageCandidate(
     Uri PageUrl,
@@ -20,7 +22,8 @@ public sealed record LogoImageCandidate(
     string? Label,
     string Context,
     double ContextWeight,
-    bool NegativeContext);
+    bool NegativeContext,
+    string? InlineSvg = null);
 
 /// <summary>An image that shows a brand's logo; <paramref name="Detail"/> says how (e.g. "matches logos/x.svg, distance 4/64").</summary>
 public sealed record LogoImageMatch(string BrandId, Uri ImageUrl, string Detail);

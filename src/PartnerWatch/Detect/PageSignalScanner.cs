@@ -24,6 +24,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
     private const int MaxSnippet = 200;
     private const int MaxBlockText = 2_000;
     private const int MaxImagesPerPage = 500;
+    private const int MaxInlineSvgChars = 200_000;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
         { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
@@ -62,6 +63,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         private readonly Dictionary<IElement, string> _blockTexts = new();
         private readonly Uri _base = BaseOf(page);
         private readonly string _topic = TopicOf(page.Document);
+        private int _inlineSvgCount;
 
         public List<BrandSignal> Signals { get; } = [];
         public List<LogoImageCandidate> Images { get; } = [];
@@ -155,6 +157,11 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 ScanImageSources(element, tag);
             }
 
+            if (tag == "svg" && collectImages && Images.Count < MaxImagesPerPage)
+            {
+                AddInlineSvg(element);
+            }
+
             if (isLink)
             {
                 ScanLink(element);
@@ -234,6 +241,21 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                         context.Strength == ContextStrength.Negative));
                 }
             }
+        }
+
+        private void AddInlineSvg(IElement svg)
+        {
+            var markup = svg.OuterHtml;
+            if (markup.Length > MaxInlineSvgChars || svg.ParentElement?.Closest("svg") is not null)
+            {
+                return;
+            }
+
+            var label = JoinNonEmpty(Label(svg), TextNormalizer.Normalize(svg.QuerySelector("title")?.TextContent, 300));
+            var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a")));
+            var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
+            Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
+                context.Strength == ContextStrength.Negative, markup));
         }
 
         private void ScanLink(IElement anchor)

@@ -22,6 +22,9 @@ public sealed class ClaimContextTests
     [InlineData("<section aria-label=\"Our customers\"><img src=\"c.png\" alt=\"Red Hat\"></section>")]
     [InlineData("<div id=\"clients\"><img src=\"/img/logos/redhat-logo.png\"></div>")]
     [InlineData("<table><caption>Certifications</caption><tr><td>Red Hat</td></tr></table>")]
+    [InlineData("<section><header><p class=\"eyebrow\">Ecosystem</p><h2>Built with the best</h2></header><div class=\"row\"><img src=\"r.png\" alt=\"Red Hat\"></div></section>")]
+    [InlineData("<h2>Case studies</h2><div class=\"cards\"><div class=\"card\"><h3>Red Hat</h3><p>Cut build times by half.</p></div></div>")]
+    [InlineData("<dl><dt>合作单位</dt><dd>红帽</dd></dl>")]
     public async Task BrandInAPartnerRegionIsClaimed(string body)
         => Assert.Equal(["redhat"], await BrandsClaimedAsync(body));
 

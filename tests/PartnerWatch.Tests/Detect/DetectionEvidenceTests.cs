@@ -82,17 +82,19 @@ public sealed class DetectionEvidenceTests
     {
         var matcher = new RecordingImageMatcher("intel");
         var collector = Detector(imageMatchers: [matcher]).BeginSite();
-        var html = "<html><body><h2>Partners</h2><p><img src=\"img/p1.png\"></p><footer><div class=\"social\"><img src=\"img/s.png\"></div></footer></body></html>";
+        var html = "<html><body><h2>Partners</h2><p><img src=\"img/p1.png\"><svg viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"4\"/></svg></p>" +
+                   "<footer><div class=\"social\"><img src=\"img/s.png\"></div></footer></body></html>";
         await collector.AddPageAsync(await ParseAsync(new Uri("http://site.test/"), System.Text.Encoding.UTF8.GetBytes(html), "utf-8"), CancellationToken.None);
 
-        Assert.Equal(2, matcher.Seen.Count);
+        Assert.Equal(3, matcher.Seen.Count);
+        Assert.Contains("<rect", matcher.Seen.Single(i => i.InlineSvg is not null).InlineSvg);
         Assert.False(matcher.Seen.Single(i => i.ImageUrl.AbsolutePath == "/img/p1.png").NegativeContext);
         Assert.True(matcher.Seen.Single(i => i.ImageUrl.AbsolutePath == "/img/s.png").NegativeContext);
         var claim = Assert.Single(collector.Complete());
         Assert.Equal("intel", claim.BrandId);
-        var evidence = Assert.Single(claim.Evidence);
-        Assert.Equal(EvidenceKind.LogoImage, evidence.Kind);
-        Assert.Equal("http://site.test/img/p1.png", evidence.ImageUrl);
+        Assert.All(claim.Evidence, e => Assert.Equal(EvidenceKind.LogoImage, e.Kind));
+        Assert.Contains(claim.Evidence, e => e.ImageUrl == "http://site.test/img/p1.png");
+        Assert.DoesNotContain(claim.Evidence, e => e.ImageUrl == "http://site.test/img/s.png");
     }
 
     private sealed class RecordingImageMatcher(string brandId) : ILogoImageMatcher

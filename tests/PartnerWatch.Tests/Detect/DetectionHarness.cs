@@ -39,8 +39,11 @@ internal static partial class DetectionHarness
     public static BrandOptions Brand(string id, string name, List<string> aliases, List<string> domains)
         => new() { Id = id, Name = name, Aliases = aliases, Domains = domains };
 
+    // Compiling the matchers is the expensive part; tests share one detector as the service does (singleton).
+    private static readonly Lazy<ClaimDetector> Shared = new(() => new ClaimDetector(new PartnerWatchOptions { Brands = Brands }));
+
     public static ClaimDetector Detector(IEnumerable<BrandOptions>? brands = null, IEnumerable<ILogoImageMatcher>? imageMatchers = null)
-        => new(new PartnerWatchOptions { Brands = (brands ?? Brands).ToList() }, imageMatchers);
+        => brands is null && imageMatchers is null ? Shared.Value : new(new PartnerWatchOptions { Brands = (brands ?? Brands).ToList() }, imageMatchers);
 
     /// <summary>Detects claims in one or more HTML bodies given as pages of a site at http://site.test/.</summary>
     public static async Task<IReadOnlyList<DetectedClaim>> DetectAsync(params string[] bodies)
