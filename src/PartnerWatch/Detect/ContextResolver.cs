@@ -19,6 +19,7 @@ internal sealed class ContextResolver
 {
     private const int MaxAncestorLevels = 40;
     private const int MaxSiblingsScanned = 8;
+    private const int CacheFromLevel = 4;
 
     private static readonly Regex DatePattern = new(
         @"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.]\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b|(?:19|20)\d{2}年\d{1,2}月",
@@ -79,13 +80,18 @@ internal sealed class ContextResolver
         var level = 0;
         for (var node = start; node is not null && level < MaxAncestorLevels; node = node.ParentElement, level++)
         {
-            if (_cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall)
+            // Rules near the mention depend on the level (dated items, the element's own label), so only the
+            // upper part of the chain is shared between mentions.
+            if (level >= CacheFromLevel && _cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall)
             {
                 found = cached;
                 break;
             }
 
-            visited.Add(node);
+            if (level >= CacheFromLevel)
+            {
+                visited.Add(node);
+            }
             var tag = node.LocalName;
             if (tag is "body" or "html")
             {
