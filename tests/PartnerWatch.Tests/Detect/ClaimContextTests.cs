@@ -25,6 +25,9 @@ public sealed class ClaimContextTests
     [InlineData("<section><header><p class=\"eyebrow\">Ecosystem</p><h2>Built with the best</h2></header><div class=\"row\"><img src=\"r.png\" alt=\"Red Hat\"></div></section>")]
     [InlineData("<h2>Case studies</h2><div class=\"cards\"><div class=\"card\"><h3>Red Hat</h3><p>Cut build times by half.</p></div></div>")]
     [InlineData("<dl><dt>合作单位</dt><dd>红帽</dd></dl>")]
+    [InlineData("<h2>Partners</h2><img data-src=\"/img/logos/redhat.svg\" src=\"data:image/gif;base64,R0lGOD\">")]
+    [InlineData("<h2>Partners</h2><div class=\"item\" style=\"background-image:url('/i/red-hat-logo.png')\"></div>")]
+    [InlineData("<h2>Partners</h2><picture><source srcset=\"/i/redhat.webp 1x, /i/redhat@2x.webp 2x\"><img src=\"/i/x1.png\"></picture>")]
     public async Task BrandInAPartnerRegionIsClaimed(string body)
         => Assert.Equal(["redhat"], await BrandsClaimedAsync(body));
 
