@@ -1,16 +1,27 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PartnerWatch.Config;
+
 namespace PartnerWatch.Detect;
 
-/// <summary>Finds the brands a site presents as partners, page by page.</summary>
+/// <summary>Finds the brands a site presents as partners, page by page. Thread-safe; build once (singleton).</summary>
 public sealed class ClaimDetector
 {
+    private readonly PageSignalScanner _scanner;
+    private readonly IReadOnlyList<ILogoImageMatcher> _imageMatchers;
+    private readonly double _threshold;
+    private readonly ILogger<ClaimDetector> _logger;
+
+    public ClaimDetector(PartnerWatchOptions options, IEnumerable<ILogoImageMatcher>? imageMatchers = null, ILogger<ClaimDetector>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _scanner = new PageSignalScanner(new BrandMatcher(options.Brands ?? []), new ContextLexicon());
+        _imageMatchers = imageMatchers?.ToArray() ?? [];
+        var threshold = options.Detection?.ClaimThreshold ?? 0.5;
+        _threshold = double.IsFinite(threshold) ? Math.Clamp(threshold, 0.0, 1.0) : 0.5;
+        _logger = logger ?? NullLogger<ClaimDetector>.Instance;
+    }
+
     /// <summary>Starts collecting signals for one site; feed it every crawled page, then complete it.</summary>
-    public SiteClaimCollector BeginSite() => new();
-}
-
-public sealed class SiteClaimCollector
-{
-    public ValueTask AddPageAsync(Fetch.CrawledPage page, CancellationToken cancellationToken)
-        => throw new NotImplementedException("detect stage: being built");
-
-    public IReadOnlyList<DetectedClaim> Complete() => [];
+    public SiteClaimCollector BeginSite() => new(_scanner, _imageMatchers, _threshold, _logger);
 }

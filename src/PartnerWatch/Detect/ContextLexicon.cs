@@ -1,0 +1,298 @@
+using System.Text.RegularExpressions;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>What a piece of context says about a brand mention near it.</summary>
+internal enum CueKind
+{
+    /// <summary>Presents partners, customers, suppliers, certifications, memberships, "powered by".</summary>
+    Partner,
+    News,
+    Trademark,
+    Compatibility,
+    Jobs,
+    Comparison,
+    Cookie,
+    Social,
+    AppStore,
+    /// <summary>"Sign in with …" and payment buttons.</summary>
+    SignIn,
+}
+
+/// <summary>The keywords of one language, by kind; fragments are .NET regular expressions matched case-insensitively.</summary>
+internal sealed record LanguageCues(string Language, IReadOnlyDictionary<CueKind, string[]> Fragments);
+
+/// <summary>A keyword found in some text: its kind and the words that matched.</summary>
+internal readonly record struct Cue(CueKind Kind, string Keyword);
+
+/// <summary>
+/// Every context keyword in one place, per language. To support a language or a phrase, add a fragment below;
+/// nothing else changes. Latin fragments use <c>\b</c> where a short word must not match inside another one;
+/// CJK fragments have no word boundaries (the scripts have none).
+/// </summary>
+internal sealed class ContextLexicon
+{
+    public static readonly IReadOnlyList<LanguageCues> Languages =
+    [
+        new("en", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["case stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients?\b", @"\bcustomers?\b", "trusted by", "powered by", @"built (?:on|with)\b",
+                @"\balliances?\b", "ecosystem", "certifi", "accredit", @"memberships?\b", @"\bmember of\b", @"\bprogram member\b",
+                @"\bresellers?\b", @"\bdistributors?\b", @"\bsuppliers?\b", @"\bvendors?\b", "who we work with", "proud to work with",
+                @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b"],
+            [CueKind.News] = [@"\bupdates\b", "what's new", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
+            [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by"],
+            [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks on\b", "system requirements", @"\brequires\b", @"\bsupports\b",
+                @"\bsupport for\b", @"\bavailable for\b", @"\boptimi[sz]ed for\b", @"\badapted to\b", @"\bdesigned for\b", @"\bplug-?in for\b"],
+            [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
+                @"\bskills?\b", @"\bapply now\b", @"\brequirements\b", @"\bfamiliarity with\b"],
+            [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)", @"\bversus\b", @"alternative to\b",
+                @"\b(?:better|cheaper|faster) than\b", @"\bswitch(?:ing)? from\b"],
+            [CueKind.Cookie] = ["cookie", @"\bprivacy\b", "data protection", "consent", @"\bgdpr\b", @"\btracking\b", @"\bpixel\b"],
+            [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare\b", "connect with us", "find us on", "join us on", @"\bsocial\b"],
+            [CueKind.AppStore] = ["app store", "google play", "download on", "get it on", @"available on the\b", "microsoft store"],
+            [CueKind.SignIn] = [@"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
+                @"\bpayments?\b", "apple pay", "google pay"],
+        }),
+        new("de", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["fallstudie", "erfolgsgeschicht", @"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier", "mitglied", "lieferanten",
+                "vertrauen uns", @"unterstützt (?:von|durch)\b", "allianz"],
+            [CueKind.News] = ["aktuelles", "neuigkeiten", @"\bpresse", "nachrichten", @"\bstellt\b.*\bvor\b", @"\bhat am\b"],
+            [CueKind.Trademark] = ["marke", "warenzeichen", "eingetragene"],
+            [CueKind.Compatibility] = ["kompatib", @"läuft (?:auf|unter)\b", "systemvoraussetzung", "systemanforderung", @"unterstützt\b(?! (?:von|durch))"],
+            [CueKind.Jobs] = ["stellenangebot", "karriere", "kenntnisse", @"erfahrung (?:mit|in)\b", "ihr profil", @"m/w/d", "bewerb"],
+            [CueKind.Comparison] = ["im gegensatz zu", @"\banders als\b", "im vergleich", @"\bstatt\b"],
+            [CueKind.Cookie] = ["datenschutz", "dsgvo"],
+            [CueKind.Social] = ["folgen sie uns", @"\bteilen\b"],
+            [CueKind.AppStore] = [@"laden im\b", @"jetzt bei\b"],
+            [CueKind.SignIn] = [@"\banmelden mit\b", @"\bmit \S+ anmelden\b", "bezahlen", @"zahlen mit\b"],
+        }),
+        new("fr", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["études de cas", "témoignages", "ils nous ont choisi", "partenaire", "ils nous font confiance", "nous font confiance", "références", "propulsé par",
+                @"\bmembre de\b", "fournisseurs", "certifié"],
+            [CueKind.News] = ["actualités", @"\bactus?\b", "communiqué"],
+            [CueKind.Trademark] = [@"marques? (?:déposée|commerciale)", @"sont des marques\b", @"est une marque\b"],
+            [CueKind.Compatibility] = [@"fonctionne (?:sous|avec|sur)\b", "configuration requise", @"\bprend en charge\b"],
+            [CueKind.Jobs] = ["emploi", "recrut", @"\bposte\b", "candidat"],
+            [CueKind.Comparison] = ["contrairement", "par rapport à", @"\bà la différence de\b"],
+            [CueKind.Cookie] = ["confidentialité", @"\brgpd\b", "traceurs"],
+            [CueKind.Social] = ["suivez-nous", "suivez nous", "partager"],
+            [CueKind.AppStore] = ["disponible sur", "télécharg"],
+            [CueKind.SignIn] = [@"se connecter avec\b", @"connexion avec\b", @"payer avec\b", "paiement"],
+        }),
+        new("es", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["casos de éxito", "casos de estudio", @"\bsocios?\b", @"\balianzas?\b", @"\baliados?\b", @"\bclientes\b", "confían en nosotros",
+                "impulsado por", "con la tecnología de", "proveedores", @"\bmiembro de\b", "certificado"],
+            [CueKind.News] = ["noticias", @"\bprensa\b"],
+            [CueKind.Trademark] = [@"marcas? registradas?", @"\bes una marca\b"],
+            [CueKind.Compatibility] = [@"funciona (?:en|con)\b", "requisitos", @"\bcompatible con\b"],
+            [CueKind.Jobs] = ["empleo", "vacante", @"experiencia (?:en|con)\b", "trabaja con nosotros"],
+            [CueKind.Comparison] = ["a diferencia de", @"comparado con\b"],
+            [CueKind.Cookie] = ["privacidad"],
+            [CueKind.Social] = ["síguenos", "compartir", @"\bredes\b"],
+            [CueKind.AppStore] = ["disponible en", "descárga"],
+            [CueKind.SignIn] = [@"iniciar sesión con\b", @"pagar con\b", @"\bacceder con\b"],
+        }),
+        new("pt", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["casos de sucesso", "parceir", "parcerias?", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
+            [CueKind.News] = ["notícias", "imprensa"],
+            [CueKind.Trademark] = [@"marcas? registradas?"],
+            [CueKind.Compatibility] = ["compatív", @"funciona (?:em|com)\b"],
+            [CueKind.Jobs] = [@"\bvagas?\b", @"experiência (?:em|com)\b", "trabalhe conosco"],
+            [CueKind.Comparison] = ["ao contrário d", @"comparado (?:a|com)\b"],
+            [CueKind.Cookie] = ["privacidade"],
+            [CueKind.Social] = ["siga-nos", "compartilh"],
+            [CueKind.AppStore] = [@"disponível n[oa]\b", @"\bbaixe\b"],
+            [CueKind.SignIn] = [@"entrar com\b", @"pagar com\b"],
+        }),
+        new("it", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
+            [CueKind.News] = ["notizie", "comunicato"],
+            [CueKind.Trademark] = [@"marchi(?:o)? registrat"],
+            [CueKind.Compatibility] = ["compatibil", @"funziona (?:su|con)\b", "requisiti"],
+            [CueKind.Jobs] = ["lavora con noi", "posizioni aperte", @"esperienza (?:con|in)\b"],
+            [CueKind.Comparison] = ["rispetto a", "a differenza di"],
+            [CueKind.Cookie] = [@"\binformativa\b"],
+            [CueKind.Social] = ["seguici", "condividi"],
+            [CueKind.AppStore] = ["scarica"],
+            [CueKind.SignIn] = [@"accedi con\b", @"paga con\b"],
+        }),
+        new("ru", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
+            [CueKind.News] = ["новост", "пресс-релиз"],
+            [CueKind.Trademark] = [@"товарн\w* знак"],
+            [CueKind.Compatibility] = ["совместим", @"работает (?:на|под)\b", "системные требования"],
+            [CueKind.Jobs] = ["ваканси", "опыт работы"],
+            [CueKind.Comparison] = ["в отличие от", "по сравнению"],
+            [CueKind.Cookie] = ["конфиденциальн", "куки"],
+            [CueKind.Social] = ["подписывайтесь", "поделиться", "соцсет"],
+            [CueKind.AppStore] = ["скачать", "загрузите"],
+            [CueKind.SignIn] = ["войти через", "оплат"],
+        }),
+        new("zh", new Dictionary<CueKind, string[]>
+        {
+            // Simplified and traditional together: a site may mix them.
+            [CueKind.Partner] = ["案例", "合作机构", "合作機構", "支持单位", "支持單位", "资质", "資質", "合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户(?!端|服务|服務)", "客戶(?!端|服务|服務)", "生态伙伴", "生態夥伴",
+                "技术支持", "技術支持", "技術支援", "合作单位", "合作單位", "合作厂商", "合作廠商", "合作品牌", "供应商", "供應商", "认证", "認證",
+                "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝"],
+            [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
+            [CueKind.Trademark] = ["商标", "商標"],
+            [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於"],
+            [CueKind.Jobs] = ["招聘", "职位", "職位", "岗位", "崗位", "任职要求", "任職要求", "熟悉", "经验", "經驗", "加入我们"],
+            [CueKind.Comparison] = ["不同于", "不同於", "相比", "相較", "比起"],
+            [CueKind.Cookie] = ["隐私", "隱私", "个人信息"],
+            [CueKind.Social] = ["关注我们", "關注我們", "分享到", "微信公众号"],
+            [CueKind.AppStore] = ["下载", "下載"],
+            [CueKind.SignIn] = ["登录", "登入", "登錄", "支付", "付款"],
+        }),
+        new("ja", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
+            [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
+            [CueKind.Trademark] = ["登録商標"],
+            [CueKind.Compatibility] = ["対応", "動作環境"],
+            [CueKind.Jobs] = ["採用", "求人", "応募", "経験"],
+            [CueKind.Comparison] = ["と比べ", "と違い", "とは異なり"],
+            [CueKind.Cookie] = ["個人情報", "クッキー"],
+            [CueKind.Social] = ["フォロー", "シェア"],
+            [CueKind.AppStore] = ["ダウンロード"],
+            [CueKind.SignIn] = ["ログイン", "決済"],
+        }),
+        new("ko", new Dictionary<CueKind, string[]>
+        {
+            [CueKind.Partner] = ["사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증"],
+            [CueKind.News] = ["뉴스", "소식", "보도"],
+            [CueKind.Trademark] = ["상표"],
+            [CueKind.Compatibility] = ["호환", "시스템 요구"],
+            [CueKind.Jobs] = ["채용", "경력", "우대"],
+            [CueKind.Comparison] = ["에 비해", "와 달리", "과 달리"],
+            [CueKind.Cookie] = ["개인정보", "쿠키"],
+            [CueKind.Social] = ["팔로우", "공유"],
+            [CueKind.AppStore] = ["다운로드"],
+            [CueKind.SignIn] = ["로그인", "결제"],
+        }),
+    ];
+
+    /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>
+    public static readonly IReadOnlyDictionary<CueKind, string[]> ClassTokenPrefixes = new Dictionary<CueKind, string[]>
+    {
+        [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referen", "alliance", "ecosystem", "trusted", "certif",
+            "member", "supplier", "sponsor", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
+        [CueKind.News] = ["news", "blog", "press", "article", "post", "aktuell", "noticia", "xinwen"],
+        [CueKind.Cookie] = ["cookie", "consent", "gdpr", "privacy"],
+        [CueKind.Social] = ["social", "share", "sharing", "follow", "sns", "redes"],
+        [CueKind.Jobs] = ["job", "career", "recruit", "vacanc", "karriere"],
+        [CueKind.AppStore] = ["appstore", "badge", "googleplay", "playstore"],
+        [CueKind.SignIn] = ["login", "signin", "oauth", "pay", "checkout"],
+        [CueKind.Trademark] = ["trademark", "legal", "copyright"],
+    };
+
+    /// <summary>Class/id prefixes of a logo strip with no words: a weaker hint of a partner wall.</summary>
+    public static readonly string[] LogoWallTokenPrefixes = ["logos", "logo-", "brands", "wall", "marquee", "carousel-logos"];
+
+    private readonly (CueKind Kind, Regex Regex)[] _regexes;
+
+    public ContextLexicon()
+    {
+        _regexes = Enum.GetValues<CueKind>()
+            .Select(kind => (kind, new Regex(
+                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : [])) + ")",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
+            .ToArray();
+    }
+
+    /// <summary>The first negative cue in <paramref name="text"/> (negative kinds win over partner words), else a partner cue.</summary>
+    public Cue? Classify(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        Cue? partner = null;
+        foreach (var (kind, regex) in _regexes)
+        {
+            var match = SafeMatch(regex, text);
+            if (match is null)
+            {
+                continue;
+            }
+
+            if (kind != CueKind.Partner)
+            {
+                return new Cue(kind, match);
+            }
+
+            partner = new Cue(kind, match);
+        }
+
+        return partner;
+    }
+
+    public Cue? FindNegative(string text)
+    {
+        var cue = Classify(text);
+        return cue is { Kind: not CueKind.Partner } ? cue : null;
+    }
+
+    public string? FindPartner(string text)
+        => string.IsNullOrEmpty(text) ? null : SafeMatch(_regexes[(int)CueKind.Partner].Regex, text);
+
+    /// <summary>Classifies class/id/role tokens: negative prefixes win, a logo-wall token is reported as a weak partner cue.</summary>
+    public static Cue? ClassifyTokens(string? tokens, out bool logoWall)
+    {
+        logoWall = false;
+        if (string.IsNullOrWhiteSpace(tokens))
+        {
+            return null;
+        }
+
+        Cue? partner = null;
+        foreach (var raw in tokens.Split([' ', '\t', '\n', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var token = raw.ToLowerInvariant();
+            foreach (var (kind, prefixes) in ClassTokenPrefixes)
+            {
+                foreach (var prefix in prefixes)
+                {
+                    if (token.StartsWith(prefix, StringComparison.Ordinal))
+                    {
+                        if (kind != CueKind.Partner)
+                        {
+                            return new Cue(kind, raw);
+                        }
+
+                        partner ??= new Cue(kind, raw);
+                    }
+                }
+            }
+        }
+
+        if (partner is null)
+        {
+            var lower = tokens.ToLowerInvariant();
+            logoWall = LogoWallTokenPrefixes.Any(p => lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.StartsWith(p, StringComparison.Ordinal)));
+        }
+
+        return partner;
+    }
+
+    private static string? SafeMatch(Regex regex, string text)
+    {
+        try
+        {
+            var match = regex.Match(text);
+            return match.Success ? match.Value : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+}

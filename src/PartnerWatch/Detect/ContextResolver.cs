@@ -1,0 +1,337 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>
+/// Decides, for an element holding a brand mention, whether its surroundings present partners. Works on one page;
+/// results for container elements are cached, so a logo wall of fifty images walks its ancestors once.
+/// </summary>
+/// <remarks>
+/// Order of precedence: a negative cue in the mention's own sentence or label wins outright ("Windows is a trademark
+/// of Microsoft"). Then the nearest structural context, walking up the ancestors: the element's class/id/aria-label,
+/// the nearest preceding heading (or caption/label) at each level, semantic tags. Hard negatives (article, news/blog,
+/// cookie, social, jobs, dated items) beat a partner word in the sentence; soft negatives (footer, nav, header, aside)
+/// yield to it ("Powered by Microsoft Azure" in a footer). Without structure, a partner word in the sentence is a
+/// statement ("We are a Cisco Premier Partner"); failing that, the page itself (title, h1, URL) may be a partners page.
+/// </remarks>
+internal sealed class ContextResolver
+{
+    private const int MaxAncestorLevels = 40;
+    private const int MaxSiblingsScanned = 8;
+    private const int CacheFromLevel = 4;
+
+    private static readonly Regex DatePattern = new(
+        @"\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.]\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\b|(?:19|20)\d{2}年\d{1,2}月",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    private readonly ContextLexicon _lexicon;
+    private readonly Dictionary<IElement, Structural> _cache = new();
+    private readonly ContextVerdict _pageVerdict;
+
+    private enum StructuralKind { None, Positive, LogoWall, SoftNegative, HardNegative }
+
+    private sealed record Structural(StructuralKind Kind, string Description, CueKind? Cue = null);
+
+    public ContextResolver(ContextLexicon lexicon, IDocument document, Uri pageUrl)
+    {
+        _lexicon = lexicon;
+        _pageVerdict = ResolvePage(document, pageUrl);
+    }
+
+    /// <summary>The context of a mention in <paramref name="element"/>; <paramref name="sentence"/> is its sentence or label.</summary>
+    public ContextVerdict Resolve(IElement element, string sentence, Cue? intrinsicNegative = null)
+    {
+        if (intrinsicNegative is { } intrinsic)
+        {
+            return Negative(intrinsic, "target");
+        }
+
+        var sentenceCue = _lexicon.Classify(sentence);
+        if (sentenceCue is { Kind: not CueKind.Partner } negative)
+        {
+            return Negative(negative, "sentence");
+        }
+
+        var statement = sentenceCue is { Kind: CueKind.Partner } p ? $"statement \"{Trim(p.Keyword)}\"" : null;
+        var structural = Walk(element);
+        return structural.Kind switch
+        {
+            StructuralKind.HardNegative => new ContextVerdict(ContextStrength.Negative, structural.Description),
+            StructuralKind.SoftNegative when statement is not null => new ContextVerdict(ContextStrength.Strong, $"{statement} (in {structural.Description})"),
+            StructuralKind.SoftNegative => new ContextVerdict(ContextStrength.Negative, structural.Description),
+            StructuralKind.Positive => new ContextVerdict(ContextStrength.Strong, structural.Description),
+            StructuralKind.LogoWall when statement is not null => new ContextVerdict(ContextStrength.Strong, statement),
+            StructuralKind.LogoWall => new ContextVerdict(ContextStrength.LogoWall, structural.Description),
+            _ when statement is not null => new ContextVerdict(ContextStrength.Strong, statement),
+            _ => _pageVerdict,
+        };
+    }
+
+    private static ContextVerdict Negative(Cue cue, string where)
+        => new(ContextStrength.Negative, $"{Describe(cue.Kind)} ({where} \"{Trim(cue.Keyword)}\")");
+
+    private Structural Walk(IElement start)
+    {
+        var visited = new List<IElement>();
+        Structural? found = null;
+        var logoWall = false;
+        var neutralRank = int.MaxValue;
+        var level = 0;
+        for (var node = start; node is not null && level < MaxAncestorLevels; node = node.ParentElement, level++)
+        {
+            // Rules near the mention depend on the level (dated items, the element's own label), so only the
+            // upper part of the chain is shared between mentions.
+            if (level >= CacheFromLevel && _cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall)
+            {
+                found = cached;
+                break;
+            }
+
+            if (level >= CacheFromLevel)
+            {
+                visited.Add(node);
+            }
+            var tag = node.LocalName;
+            if (tag is "body" or "html")
+            {
+                break;
+            }
+
+            found = Own(node, level, ref logoWall) ?? Heading(node, ref neutralRank);
+            if (found is not null)
+            {
+                break;
+            }
+        }
+
+        found ??= logoWall ? new Structural(StructuralKind.LogoWall, "logo strip") : new Structural(StructuralKind.None, "");
+        if (found.Kind == StructuralKind.SoftNegative && logoWall)
+        {
+            found = found with { Kind = StructuralKind.HardNegative };
+        }
+
+        // Only the chain up to the first neutral heading shares the answer; caching more would leak a nearer heading's verdict.
+        if (neutralRank == int.MaxValue && !logoWall)
+        {
+            foreach (var element in visited)
+            {
+                _cache[element] = found;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>What the element itself says: class/id/aria-label, semantic tag, a dated item.</summary>
+    private Structural? Own(IElement node, int level, ref bool logoWall)
+    {
+        var tokens = $"{node.GetAttribute("class")} {node.GetAttribute("id")}";
+        var cue = ContextLexicon.ClassifyTokens(tokens, out var wall);
+        logoWall |= wall;
+        if (cue is { } c)
+        {
+            return c.Kind == CueKind.Partner
+                ? new Structural(StructuralKind.Positive, $"class/id \"{Trim(c.Keyword)}\"")
+                : new Structural(StructuralKind.HardNegative, $"{Describe(c.Kind)} (class/id \"{Trim(c.Keyword)}\")", c.Kind);
+        }
+
+        if (level > 0 && node.GetAttribute("aria-label") is { Length: > 0 } aria)
+        {
+            var ariaCue = _lexicon.Classify(TextNormalizer.Normalize(aria, 200));
+            if (ariaCue is { } a)
+            {
+                return a.Kind == CueKind.Partner
+                    ? new Structural(StructuralKind.Positive, $"aria-label \"{Trim(aria)}\"")
+                    : new Structural(StructuralKind.HardNegative, $"{Describe(a.Kind)} (aria-label \"{Trim(aria)}\")", a.Kind);
+            }
+        }
+
+        switch (node.LocalName)
+        {
+            case "article":
+                return new Structural(StructuralKind.HardNegative, "news/blog (<article>)", CueKind.News);
+            case "footer" or "nav" or "header" or "aside":
+                return new Structural(StructuralKind.SoftNegative, $"<{node.LocalName}>");
+        }
+
+        if (level <= 3 && node.LocalName is "li" or "tr" or "div" or "p" && IsDatedItem(node))
+        {
+            return new Structural(StructuralKind.HardNegative, "news/blog (dated item)", CueKind.News);
+        }
+
+        return null;
+    }
+
+    private static bool IsDatedItem(IElement node)
+    {
+        if (node.QuerySelector("time") is not null)
+        {
+            return true;
+        }
+
+        var text = node.TextContent;
+        return text.Length <= 400 && DatePattern.IsMatch(text);
+    }
+
+    /// <summary>The nearest heading-like element before <paramref name="node"/> at its level, and a caption inside it.</summary>
+    private Structural? Heading(IElement node, ref int neutralRank)
+    {
+        var scanned = 0;
+        for (var sibling = node.PreviousElementSibling; sibling is not null && scanned < MaxSiblingsScanned; sibling = sibling.PreviousElementSibling, scanned++)
+        {
+            if (sibling.LocalName is "section" or "article" or "aside" or "nav" or "footer" or "main" or "form" or "script" or "style")
+            {
+                continue;
+            }
+
+            string? text = null;
+            var rank = 7;
+            var isLabel = false;
+            if (IsHeadingLike(sibling))
+            {
+                text = sibling.TextContent;
+                rank = Rank(sibling);
+            }
+            else
+            {
+                var content = sibling.TextContent;
+                if (content.Length <= 160 && LastHeadingLike(sibling) is { } inner)
+                {
+                    text = inner.TextContent;
+                    rank = Rank(inner);
+                }
+                else if (scanned == 0 && sibling.LocalName is "p" or "div" or "span" or "strong" or "b" or "td" or "label" &&
+                         content.Trim().Length is > 0 and <= 40 && !content.TrimEnd().EndsWith('.') && sibling.Children.Length <= 1)
+                {
+                    text = content;
+                    isLabel = true;
+                }
+            }
+
+            if (text is null)
+            {
+                continue;
+            }
+
+            // The nearest heading decides; a neutral one ("Networking") only lets a higher-ranked heading before it
+            // ("Partners" as h2 over h3) speak. A short paragraph right before the element counts only with partner words.
+            var labelRank = neutralRank;
+            var verdict = ClassifyHeading(text, rank, ref (isLabel ? ref labelRank : ref neutralRank));
+            if (verdict is not null || rank == 1)
+            {
+                return verdict;
+            }
+        }
+
+        if (node.LocalName is "figure" or "table" or "fieldset" or "details" &&
+            node.Children.FirstOrDefault(c => c.LocalName is "figcaption" or "caption" or "legend" or "summary") is { } caption)
+        {
+            return ClassifyHeading(caption.TextContent, 7, ref neutralRank);
+        }
+
+        return null;
+    }
+
+    private Structural? ClassifyHeading(string rawText, int rank, ref int neutralRank)
+    {
+        var text = TextNormalizer.Normalize(rawText, 200);
+        var cue = _lexicon.Classify(text);
+        if (cue is null)
+        {
+            neutralRank = Math.Min(neutralRank, rank);
+            return null;
+        }
+
+        if (rank >= neutralRank)
+        {
+            return null;
+        }
+
+        return cue.Value.Kind == CueKind.Partner
+            ? new Structural(StructuralKind.Positive, $"heading \"{Trim(text)}\"")
+            : new Structural(StructuralKind.HardNegative, $"{Describe(cue.Value.Kind)} (heading \"{Trim(text)}\")", cue.Value.Kind);
+    }
+
+    private ContextVerdict ResolvePage(IDocument document, Uri pageUrl)
+    {
+        var title = TextNormalizer.Normalize(document.Title, 200);
+        var h1 = TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200);
+        var path = pageUrl.AbsolutePath.Replace('/', ' ').Replace('.', ' ');
+        foreach (var (source, text) in new[] { ("page heading", h1), ("page title", title) })
+        {
+            if (_lexicon.Classify(text) is { } cue)
+            {
+                return cue.Kind == CueKind.Partner
+                    ? new ContextVerdict(ContextStrength.Page, $"{source} \"{Trim(text)}\"")
+                    : new ContextVerdict(ContextStrength.Negative, $"{Describe(cue.Kind)} ({source} \"{Trim(text)}\")");
+            }
+        }
+
+        if (ContextLexicon.ClassifyTokens(path, out _) is { } pathCue)
+        {
+            return pathCue.Kind == CueKind.Partner
+                ? new ContextVerdict(ContextStrength.Page, $"page URL \"{Trim(pageUrl.AbsolutePath)}\"")
+                : new ContextVerdict(ContextStrength.Negative, $"{Describe(pathCue.Kind)} (page URL \"{Trim(pageUrl.AbsolutePath)}\")");
+        }
+
+        return ContextVerdict.None;
+    }
+
+    private static bool IsHeadingLike(IElement e)
+    {
+        if (e.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "caption" or "figcaption" or "legend" or "dt" or "th" or "summary")
+        {
+            return true;
+        }
+
+        if (e.GetAttribute("role") == "heading")
+        {
+            return true;
+        }
+
+        var cls = e.GetAttribute("class");
+        return cls is not null && cls.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(t => t.StartsWith("title", StringComparison.OrdinalIgnoreCase) || t.StartsWith("tit", StringComparison.OrdinalIgnoreCase) ||
+                      t.Contains("heading", StringComparison.OrdinalIgnoreCase) || t.Equals("hd", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static IElement? LastHeadingLike(IElement container)
+    {
+        IElement? last = null;
+        var count = 0;
+        foreach (var e in container.Descendants<IElement>())
+        {
+            if (++count > 50)
+            {
+                break;
+            }
+
+            if (IsHeadingLike(e))
+            {
+                last = e;
+            }
+        }
+
+        return last;
+    }
+
+    private static int Rank(IElement e) => e.LocalName is ['h', var d] && d is >= '1' and <= '6' ? d - '0' : 7;
+
+    internal static string Describe(CueKind kind) => kind switch
+    {
+        CueKind.Partner => "partner context",
+        CueKind.News => "news/blog",
+        CueKind.Trademark => "trademark notice",
+        CueKind.Compatibility => "compatibility statement",
+        CueKind.Jobs => "job advert",
+        CueKind.Comparison => "comparison",
+        CueKind.Cookie => "cookie/privacy notice",
+        CueKind.Social => "social follow/share",
+        CueKind.AppStore => "app-store badge",
+        CueKind.SignIn => "sign-in/payment button",
+        _ => kind.ToString(),
+    };
+
+    private static string Trim(string text) => text.Length <= 80 ? text : text[..79] + "…";
+}

@@ -1,0 +1,29 @@
+namespace PartnerWatch.Detect;
+
+/// <summary>
+/// Seam for the image stage: matches image *content* against the brands' reference logos. The detect stage hands it
+/// every image of a page with the context already judged, and turns its matches into <c>logo-image</c> evidence
+/// weighted by that context. Register implementations as singletons; none are registered by <c>AddDetection()</c>.
+/// </summary>
+public interface ILogoImageMatcher
+{
+    ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// An image on a page (<c>img</c> src/srcset/data-src, <c>picture</c>, <c>input type=image</c>, <c>object</c>, CSS
+/// background url, inline <c>svg</c>). <paramref name="NegativeContext"/> images (social icons, store badges…) can be
+/// skipped without fetching them. An inline SVG has <paramref name="InlineSvg"/> markup and a fragment URL
+/// (<c>page#inline-svg-3</c>) to name it.
+/// </summary>
+public sealed record LogoImageCandidate(
+    Uri PageUrl,
+    Uri ImageUrl,
+    string? Label,
+    string Context,
+    double ContextWeight,
+    bool NegativeContext,
+    string? InlineSvg = null);
+
+/// <summary>An image that shows a brand's logo; <paramref name="Detail"/> says how (e.g. "matches logos/x.svg, distance 4/64").</summary>
+public sealed record LogoImageMatch(string BrandId, Uri ImageUrl, string Detail);

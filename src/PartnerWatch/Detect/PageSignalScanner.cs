@@ -1,0 +1,495 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using PartnerWatch.Scan;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>The signals of one page and, for the image stage, its images with their context.</summary>
+internal sealed record PageScan(IReadOnlyList<BrandSignal> Signals, IReadOnlyList<LogoImageCandidate> Images);
+
+/// <summary>
+/// Walks a page's DOM once and reports every brand cue: names in text nodes (<c>text</c>), alt/title/aria-label,
+/// SVG titles and image file names (<c>logo-text</c>), links to brand domains (<c>link</c>). Each cue gets the
+/// context verdict of its element (see <see cref="ContextResolver"/>).
+/// </summary>
+internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lexicon)
+{
+    private readonly BrandMatcher _matcher = matcher;
+    private readonly ContextLexicon _lexicon = lexicon;
+
+    /// <summary>Upper bound on DOM nodes visited per page, so a hostile page cannot make the scan unbounded.</summary>
+    public const int MaxNodes = 200_000;
+
+    private const int MaxSnippet = 200;
+    private const int MaxBlockText = 2_000;
+    private const int MaxImagesPerPage = 500;
+    private const int MaxInlineSvgChars = 200_000;
+
+    private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
+        { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
+    {
+        "p", "div", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
+        "nav", "aside", "main", "blockquote", "figure", "figcaption", "caption", "table", "tr", "ul", "ol", "dl", "form", "body",
+        "address", "pre", "button", "legend", "fieldset", "details", "summary",
+    };
+
+    private static readonly Regex ImageNameNegative = new(
+        @"app[-_]?store|google[-_]?play|play[-_]?store|badge|social|share|sign[-_]?in|log[-_]?in|paypal|payment",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex CssUrl = new(@"url\(\s*['""]?([^'"")\s]{1,2000})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    private static readonly HashSet<string> SocialHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "linkedin.com", "facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "weibo.com",
+        "tiktok.com", "xing.com", "vk.com", "t.me", "pinterest.com", "github.com", "medium.com",
+    };
+
+    public PageScan Scan(Fetch.CrawledPage page, bool collectImages, CancellationToken cancellationToken)
+    {
+        var run = new Run(this, page, collectImages);
+        run.Walk(cancellationToken);
+        return new PageScan(run.Signals, run.Images);
+    }
+
+    private sealed class Run(PageSignalScanner owner, Fetch.CrawledPage page, bool collectImages)
+    {
+        private readonly IDocument _document = page.Document;
+        private readonly ContextResolver _context = new(owner._lexicon, page.Document, page.Url);
+        private readonly Dictionary<IElement, string> _blockTexts = new();
+        private readonly Uri _base = BaseOf(page);
+        private readonly string _topic = TopicOf(page.Document);
+        private int _inlineSvgCount;
+
+        public List<BrandSignal> Signals { get; } = [];
+        public List<LogoImageCandidate> Images { get; } = [];
+
+        private BrandMatcher Matcher => owner._matcher;
+
+        public void Walk(CancellationToken cancellationToken)
+        {
+            var root = (INode?)_document.Body ?? _document.DocumentElement;
+            if (root is null)
+            {
+                return;
+            }
+
+            var stack = new Stack<INode>();
+            stack.Push(root);
+            var visited = 0;
+            while (stack.Count > 0 && visited++ < MaxNodes)
+            {
+                if ((visited & 1023) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var node = stack.Pop();
+                if (node is IText text)
+                {
+                    ScanText(text);
+                    continue;
+                }
+
+                if (node is not IElement element || SkippedTags.Contains(element.LocalName))
+                {
+                    continue;
+                }
+
+                ScanElement(element);
+                if (element.LocalName == "svg")
+                {
+                    continue; // its <title>/<desc> were read as labels; its text is drawing, not prose
+                }
+
+                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        private void ScanText(IText node)
+        {
+            var raw = node.Data;
+            if (string.IsNullOrWhiteSpace(raw) || node.ParentElement is not { } parent)
+            {
+                return;
+            }
+
+            var text = TextNormalizer.Normalize(raw);
+            var hits = Matcher.FindInText(text, _topic);
+            if (hits.Count == 0)
+            {
+                return;
+            }
+
+            var blockText = BlockText(parent);
+            var offset = text.Length > 0 && text.Length <= blockText.Length ? blockText.IndexOf(text, StringComparison.Ordinal) : -1;
+            var intrinsic = LinkNegative(parent.Closest("a"));
+            foreach (var hit in hits)
+            {
+                var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
+                var context = _context.Resolve(parent, sentence, intrinsic);
+                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{hit.Alias}\")", sentence, null, context);
+            }
+        }
+
+        private void ScanElement(IElement element)
+        {
+            var tag = element.LocalName;
+            var isImage = tag is "img" or "svg" or "object" or "embed" or "area" or "picture" ||
+                          tag == "input" && string.Equals(element.GetAttribute("type"), "image", StringComparison.OrdinalIgnoreCase) ||
+                          element.GetAttribute("role") == "img";
+            var isLink = tag is "a" or "area" && element.HasAttribute("href");
+
+            if (isImage || isLink)
+            {
+                ScanLabels(element, tag);
+            }
+
+            if (isImage || element.HasAttribute("style"))
+            {
+                ScanImageSources(element, tag);
+            }
+
+            if (tag == "svg" && collectImages && Images.Count < MaxImagesPerPage)
+            {
+                AddInlineSvg(element);
+            }
+
+            if (isLink)
+            {
+                ScanLink(element);
+            }
+        }
+
+        private void ScanLabels(IElement element, string tag)
+        {
+            var labels = new List<(string Source, string Text)>(3);
+            if (tag is "img" or "area" or "input")
+            {
+                AddLabel(labels, "alt", element.GetAttribute("alt"));
+            }
+
+            AddLabel(labels, "title", element.GetAttribute("title"));
+            AddLabel(labels, "aria-label", element.GetAttribute("aria-label"));
+            if (tag == "svg")
+            {
+                foreach (var child in element.Children)
+                {
+                    if (child.LocalName is "title" or "desc")
+                    {
+                        AddLabel(labels, $"svg <{child.LocalName}>", child.TextContent);
+                    }
+                }
+            }
+
+            if (labels.Count == 0)
+            {
+                return;
+            }
+
+            var around = ShortBlockText(element);
+            var intrinsic = LinkNegative(tag == "a" ? element : element.Closest("a"));
+            foreach (var (source, label) in labels)
+            {
+                foreach (var hit in Matcher.FindInText(label, _topic))
+                {
+                    var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
+                    var context = _context.Resolve(element, sentence, intrinsic);
+                    Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
+                        label, ImageUrlOf(element, tag), context);
+                }
+            }
+        }
+
+        private void ScanImageSources(IElement element, string tag)
+        {
+            foreach (var source in ImageSources(element, tag))
+            {
+                if (!Uri.TryCreate(_base, source, out var url) || url.Scheme is not ("http" or "https"))
+                {
+                    continue;
+                }
+
+                var label = Label(element);
+                var around = ShortBlockText(element);
+                var nameCue = ImageNameNegative.Match(url.AbsolutePath) is { Success: true } m ? new Cue(CueKind.AppStore, m.Value) : (Cue?)null;
+                if (nameCue is { } n && n.Keyword.Contains("social", StringComparison.OrdinalIgnoreCase) || nameCue is { } s && s.Keyword.Contains("share", StringComparison.OrdinalIgnoreCase))
+                {
+                    nameCue = new Cue(CueKind.Social, nameCue.Value.Keyword);
+                }
+
+                var intrinsic = nameCue ?? LinkNegative(element.Closest("a"));
+                ContextVerdict? context = null;
+                if (Matcher.FindInFileName(source) is { } hit)
+                {
+                    context = _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
+                    Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"file name \"{Clip(BrandMatcher.FileNameOf(source))}\" names {hit.BrandName}",
+                        null, url.AbsoluteUri, context);
+                }
+
+                if (collectImages && Images.Count < MaxImagesPerPage)
+                {
+                    context ??= _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
+                    Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
+                        context.Strength == ContextStrength.Negative));
+                }
+            }
+        }
+
+        private void AddInlineSvg(IElement svg)
+        {
+            var markup = svg.OuterHtml;
+            if (markup.Length > MaxInlineSvgChars || svg.ParentElement?.Closest("svg") is not null)
+            {
+                return;
+            }
+
+            var label = JoinNonEmpty(Label(svg), TextNormalizer.Normalize(svg.QuerySelector("title")?.TextContent, 300));
+            var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a")));
+            var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
+            Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
+                context.Strength == ContextStrength.Negative, markup));
+        }
+
+        private void ScanLink(IElement anchor)
+        {
+            var href = anchor.GetAttribute("href");
+            if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(_base, href.Trim(), out var url) || url.Scheme is not ("http" or "https"))
+            {
+                return;
+            }
+
+            if (Matcher.FindByHost(url.Host) is not { } brand)
+            {
+                return;
+            }
+
+            var wrapsImage = anchor.QuerySelector("img, svg, picture, object") is not null;
+            var text = TextNormalizer.Normalize(anchor.TextContent, 300);
+            var sentence = JoinNonEmpty(JoinNonEmpty(text, Label(anchor)), ShortBlockText(anchor));
+            var context = _context.Resolve(anchor, sentence, LinkNegative(anchor));
+            Add(brand.BrandId, EvidenceKind.Link, wrapsImage ? BrandSignal.LinkedLogoWeight : BrandSignal.LinkWeight,
+                $"{(wrapsImage ? "linked logo" : "link")} to {url.Host} ({brand.Domain}, {brand.BrandName})", text.Length > 0 ? Clip(text) : null,
+                null, context, url.AbsoluteUri);
+        }
+
+        private void Add(string brandId, EvidenceKind kind, double weight, string detail, string? snippet, string? imageUrl, ContextVerdict context, string? target = null)
+        {
+            var fullDetail = target is null ? detail : $"{detail} → {Clip(target)}";
+            Signals.Add(new BrandSignal(brandId, kind, weight, fullDetail, page.Url, snippet is null ? null : Clip(snippet), imageUrl, context));
+        }
+
+        /// <summary>Targets that are never partnership: share/sign-in/store URLs and social profiles.</summary>
+        private Cue? LinkNegative(IElement? anchor)
+        {
+            var href = anchor?.GetAttribute("href");
+            if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(_base, href.Trim(), out var url) || url.Scheme is not ("http" or "https"))
+            {
+                return null;
+            }
+
+            var host = url.Host.ToLowerInvariant();
+            var path = url.AbsolutePath.ToLowerInvariant();
+            if (host.StartsWith("apps.", StringComparison.Ordinal) || host.StartsWith("play.", StringComparison.Ordinal) ||
+                host.StartsWith("itunes.", StringComparison.Ordinal) || host.StartsWith("appgallery.", StringComparison.Ordinal))
+            {
+                return new Cue(CueKind.AppStore, host);
+            }
+
+            if (host.StartsWith("accounts.", StringComparison.Ordinal) || host.StartsWith("login.", StringComparison.Ordinal) ||
+                host.StartsWith("signin.", StringComparison.Ordinal) || host.StartsWith("pay.", StringComparison.Ordinal) ||
+                path.Contains("oauth", StringComparison.Ordinal) || path.Contains("/login", StringComparison.Ordinal) || path.Contains("/signin", StringComparison.Ordinal))
+            {
+                return new Cue(CueKind.SignIn, host + path);
+            }
+
+            if (path.Contains("share", StringComparison.Ordinal) || path.Contains("intent/tweet", StringComparison.Ordinal))
+            {
+                return new Cue(CueKind.Social, host + path);
+            }
+
+            var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+            if (SocialHosts.Contains(bare) && path.Trim('/').Length > 0)
+            {
+                return new Cue(CueKind.Social, bare + path);
+            }
+
+            return null;
+        }
+
+        private string BlockText(IElement element)
+        {
+            var block = NearestBlock(element);
+            if (!_blockTexts.TryGetValue(block, out var text))
+            {
+                text = TextNormalizer.Normalize(block.TextContent, MaxBlockText);
+                _blockTexts[block] = text;
+            }
+
+            return text;
+        }
+
+        /// <summary>The text of the element's block when it is short enough to be the element's own caption or sentence.</summary>
+        private string ShortBlockText(IElement element)
+        {
+            var start = element.ParentElement ?? element;
+            var text = BlockText(start);
+            return text.Length <= MaxSnippet ? text : "";
+        }
+
+        private static IElement NearestBlock(IElement element)
+        {
+            for (var e = element; e is not null; e = e.ParentElement)
+            {
+                if (BlockTags.Contains(e.LocalName))
+                {
+                    return e;
+                }
+            }
+
+            return element;
+        }
+
+        private static IEnumerable<string> ImageSources(IElement element, string tag)
+        {
+            if (tag is "img" or "input")
+            {
+                foreach (var name in new[] { "src", "data-src", "data-lazy-src", "data-original" })
+                {
+                    if (element.GetAttribute(name) is { Length: > 0 } value)
+                    {
+                        yield return value.Trim();
+                    }
+                }
+
+                if (FirstSrcset(element.GetAttribute("srcset") ?? element.GetAttribute("data-srcset")) is { } first)
+                {
+                    yield return first;
+                }
+            }
+            else if (tag == "picture")
+            {
+                foreach (var source in element.Children.Where(c => c.LocalName == "source"))
+                {
+                    if (FirstSrcset(source.GetAttribute("srcset")) is { } first)
+                    {
+                        yield return first;
+                    }
+                }
+            }
+            else if (tag is "object" or "embed")
+            {
+                if ((element.GetAttribute("data") ?? element.GetAttribute("src")) is { Length: > 0 } data)
+                {
+                    yield return data.Trim();
+                }
+            }
+
+            if (element.GetAttribute("style") is { Length: > 0 } style && style.Contains("url(", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (Match m in CssUrl.Matches(style.Length > 4000 ? style[..4000] : style))
+                {
+                    yield return m.Groups[1].Value;
+                }
+            }
+        }
+
+        private static string? FirstSrcset(string? srcset)
+        {
+            if (string.IsNullOrWhiteSpace(srcset))
+            {
+                return null;
+            }
+
+            var first = srcset.Split(',', 2)[0].Trim();
+            var space = first.IndexOf(' ');
+            return space > 0 ? first[..space] : first.Length > 0 ? first : null;
+        }
+
+        private string? ImageUrlOf(IElement element, string tag)
+        {
+            var source = ImageSources(element, tag).FirstOrDefault() ?? (tag == "a" ? element.QuerySelector("img")?.GetAttribute("src") : null);
+            return source is not null && Uri.TryCreate(_base, source, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
+        }
+
+        private static string Label(IElement element)
+            => JoinNonEmpty(JoinNonEmpty(TextNormalizer.Normalize(element.GetAttribute("alt"), 300), TextNormalizer.Normalize(element.GetAttribute("title"), 300)),
+                TextNormalizer.Normalize(element.GetAttribute("aria-label"), 300));
+
+        private static void AddLabel(List<(string, string)> labels, string source, string? value)
+        {
+            var text = TextNormalizer.Normalize(value, 500);
+            if (text.Length > 0)
+            {
+                labels.Add((source, text));
+            }
+        }
+
+        /// <summary>The sentence around a span: up to the nearest sentence end on either side, at most 200 characters.</summary>
+        internal static string Sentence(string text, int start, int length)
+        {
+            start = Math.Clamp(start, 0, text.Length);
+            length = Math.Clamp(length, 0, text.Length - start);
+            var from = start;
+            while (from > 0 && start - from < 120 && !IsSentenceEnd(text, from - 1))
+            {
+                from--;
+            }
+
+            var to = start + length;
+            while (to < text.Length && to - (start + length) < 120 && !IsSentenceEnd(text, to))
+            {
+                to++;
+            }
+
+            if (to < text.Length && IsSentenceEnd(text, to))
+            {
+                to++;
+            }
+
+            var sentence = text[from..to].Trim();
+            return TextNormalizer.Snippet(sentence, Math.Max(0, start - from), length, MaxSnippet);
+        }
+
+        private static bool IsSentenceEnd(string text, int i)
+        {
+            var c = text[i];
+            return c switch
+            {
+                '。' or '！' or '？' or '；' or '!' or '?' or ';' or '|' or '\n' => true,
+                '.' => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]),
+                _ => false,
+            };
+        }
+
+        private static string JoinNonEmpty(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a} | {b}";
+
+        private static string Clip(string text) => text.Length <= MaxSnippet ? text : text[..(MaxSnippet - 1)] + "…";
+
+        private static Uri BaseOf(Fetch.CrawledPage page)
+        {
+            var declared = page.Document.QuerySelector("base[href]")?.GetAttribute("href");
+            return !string.IsNullOrWhiteSpace(declared) && Uri.TryCreate(page.Url, declared.Trim(), out var b) && b.Scheme is "http" or "https" ? b : page.Url;
+        }
+
+        private static string TopicOf(IDocument document)
+        {
+            var builder = new StringBuilder(TextNormalizer.Normalize(document.Title, 300));
+            foreach (var heading in document.QuerySelectorAll("h1, h2").Take(20))
+            {
+                builder.Append(" | ").Append(TextNormalizer.Normalize(heading.TextContent, 200));
+            }
+
+            var description = document.QuerySelector("meta[name=description]")?.GetAttribute("content");
+            builder.Append(" | ").Append(TextNormalizer.Normalize(description, 300));
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using PartnerWatch.Scan;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>
+/// Collects the brand signals of one site's pages and turns them into claims. Confidence of a brand =
+/// the best signal score (signal weight × context weight) + 0.05 for each further kind of evidence with a positive
+/// score, capped at 0.99; a brand is claimed when that reaches <c>Detection:ClaimThreshold</c>.
+/// </summary>
+public sealed class SiteClaimCollector
+{
+    /// <summary>Evidence entries kept per brand (best first); the rest only counted.</summary>
+    public const int MaxEvidencePerBrand = 10;
+
+    private const double KindBonus = 0.05;
+    private const double MaxConfidence = 0.99;
+    private const int MaxSignalsPerBrand = 64;
+
+    private readonly PageSignalScanner _scanner;
+    private readonly IReadOnlyList<ILogoImageMatcher> _imageMatchers;
+    private readonly double _threshold;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, List<BrandSignal>> _byBrand = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _gate = new();
+
+    internal SiteClaimCollector(PageSignalScanner scanner, IReadOnlyList<ILogoImageMatcher> imageMatchers, double threshold, ILogger logger)
+    {
+        _scanner = scanner;
+        _imageMatchers = imageMatchers;
+        _threshold = threshold;
+        _logger = logger;
+    }
+
+    public async ValueTask AddPageAsync(Fetch.CrawledPage page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var scan = _scanner.Scan(page, collectImages: _imageMatchers.Count > 0, cancellationToken);
+        var signals = new List<BrandSignal>(scan.Signals);
+        foreach (var matcher in _imageMatchers)
+        {
+            if (scan.Images.Count == 0)
+            {
+                break;
+            }
+
+            var byUrl = scan.Images.GroupBy(i => i.ImageUrl).ToDictionary(g => g.Key, g => g.First());
+            var matches = await matcher.MatchAsync(scan.Images, cancellationToken).ConfigureAwait(false);
+            foreach (var match in matches)
+            {
+                if (!byUrl.TryGetValue(match.ImageUrl, out var image))
+                {
+                    continue;
+                }
+
+                var context = new ContextVerdict(image.NegativeContext ? ContextStrength.Negative : StrengthOf(image.ContextWeight), image.Context);
+                signals.Add(new BrandSignal(match.BrandId, EvidenceKind.LogoImage, BrandSignal.LogoImageWeight, match.Detail, page.Url, image.Label,
+                    match.ImageUrl.AbsoluteUri, context));
+            }
+        }
+
+        lock (_gate)
+        {
+            foreach (var signal in signals)
+            {
+                if (!_byBrand.TryGetValue(signal.BrandId, out var list))
+                {
+                    list = [];
+                    _byBrand[signal.BrandId] = list;
+                }
+
+                list.Add(signal);
+                if (list.Count > MaxSignalsPerBrand)
+                {
+                    list.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+                    list.RemoveRange(MaxSignalsPerBrand / 2, list.Count - MaxSignalsPerBrand / 2);
+                }
+            }
+        }
+
+        _logger.LogDebug("Detect: {SignalCount} brand signals on {PageUrl}", signals.Count, page.Url);
+        foreach (var signal in signals.Where(s => s.Context.Strength == ContextStrength.Negative))
+        {
+            _logger.LogDebug("Detect: ignored {Brand} {Kind} on {PageUrl}: {Context}", signal.BrandId, signal.Kind, page.Url, signal.Context.Description);
+        }
+    }
+
+    public IReadOnlyList<DetectedClaim> Complete()
+    {
+        lock (_gate)
+        {
+            var claims = new List<DetectedClaim>();
+            foreach (var (brandId, signals) in _byBrand)
+            {
+                var positive = signals.Where(s => s.Score > 0).OrderByDescending(s => s.Score).ToList();
+                if (positive.Count == 0)
+                {
+                    continue;
+                }
+
+                var kinds = positive.Where(s => s.Context.Strength > ContextStrength.None).Select(s => s.Kind).Distinct().Count();
+                var confidence = Math.Min(MaxConfidence, positive[0].Score + KindBonus * Math.Max(0, kinds - 1));
+                confidence = Math.Round(confidence, 2, MidpointRounding.AwayFromZero);
+                if (confidence < _threshold)
+                {
+                    continue;
+                }
+
+                var evidence = positive
+                    .DistinctBy(s => (s.Kind, s.PageUrl, s.Detail, s.ImageUrl))
+                    .Take(MaxEvidencePerBrand)
+                    .Select(s => new Evidence(s.Kind, s.PageUrl.AbsoluteUri, $"{s.Detail}; score {s.Score:0.00}", s.ImageUrl, s.Snippet, s.Context.Description))
+                    .ToList();
+                claims.Add(new DetectedClaim(brandId, confidence, evidence));
+            }
+
+            return claims.OrderByDescending(c => c.Confidence).ThenBy(c => c.BrandId, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    private static ContextStrength StrengthOf(double weight) => weight switch
+    {
+        >= 1.0 => ContextStrength.Strong,
+        >= 0.65 => ContextStrength.LogoWall,
+        >= 0.6 => ContextStrength.Page,
+        > 0 => ContextStrength.None,
+        _ => ContextStrength.Negative,
+    };
+}
