@@ -2,7 +2,10 @@ using AngleSharp.Dom;
 
 namespace PartnerWatch.Fetch;
 
-/// <summary>A same-site HTML page as fetched and parsed; <see cref="Html"/> keeps the bytes as received for evidence.</summary>
+/// <summary>
+/// A same-site HTML page as fetched and parsed; <see cref="Html"/> keeps the bytes as received for evidence.
+/// The crawler owns <see cref="Document"/>: it is valid while the consumer handles this step and disposed after.
+/// </summary>
 public sealed record CrawledPage(Uri Url, int StatusCode, DateTimeOffset FetchedAt, IDocument Document, byte[] Html, string Charset);
 
 /// <summary>One step of a crawl: a page, or an error for a URL that could not be fetched.</summary>

@@ -40,7 +40,7 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
         var queue = new List<Candidate>();
         var order = 0;
         var fetched = 0;
-        var context = BrowsingContext.New(Configuration.Default);
+        using var context = BrowsingContext.New(Configuration.Default);
 
         var candidate = new Candidate(startUrl, int.MaxValue, 0, order++);
         while (candidate is not null && fetched < Math.Max(1, fetch.MaxPagesPerSite))
@@ -48,7 +48,11 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
             fetched++;
             var outcome = await FetchPageAsync(startUrl, candidate.Url, context, cancellationToken).ConfigureAwait(false);
             // Two links can redirect to one page; report it once.
-            if (outcome.Page is not null && !pages.Add(outcome.Page.Url)) outcome = new PageOutcome(null, []);
+            if (outcome.Page is not null && !pages.Add(outcome.Page.Url))
+            {
+                outcome.Page.Document.Dispose();
+                outcome = new PageOutcome(null, []);
+            }
             foreach (var step in outcome.Steps) yield return step;
 
             if (outcome.Page is null)
@@ -62,6 +66,8 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
                 if (candidate.Depth < MaxDepth)
                     foreach (var link in PartnerLinks(outcome.Page, startUrl, candidate))
                         if (seen.Add(link.Url)) queue.Add(link with { Order = order++ });
+                // The crawler owns the parsed page: consumers use it during their step, links are read after it.
+                outcome.Page.Document.Dispose();
             }
 
             candidate = TakeBest(queue);

@@ -37,8 +37,7 @@ public sealed class SiteScanner(
                 if (step.Page is { } page)
                 {
                     pages++;
-                    using (page.Document)
-                        await collector.AddPageAsync(page, cancellationToken);
+                    await collector.AddPageAsync(page, cancellationToken);
                 }
             }
         }

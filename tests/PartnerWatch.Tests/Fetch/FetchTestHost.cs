@@ -41,14 +41,15 @@ internal static class FetchTestHost
     public static async Task<List<CrawlStep>> CrawlAsync(this ServiceProvider provider, Uri start, CancellationToken cancellationToken = default)
     {
         var steps = new List<CrawlStep>();
+        // The crawler disposes each parsed page once the consumer moves on; keep a copy for assertions after the crawl.
         await foreach (var step in provider.GetRequiredService<SiteCrawler>().CrawlAsync(start, cancellationToken))
-            steps.Add(step);
+            steps.Add(step.Page is { } page ? step with { Page = page with { Document = (AngleSharp.Dom.IDocument)page.Document.Clone(deep: true) } } : step);
         return steps;
     }
 
     public static List<CrawledPage> Pages(this IEnumerable<CrawlStep> steps) => steps.Where(s => s.Page is not null).Select(s => s.Page!).ToList();
 
-    public static List<Scan.ScanError> Errors(this IEnumerable<CrawlStep> steps) => steps.Where(s => s.Error is not null).Select(s => s.Error!).ToList();
+    public static List<global::PartnerWatch.Scan.ScanError> Errors(this IEnumerable<CrawlStep> steps) => steps.Where(s => s.Error is not null).Select(s => s.Error!).ToList();
 
     /// <summary>A guard against a test hanging forever if a wait that should not happen does; not a timing assertion.</summary>
     public static CancellationToken Watchdog() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
