@@ -78,7 +78,8 @@ internal static partial class OptionsBinder
         var result = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var brand in section.GetChildren())
         {
-            var entries = brand.Value is { } single
+            // An empty JSON array arrives as an empty string value; a single string is a one-entry list.
+            var entries = brand.Value is { Length: > 0 } single
                 ? [single]
                 : brand.GetChildren().Select(e => e.Value).OfType<string>().ToList();
             result[brand.Key] = entries;

@@ -61,6 +61,27 @@ public sealed class ConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void EmptyPartnerListIsValidAndConfirmsNobody()
+    {
+        var path = Write("""{ "PartnerWatch": { "Brands": [ { "Id": "aws", "Name": "AWS" } ], "ConfirmedPartners": { "aws": [] } } }""");
+
+        var loaded = ConfigurationLoader.Load(path);
+
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
+        Assert.Empty(loaded.Options.ConfirmedPartners["aws"]);
+    }
+
+    [Fact]
+    public void ShippedExampleConfigurationIsValid()
+    {
+        var example = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../config/partnerwatch.json"));
+
+        var loaded = ConfigurationLoader.Load(example);
+
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
+    }
+
+    [Fact]
     public void MisspelledKeyIsReportedInsteadOfIgnored()
     {
         var path = Write("""{ "PartnerWatch": { "Site": [ { "Id": "a", "Url": "https://a.example/" } ], "Schedule": { "Intervall": "01:00:00" } } }""");
