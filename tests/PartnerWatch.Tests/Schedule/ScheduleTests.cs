@@ -1,0 +1,38 @@
+using System.Text.Json;
+using PartnerWatch.Cli;
+using PartnerWatch.Demo;
+using PartnerWatch.Tests.Infrastructure;
+
+namespace PartnerWatch.Tests.Schedule;
+
+/// <summary>What the scheduler plans, as an operator sees it on /status.</summary>
+public sealed class ScheduleTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task WithoutRunOnStartTheFirstScanWaitsOneIntervalAndStatusShowsIt()
+    {
+        await using var sites = await DemoSiteServer.StartAsync(CancellationToken.None);
+        var loaded = DemoCommand.LoadDemoConfiguration(sites.Origin, _data.Path);
+        loaded.Options.Schedule.RunOnStart = false;
+        loaded.Options.Schedule.Interval = TimeSpan.FromHours(2);
+        loaded.Options.Sites[1].Cron = "0 0 3 * * ?";
+        var before = DateTimeOffset.UtcNow;
+
+        await using var service = await ServiceHost.StartAsync(loaded);
+        var status = await service.WaitForStatusAsync(s =>
+            s.GetProperty("sites").EnumerateArray().All(site => site.GetProperty("nextScan").ValueKind == JsonValueKind.String));
+
+        var bySite = status.GetProperty("sites").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        var next = bySite["dongfang-shiyun"].GetProperty("nextScan").GetDateTimeOffset();
+        Assert.InRange(next, before.AddHours(2), before.AddHours(2) + TimeSpan.FromMinutes(1));
+        Assert.Equal(JsonValueKind.Null, bySite["dongfang-shiyun"].GetProperty("lastScan").ValueKind);
+        var cron = bySite["contoso-systems"].GetProperty("nextScan").GetDateTimeOffset();
+        Assert.Equal(3, cron.UtcDateTime.Hour);
+        Assert.Equal(0, cron.UtcDateTime.Minute);
+        Assert.Empty(status.GetProperty("openClaims").EnumerateArray());
+    }
+
+    public void Dispose() => _data.Dispose();
+}
