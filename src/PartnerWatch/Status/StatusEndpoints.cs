@@ -45,7 +45,10 @@ public static class StatusEndpoints
                 next.GetValueOrDefault(site.Id));
         }).ToList();
 
+        // Claims of sites no longer in the configuration stay in the database (evidence), but are not watched any more.
+        var configured = options.Sites.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var claims = stored.OpenClaims
+            .Where(c => configured.Contains(c.SiteId))
             .Select(c => new OpenClaimDto(c.Id, c.SiteId, c.BrandId, "unverified", c.Confidence, c.FirstSeenAt, c.LastSeenAt, c.Alerted))
             .ToList();
 
