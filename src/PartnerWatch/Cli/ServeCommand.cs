@@ -1,3 +1,4 @@
+using PartnerWatch.Api;
 using PartnerWatch.Config;
 using PartnerWatch.Hosting;
 using PartnerWatch.Schedule;
@@ -69,11 +70,13 @@ public static class ServeCommand
         builder.Services
             .AddPartnerWatchPipeline(options)   // config → fetch → detect → compare → store → alert
             .AddScheduling(options)             // schedule: one Quartz job per site
-            .AddStatus();                       // status: /healthz /readyz /status
+            .AddStatus()                        // status: /healthz /readyz /status
+            .AddClaimsApi();                    // api: /api/claims, /api/sites/{id}/scan (needs Api:Key)
 
         var app = builder.Build();
         app.Services.GetRequiredService<ServiceClock>();
         app.MapStatusEndpoints();
+        app.MapClaimsApi();
         return app;
     }
 

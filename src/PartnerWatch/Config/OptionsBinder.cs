@@ -24,6 +24,9 @@ internal static partial class OptionsBinder
         options.Storage = BindObject<StorageOptions>(section.GetSection(nameof(PartnerWatchOptions.Storage)), problems);
         options.Detection = BindObject<DetectionOptions>(section.GetSection(nameof(PartnerWatchOptions.Detection)), problems);
         options.Logging = BindObject<LoggingOptions>(section.GetSection(nameof(PartnerWatchOptions.Logging)), problems);
+        options.Alerts = BindObject<AlertsOptions>(section.GetSection(nameof(PartnerWatchOptions.Alerts)), problems);
+        options.Api = BindObject<ApiOptions>(section.GetSection(nameof(PartnerWatchOptions.Api)), problems);
+        options.Webhooks = BindList<WebhookOptions>(section.GetSection(nameof(PartnerWatchOptions.Webhooks)), problems);
     }
 
     private static List<T> BindList<T>(IConfigurationSection section, List<ConfigProblem> problems) where T : new()

@@ -17,6 +17,9 @@ public sealed class PartnerWatchOptions
     public StorageOptions Storage { get; set; } = new();
     public DetectionOptions Detection { get; set; } = new();
     public LoggingOptions Logging { get; set; } = new();
+    public AlertsOptions Alerts { get; set; } = new();
+    public ApiOptions Api { get; set; } = new();
+    public List<WebhookOptions> Webhooks { get; set; } = [];
 
     /// <summary>
     /// Directory that relative paths in the configuration (logos, partner lists) are resolved against:

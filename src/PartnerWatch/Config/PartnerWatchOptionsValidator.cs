@@ -38,6 +38,7 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
             Problem("Schedule:Jitter", "must not be negative");
 
         CheckSmtp(options.Smtp, Problem);
+        problems.AddRange(AlertsOptionsValidator.Check(options));
 
         if (string.IsNullOrWhiteSpace(options.Storage.DataDirectory))
             Problem("Storage:DataDirectory", "must name a folder");

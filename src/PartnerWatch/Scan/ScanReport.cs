@@ -20,7 +20,22 @@ public sealed record SiteScanResult(
 
     /// <summary>True when the start page could not be fetched: the scan says nothing about claims.</summary>
     [JsonIgnore] public bool Failed => PagesScanned == 0;
+
+    /// <summary>Every page fetched by this scan, with its hash and (within a memory budget) its bytes as fetched, for evidence.</summary>
+    [JsonIgnore] public IReadOnlyList<FetchedPage> FetchedPages { get; init; } = [];
+
+    /// <summary>
+    /// Images fetched by this scan (hook for the image matcher): their bytes are stored as evidence when a claim's
+    /// evidence names their URL or hash.
+    /// </summary>
+    [JsonIgnore] public IReadOnlyList<FetchedImage> FetchedImages { get; init; } = [];
 }
+
+/// <param name="Html">The body as fetched, or null when it was dropped to bound memory (the hash is still known).</param>
+public sealed record FetchedPage(string Url, int StatusCode, DateTimeOffset FetchedAt, string Sha256, long Length, byte[]? Html);
+
+/// <param name="Bytes">The image as fetched, or null when not kept.</param>
+public sealed record FetchedImage(string Url, string Sha256, string? ContentType, DateTimeOffset FetchedAt, byte[]? Bytes);
 
 public sealed record ScanError(string Url, string Message);
 
@@ -53,4 +68,5 @@ public sealed record Evidence(
     string Detail,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImageUrl = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Snippet = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Context = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Context = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ImageSha256 = null);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Diagnostics;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
@@ -19,6 +20,9 @@ public sealed class SiteScanner(
     TimeProvider time,
     ILogger<SiteScanner> logger)
 {
+    /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
+    internal const long MaxRetainedEvidenceBytes = 16 * 1024 * 1024;
+
     public async Task<SiteScanResult> ScanAsync(SiteOptions site, CancellationToken cancellationToken)
     {
         using var slot = await limiter.AcquireAsync(cancellationToken);
@@ -27,6 +31,8 @@ public sealed class SiteScanner(
         var errors = new List<ScanError>();
         var pages = 0;
         var collector = detector.BeginSite();
+        var fetched = new List<FetchedPage>();
+        long retainedBytes = 0;
 
         try
         {
@@ -37,6 +43,11 @@ public sealed class SiteScanner(
                 if (step.Page is { } page)
                 {
                     pages++;
+                    // Bytes kept for evidence (not the parsed DOM), within a per-scan budget; beyond it only the hash.
+                    var keep = retainedBytes + page.Html.LongLength <= MaxRetainedEvidenceBytes;
+                    if (keep) retainedBytes += page.Html.LongLength;
+                    fetched.Add(new FetchedPage(page.Url.AbsoluteUri, page.StatusCode, page.FetchedAt,
+                        Convert.ToHexStringLower(SHA256.HashData(page.Html)), page.Html.LongLength, keep ? page.Html : null));
                     await collector.AddPageAsync(page, cancellationToken);
                 }
             }
@@ -64,6 +75,7 @@ public sealed class SiteScanner(
         {
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
+            FetchedPages = fetched,
         };
     }
 }

@@ -44,6 +44,7 @@ public sealed class ScanScheduleRegistrar(
             .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())
             .Build();
         await scheduler.ScheduleJob(delivery, [deliveryTrigger], ScheduleJobOptions.Replacing, cancellationToken);
+        await EvidenceRetentionJob.ScheduleAsync(scheduler, now, cancellationToken);
     }
 
     private ITrigger BuildTrigger(SiteOptions site, DateTimeOffset lastScan, DateTimeOffset now)

@@ -3,22 +3,52 @@ using PartnerWatch.Scan;
 namespace PartnerWatch.Store;
 
 /// <summary>
-/// Durable record of sites, scans, claims and the alert outbox. Recording a scan and queueing the alerts
-/// it causes happen in one transaction, so an alert can be neither lost nor queued twice.
+/// Durable record of sites, scans, claims, evidence and the alert outbox. Every claim change and the alerts it causes
+/// are written in one transaction, so an alert can be neither lost nor queued twice.
 /// </summary>
 public interface IScanStore
 {
     /// <summary>Creates or migrates the schema; safe to call on every start. Fails when the database is newer than the code.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a finished site scan, updates claims, and queues one alert per newly opened unverified claim.</summary>
+    /// <summary>
+    /// Stores a finished site scan and its evidence, moves each claim through its lifecycle (see docs/alerts.md) and queues
+    /// the alerts that causes: new claim (or digest entry), claim withdrawn, claim closed as confirmed.
+    /// </summary>
     Task<RecordedScan> RecordScanAsync(SiteScanResult result, CancellationToken cancellationToken);
 
-    /// <summary>Pending alerts whose next attempt is due now, oldest first.</summary>
+    /// <summary>
+    /// Queues what is due by the clock: reminders for open unacknowledged claims, the daily digest, and new-claim
+    /// alerts for open claims that have none (digest switched off). Returns how many alerts were queued.
+    /// </summary>
+    Task<int> QueueDueAlertsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Pending alerts whose next e-mail attempt is due now, oldest first.</summary>
     Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(int max, CancellationToken cancellationToken);
     Task MarkAlertSentAsync(long alertId, DateTimeOffset sentAt, CancellationToken cancellationToken);
     /// <summary>Counts a failed delivery attempt and schedules the next one.</summary>
     Task MarkAlertFailedAsync(long alertId, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>Pending deliveries of alerts to non-e-mail sinks (webhooks) that are due now.</summary>
+    Task<IReadOnlyList<PendingDelivery>> GetPendingDeliveriesAsync(int max, CancellationToken cancellationToken);
+    Task MarkDeliverySentAsync(long alertId, string sink, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    Task MarkDeliveryFailedAsync(long alertId, string sink, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>Claims in the given lifecycle status (all when null), newest activity first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(ClaimLifecycle? status, int max, CancellationToken cancellationToken);
+    Task<ClaimRecord?> GetClaimAsync(long claimId, CancellationToken cancellationToken);
+    /// <summary>Evidence manifests of a claim, newest first.</summary>
+    Task<IReadOnlyList<EvidenceManifestRecord>> GetEvidenceManifestsAsync(long claimId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The path of an evidence file of a claim — a manifest name (<c>scan-12.json</c>) or a blob hash listed in one of the
+    /// claim's manifests — or null when the claim has no such file. Never a path outside the evidence folder.
+    /// </summary>
+    Task<string?> FindEvidenceFileAsync(long claimId, string name, CancellationToken cancellationToken);
+    /// <summary>Marks an open claim as acknowledged by a person: no more reminders for this open period.</summary>
+    Task<AcknowledgeOutcome> AcknowledgeClaimAsync(long claimId, string? by, string? note, CancellationToken cancellationToken);
+
+    /// <summary>Deletes evidence manifests older than the retention and blobs no manifest refers to any more.</summary>
+    Task<int> PruneEvidenceAsync(CancellationToken cancellationToken);
 
     Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken);
 
@@ -26,14 +56,33 @@ public interface IScanStore
     Task<bool> PingAsync(CancellationToken cancellationToken);
 }
 
-/// <param name="NewClaims">Claims opened by this scan (new, or seen again after being resolved), whatever their status.</param>
-/// <param name="AlertsQueued">Alerts put in the outbox by this scan.</param>
-/// <param name="ResolvedClaims">Open claims no longer seen by this (successful) scan.</param>
-public sealed record RecordedScan(long ScanId, int NewClaims, int AlertsQueued, int ResolvedClaims);
+/// <param name="NewClaims">Claims opened by this scan as unverified (new, or seen again after being closed).</param>
+/// <param name="AlertsQueued">Alerts put in the outbox by this scan (new claims, withdrawals, closed as confirmed).</param>
+/// <param name="ResolvedClaims">Open claims resolved by this (successful) scan: absent for <c>Alerts:ResolveAfterScans</c> scans.</param>
+/// <param name="ConfirmedClaims">Open claims closed by this scan because the brand now confirms the site.</param>
+public sealed record RecordedScan(long ScanId, int NewClaims, int AlertsQueued, int ResolvedClaims, int ConfirmedClaims = 0);
+
+/// <summary>Where a claim is in its life; see docs/alerts.md.</summary>
+public enum ClaimLifecycle
+{
+    /// <summary>Unverified and up, nobody has acknowledged it yet: reminders are sent.</summary>
+    Open,
+    /// <summary>Unverified and up, a person has taken the case: no reminders.</summary>
+    Acknowledged,
+    /// <summary>Gone for <c>Alerts:ResolveAfterScans</c> successful scans; returns as a new open period.</summary>
+    Resolved,
+    /// <summary>The brand lists the site as a partner; never alerted.</summary>
+    Confirmed,
+}
+
+/// <summary>What kind of message an alert is.</summary>
+public enum AlertKind { NewClaim, Reminder, Withdrawn, Confirmed, Digest }
+
+public enum AcknowledgeOutcome { Acknowledged, AlreadyAcknowledged, NotOpen, NotFound }
 
 /// <summary>An alert waiting in the outbox, with everything needed to compose the message.</summary>
 /// <param name="MessageId">Stable e-mail Message-ID (without angle brackets), so a resend is recognisable as the same message.</param>
-/// <param name="Evidence">Evidence of the claim's latest sighting.</param>
+/// <param name="Evidence">Evidence of the claim's latest sighting (empty for a digest; see <see cref="DigestClaims"/>).</param>
 public sealed record PendingAlert(
     long Id,
     string MessageId,
@@ -44,14 +93,72 @@ public sealed record PendingAlert(
     IReadOnlyList<Evidence> Evidence,
     DateTimeOffset FirstSeenAt,
     DateTimeOffset CreatedAt,
-    int Attempts);
+    int Attempts)
+{
+    public AlertKind Kind { get; init; } = AlertKind.NewClaim;
+    public long? ClaimId { get; init; }
+    public DateTimeOffset? LastSeenAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    /// <summary>Message-ID of the alert that opened the claim's period, so follow-ups thread under it (In-Reply-To).</summary>
+    public string? ThreadMessageId { get; init; }
+    /// <summary>The claims a digest lists.</summary>
+    public IReadOnlyList<DigestClaim> DigestClaims { get; init; } = [];
+    /// <summary>The claim's latest evidence manifest, when one was stored.</summary>
+    public EvidenceManifestRecord? Manifest { get; init; }
+}
 
-/// <param name="OpenClaims">Open unverified claims.</param>
+public sealed record DigestClaim(long ClaimId, string SiteId, string SiteUrl, string BrandId, double Confidence, DateTimeOffset FirstSeenAt, IReadOnlyList<Evidence> Evidence);
+
+/// <summary>One alert's delivery to one non-e-mail sink (e.g. <c>webhook:0</c>).</summary>
+public sealed record PendingDelivery(string Sink, PendingAlert Alert, int Attempts);
+
+/// <summary>A claim as the API shows it.</summary>
+public sealed record ClaimRecord(
+    long Id,
+    string SiteId,
+    string SiteUrl,
+    string BrandId,
+    ClaimLifecycle Status,
+    double Confidence,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset LastSeenAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    string? AcknowledgedNote,
+    int MissedScans,
+    bool Alerted,
+    IReadOnlyList<Evidence> Evidence);
+
+/// <param name="File">File name under the claim's evidence (<c>scan-12.json</c>), as the API serves it.</param>
+/// <param name="Items">The files the manifest lists, with their hashes.</param>
+public sealed record EvidenceManifestRecord(long ClaimId, long ScanId, DateTimeOffset CreatedAt, string File, string Sha256, IReadOnlyList<EvidenceItem> Items);
+
+/// <param name="Kind"><c>page</c> (HTML as fetched) or <c>image</c>.</param>
+/// <param name="Sha256">Hex SHA-256 of the bytes; null when the bytes were not available (image not yet fetched).</param>
+/// <param name="Stored">True when the bytes are in the blob store (<c>evidence/blobs/&lt;sha256&gt;</c>).</param>
+public sealed record EvidenceItem(string Kind, string Url, DateTimeOffset? FetchedAt, int? HttpStatus, string? Sha256, long? Bytes, bool Stored, string? ContentType = null);
+
+/// <param name="OpenClaims">Open unverified claims (acknowledged or not).</param>
+/// <param name="PendingAlerts">E-mail outbox backlog.</param>
 /// <param name="FailedDeliveries">Pending alerts with at least one failed delivery attempt.</param>
-public sealed record StoreStatus(IReadOnlyList<SiteStatus> Sites, IReadOnlyList<OpenClaim> OpenClaims, int PendingAlerts, int FailedDeliveries);
+public sealed record StoreStatus(IReadOnlyList<SiteStatus> Sites, IReadOnlyList<OpenClaim> OpenClaims, int PendingAlerts, int FailedDeliveries)
+{
+    /// <summary>Creation time of the oldest undelivered alert: how far behind delivery is.</summary>
+    public DateTimeOffset? OldestPendingAlertAt { get; init; }
+    /// <summary>Error of the most recent failed e-mail attempt still pending (no secrets: exception type and message).</summary>
+    public string? LastDeliveryError { get; init; }
+    /// <summary>Webhook outbox backlog and failures.</summary>
+    public int PendingWebhookDeliveries { get; init; }
+    public int FailedWebhookDeliveries { get; init; }
+    public string? LastWebhookError { get; init; }
+}
 
 /// <param name="LastOutcome"><c>ok</c> or <c>failed</c>; null when the site was never scanned.</param>
 public sealed record SiteStatus(string SiteId, string Url, DateTimeOffset? LastScanAt, string? LastOutcome, int LastPages, IReadOnlyList<ScanError> LastErrors);
 
 /// <param name="Alerted">An alert was queued for the current open period of this claim.</param>
-public sealed record OpenClaim(long Id, string SiteId, string BrandId, double Confidence, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, bool Alerted);
+public sealed record OpenClaim(long Id, string SiteId, string BrandId, double Confidence, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, bool Alerted)
+{
+    public bool Acknowledged { get; init; }
+}

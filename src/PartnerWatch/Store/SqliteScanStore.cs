@@ -30,6 +30,7 @@ internal sealed partial class SqliteScanStore : IScanStore
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteScanStore> _logger;
     private readonly string _connectionString;
+    private readonly EvidenceFiles _evidence;
     private readonly SemaphoreSlim _initializeGate = new(1, 1);
     private volatile bool _initialized;
 
@@ -39,6 +40,7 @@ internal sealed partial class SqliteScanStore : IScanStore
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _evidence = new EvidenceFiles(dataDirectory);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = dataDirectory.DatabasePath,
@@ -102,6 +104,10 @@ internal sealed partial class SqliteScanStore : IScanStore
         var finishedAt = result.FinishedAt == default ? now : result.FinishedAt;
         var startedAt = result.StartedAt == default ? finishedAt : result.StartedAt;
         var seenAt = ToUnixMs(startedAt);
+        var claims = DistinctByBrand(result.Claims).ToList();
+
+        // Blobs are content-addressed and need no ids, so they are written before the transaction keeps the writer lock.
+        var blobs = await StoreEvidenceBlobsAsync(result, claims, cancellationToken);
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -124,15 +130,17 @@ internal sealed partial class SqliteScanStore : IScanStore
             Errors = SerializeErrors(result.Errors),
         }, transaction, cancellationToken: cancellationToken));
 
-        int newClaims = 0, alertsQueued = 0;
-        foreach (var claim in DistinctByBrand(result.Claims))
+        var outbox = new Outbox(this, connection, transaction, now, cancellationToken);
+        int newClaims = 0, confirmedClaims = 0;
+        foreach (var claim in claims)
         {
-            var status = claim.Status == ClaimStatus.Confirmed ? "confirmed" : "unverified";
+            var unverified = claim.Status != ClaimStatus.Confirmed;
             var values = new
             {
                 SiteId = result.Site,
                 BrandId = claim.Brand,
-                Status = status,
+                Status = unverified ? "unverified" : "confirmed",
+                State = unverified ? "open" : "confirmed",
                 Confidence = double.IsFinite(claim.Confidence) ? Math.Clamp(claim.Confidence, 0, 1) : 0,
                 SeenAt = seenAt,
                 ScanId = scanId,
@@ -142,54 +150,141 @@ internal sealed partial class SqliteScanStore : IScanStore
             var existing = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition(
                 SqliteSql.FindClaim, values, transaction, cancellationToken: cancellationToken));
             long claimId;
-            bool alerted;
             if (existing is null)
             {
                 claimId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     SqliteSql.InsertClaim, values, transaction, cancellationToken: cancellationToken));
-                alerted = false;
-                newClaims++;
+                if (unverified)
+                {
+                    newClaims++;
+                    await outbox.OpenPeriodAsync(claimId);
+                }
             }
-            else if (existing.State != "open")
+            else if (existing.State == "open" && unverified)
             {
                 claimId = existing.Id;
-                await connection.ExecuteAsync(new CommandDefinition(
-                    SqliteSql.ReopenClaim, new { existing.Id, values.Status, values.Confidence, values.SeenAt, values.ScanId, values.Evidence },
-                    transaction, cancellationToken: cancellationToken));
-                alerted = false;
+                await Execute(connection, transaction, SqliteSql.RefreshClaim, new { existing.Id, values.Status, values.Confidence, values.SeenAt, values.ScanId, values.Evidence }, cancellationToken);
+            }
+            else if (existing.State == "open")
+            {
+                // The partner list now confirms the site: the case closes, and whoever was told about it hears so.
+                claimId = existing.Id;
+                await Execute(connection, transaction, SqliteSql.CloseClaimConfirmed, new { existing.Id, values.Confidence, values.SeenAt, values.ScanId, values.Evidence }, cancellationToken);
+                confirmedClaims++;
+                if (existing.OpenAlertId is not null)
+                {
+                    await outbox.QueueAsync(AlertKind.Confirmed, claimId, $"confirmed:{claimId}:{seenAt}");
+                }
+            }
+            else if (unverified)
+            {
+                claimId = existing.Id;
+                await Execute(connection, transaction, SqliteSql.ReopenClaim, new { existing.Id, values.Confidence, values.SeenAt, values.ScanId, values.Evidence }, cancellationToken);
                 newClaims++;
+                await outbox.OpenPeriodAsync(claimId);
             }
             else
             {
                 claimId = existing.Id;
-                await connection.ExecuteAsync(new CommandDefinition(
-                    SqliteSql.RefreshOpenClaim, new { existing.Id, values.Status, values.Confidence, values.SeenAt, values.ScanId, values.Evidence },
-                    transaction, cancellationToken: cancellationToken));
-                alerted = existing.OpenAlertId is not null;
+                await Execute(connection, transaction, SqliteSql.CloseClaimConfirmed, new { existing.Id, values.Confidence, values.SeenAt, values.ScanId, values.Evidence }, cancellationToken);
             }
 
-            // One alert per open period of an unverified claim: a claim that was open as confirmed and turns
-            // unverified (partner list changed) is alerted once too; one already alerted is not alerted again.
-            if (status == "unverified" && !alerted)
-            {
-                await QueueNewClaimAlertAsync(connection, transaction, claimId, now, cancellationToken);
-                alertsQueued++;
-            }
+            await WriteManifestAsync(connection, transaction, result, claim, claimId, scanId, blobs, now, cancellationToken);
         }
 
         var resolved = 0;
         if (!result.Failed)
         {
-            resolved = await connection.ExecuteAsync(new CommandDefinition(SqliteSql.ResolveUnseenClaims, new
-            {
-                SiteId = result.Site,
-                ScanId = scanId,
-                ResolvedAt = ToUnixMs(finishedAt),
-            }, transaction, cancellationToken: cancellationToken));
+            resolved = await CountAbsencesAsync(connection, transaction, outbox, result, scanId, ToUnixMs(finishedAt), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new RecordedScan(scanId, newClaims, alertsQueued, resolved);
+        return new RecordedScan(scanId, newClaims, outbox.Queued, resolved, confirmedClaims);
+    }
+
+    /// <summary>
+    /// Open claims this successful scan did not see count one more absence, and resolve at <c>Alerts:ResolveAfterScans</c>.
+    /// A claim whose evidence page failed to load in this scan was not looked for, so that is not absence either.
+    /// </summary>
+    private async Task<int> CountAbsencesAsync(
+        SqliteConnection connection, DbTransaction transaction, Outbox outbox, SiteScanResult result, long scanId, long resolvedAt, CancellationToken cancellationToken)
+    {
+        var failedUrls = (result.Errors ?? []).Where(e => e is not null).Select(e => NormalizeUrl(e.Url)).ToHashSet(StringComparer.Ordinal);
+        var unseen = await connection.QueryAsync<UnseenClaimRow>(new CommandDefinition(
+            SqliteSql.UnseenOpenClaims, new { SiteId = result.Site, ScanId = scanId }, transaction, cancellationToken: cancellationToken));
+        var threshold = Math.Max(1, _options.Alerts.ResolveAfterScans);
+        var resolved = 0;
+        foreach (var claim in unseen)
+        {
+            var pages = DeserializeEvidence(claim.Evidence, 0).Select(e => NormalizeUrl(e.PageUrl));
+            if (failedUrls.Count > 0 && pages.Any(failedUrls.Contains))
+            {
+                continue;
+            }
+
+            var missed = claim.MissedScans + 1;
+            if (missed < threshold)
+            {
+                await Execute(connection, transaction, SqliteSql.CountMissedScan, new { claim.Id, MissedScans = missed }, cancellationToken);
+                continue;
+            }
+
+            await Execute(connection, transaction, SqliteSql.ResolveClaim, new { claim.Id, MissedScans = missed, ResolvedAt = resolvedAt }, cancellationToken);
+            resolved++;
+            if (claim.OpenAlertId is not null)
+            {
+                await outbox.QueueAsync(AlertKind.Withdrawn, claim.Id, $"withdrawn:{claim.Id}:{resolvedAt}");
+            }
+        }
+
+        return resolved;
+    }
+
+    public async Task<int> QueueDueAlertsAsync(CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        var now = _timeProvider.GetUtcNow();
+        var alerts = _options.Alerts;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outbox = new Outbox(this, connection, transaction, now, cancellationToken);
+
+        if (alerts.ReminderInterval > TimeSpan.Zero)
+        {
+            var due = await connection.QueryAsync<ReminderRow>(new CommandDefinition(SqliteSql.ClaimsDueForReminder,
+                new { Cutoff = ToUnixMs(now - alerts.ReminderInterval) }, transaction, cancellationToken: cancellationToken));
+            foreach (var claim in due)
+            {
+                await outbox.QueueAsync(AlertKind.Reminder, claim.Id, $"reminder:{claim.Id}:{claim.Since}");
+                await Execute(connection, transaction, SqliteSql.SetReminded, new { claim.Id, Now = ToUnixMs(now) }, cancellationToken);
+            }
+        }
+
+        var unalerted = (await connection.QueryAsync<long>(new CommandDefinition(
+            SqliteSql.UnalertedOpenClaims, transaction: transaction, cancellationToken: cancellationToken))).ToList();
+        if (unalerted.Count > 0 && !alerts.Digest)
+        {
+            foreach (var claimId in unalerted)
+            {
+                await outbox.OpenPeriodAsync(claimId);
+            }
+        }
+        else if (unalerted.Count > 0 && now.UtcDateTime.TimeOfDay >= alerts.DigestTime)
+        {
+            // One digest per UTC day: the dedupe key refuses a second one, so later claims wait for tomorrow's.
+            var day = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (await outbox.QueueAsync(AlertKind.Digest, null, $"digest:{day}") is { } digestId)
+            {
+                foreach (var claimId in unalerted)
+                {
+                    await Execute(connection, transaction, SqliteSql.InsertAlertClaim, new { AlertId = digestId, ClaimId = claimId }, cancellationToken);
+                    await Execute(connection, transaction, SqliteSql.SetClaimAlert, new { AlertId = digestId, ClaimId = claimId }, cancellationToken);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outbox.Queued;
     }
 
     public async Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(int max, CancellationToken cancellationToken)
@@ -197,15 +292,40 @@ internal sealed partial class SqliteScanStore : IScanStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await EnsureInitializedAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PendingAlertRow>(new CommandDefinition(SqliteSql.DuePendingAlerts, new
+        var rows = (await connection.QueryAsync<PendingAlertRow>(new CommandDefinition(SqliteSql.DuePendingAlerts, new
         {
             Now = ToUnixMs(_timeProvider.GetUtcNow()),
             Max = max,
-        }, cancellationToken: cancellationToken));
+        }, cancellationToken: cancellationToken))).ToList();
+        return await ToPendingAlertsAsync(connection, rows, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<PendingAlert>> ToPendingAlertsAsync(SqliteConnection connection, List<PendingAlertRow> rows, CancellationToken cancellationToken)
+    {
+        var digestIds = rows.Where(r => r.Kind == "digest").Select(r => r.Id).ToList();
+        var digestClaims = digestIds.Count == 0
+            ? []
+            : (await connection.QueryAsync<DigestClaimRow>(new CommandDefinition(SqliteSql.DigestClaims, new { AlertIds = digestIds }, cancellationToken: cancellationToken))).ToList();
+        var manifests = new Dictionary<long, EvidenceManifestRecord?>();
+        foreach (var claimId in rows.Where(r => r.ClaimId is not null).Select(r => r.ClaimId!.Value).Distinct())
+        {
+            manifests[claimId] = (await ReadManifestsAsync(connection, claimId, 1, cancellationToken)).FirstOrDefault();
+        }
 
         return rows.Select(r => new PendingAlert(
-            r.Id, r.MessageId, r.SiteId, r.SiteUrl, r.BrandId, r.Confidence, DeserializeEvidence(r.Evidence, r.Id),
-            FromUnixMs(r.FirstSeenAt), FromUnixMs(r.CreatedAt), r.Attempts)).ToList();
+            r.Id, r.MessageId, r.SiteId ?? "", r.SiteUrl ?? "", r.BrandId ?? "", r.Confidence ?? 0,
+            r.Evidence is null ? [] : DeserializeEvidence(r.Evidence, r.Id),
+            FromUnixMs(r.FirstSeenAt ?? r.CreatedAt), FromUnixMs(r.CreatedAt), r.Attempts)
+        {
+            Kind = ParseKind(r.Kind),
+            ClaimId = r.ClaimId,
+            LastSeenAt = r.LastSeenAt is { } seen ? FromUnixMs(seen) : null,
+            ResolvedAt = r.ResolvedAt is { } resolved ? FromUnixMs(resolved) : null,
+            ThreadMessageId = r.ThreadMessageId,
+            Manifest = r.ClaimId is { } id ? manifests.GetValueOrDefault(id) : null,
+            DigestClaims = digestClaims.Where(d => d.AlertId == r.Id).Select(d => new DigestClaim(
+                d.ClaimId, d.SiteId, d.SiteUrl, d.BrandId, d.Confidence, FromUnixMs(d.FirstSeenAt), DeserializeEvidence(d.Evidence, r.Id))).ToList(),
+        }).ToList();
     }
 
     public async Task MarkAlertSentAsync(long alertId, DateTimeOffset sentAt, CancellationToken cancellationToken)
@@ -225,6 +345,155 @@ internal sealed partial class SqliteScanStore : IScanStore
             cancellationToken: cancellationToken));
     }
 
+    public async Task<IReadOnlyList<PendingDelivery>> GetPendingDeliveriesAsync(int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        var due = (await connection.QueryAsync<(long AlertId, string Sink, long Attempts)>(new CommandDefinition(
+            "SELECT alert_id, sink, attempts FROM alert_deliveries WHERE state = 'pending' AND next_attempt_at <= @Now ORDER BY next_attempt_at, alert_id, sink LIMIT @Max;",
+            new { Now = ToUnixMs(_timeProvider.GetUtcNow()), Max = max }, cancellationToken: cancellationToken))).ToList();
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = (await connection.QueryAsync<PendingAlertRow>(new CommandDefinition(
+            SqliteSql.DuePendingAlerts.Replace("WHERE a.state = 'pending' AND a.next_attempt_at <= @Now", "WHERE a.id IN @Ids", StringComparison.Ordinal),
+            new { Ids = due.Select(d => d.AlertId).Distinct().ToList(), Max = max }, cancellationToken: cancellationToken))).ToList();
+        var alerts = (await ToPendingAlertsAsync(connection, rows, cancellationToken)).ToDictionary(a => a.Id);
+        return due.Where(d => alerts.ContainsKey(d.AlertId))
+            .Select(d => new PendingDelivery(d.Sink, alerts[d.AlertId] with { Attempts = (int)d.Attempts }, (int)d.Attempts)).ToList();
+    }
+
+    public async Task MarkDeliverySentAsync(long alertId, string sink, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE alert_deliveries SET state = 'sent', sent_at = @SentAt WHERE alert_id = @AlertId AND sink = @Sink AND state = 'pending';",
+            new { AlertId = alertId, Sink = sink, SentAt = ToUnixMs(sentAt) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkDeliveryFailedAsync(long alertId, string sink, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = @Error, next_attempt_at = @NextAttemptAt WHERE alert_id = @AlertId AND sink = @Sink AND state = 'pending';",
+            new { AlertId = alertId, Sink = sink, Error = Truncate(error ?? ""), NextAttemptAt = ToUnixMs(nextAttemptAt) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(ClaimLifecycle? status, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await EnsureInitializedAsync(cancellationToken);
+        var where = status switch
+        {
+            ClaimLifecycle.Open => "WHERE c.state = 'open' AND c.acknowledged_at IS NULL",
+            ClaimLifecycle.Acknowledged => "WHERE c.state = 'open' AND c.acknowledged_at IS NOT NULL",
+            ClaimLifecycle.Resolved => "WHERE c.state = 'resolved'",
+            ClaimLifecycle.Confirmed => "WHERE c.state = 'confirmed'",
+            _ => "",
+        };
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClaimRecordRow>(new CommandDefinition(
+            $"{SqliteSql.SelectClaims} {where} ORDER BY c.last_seen_at DESC, c.id DESC LIMIT @Max;", new { Max = max }, cancellationToken: cancellationToken));
+        return rows.Select(ToClaimRecord).ToList();
+    }
+
+    public async Task<ClaimRecord?> GetClaimAsync(long claimId, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ClaimRecordRow>(new CommandDefinition(
+            $"{SqliteSql.SelectClaims} WHERE c.id = @Id;", new { Id = claimId }, cancellationToken: cancellationToken));
+        return row is null ? null : ToClaimRecord(row);
+    }
+
+    public async Task<IReadOnlyList<EvidenceManifestRecord>> GetEvidenceManifestsAsync(long claimId, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        return await ReadManifestsAsync(connection, claimId, MaxManifestsListed, cancellationToken);
+    }
+
+    public async Task<AcknowledgeOutcome> AcknowledgeClaimAsync(long claimId, string? by, string? note, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(SqliteSql.AcknowledgeClaim, new
+        {
+            Id = claimId,
+            Now = ToUnixMs(_timeProvider.GetUtcNow()),
+            By = TruncateOrNull(string.IsNullOrWhiteSpace(by) ? null : by.Trim()),
+            Note = TruncateOrNull(string.IsNullOrWhiteSpace(note) ? null : note.Trim()),
+        }, transaction, cancellationToken: cancellationToken));
+        var outcome = AcknowledgeOutcome.Acknowledged;
+        if (changed == 0)
+        {
+            var state = await connection.QuerySingleOrDefaultAsync<(string State, long? AcknowledgedAt)?>(new CommandDefinition(
+                "SELECT state, acknowledged_at FROM claims WHERE id = @Id;", new { Id = claimId }, transaction, cancellationToken: cancellationToken));
+            outcome = state switch
+            {
+                null => AcknowledgeOutcome.NotFound,
+                { State: "open" } => AcknowledgeOutcome.AlreadyAcknowledged,
+                _ => AcknowledgeOutcome.NotOpen,
+            };
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<int> PruneEvidenceAsync(CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        var cutoff = _timeProvider.GetUtcNow() - _options.Alerts.EvidenceRetention;
+        await using var connection = await OpenAsync(cancellationToken);
+        var expired = (await connection.QueryAsync<(long Id, long ClaimId, string File)>(new CommandDefinition(
+            "SELECT id, claim_id, file FROM evidence_manifests WHERE created_at < @Cutoff;", new { Cutoff = ToUnixMs(cutoff) },
+            cancellationToken: cancellationToken))).ToList();
+        foreach (var manifest in expired)
+        {
+            // Row first: a manifest the database still lists must exist on disk; a file without a row is only clutter.
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM evidence_manifests WHERE id = @Id;", new { manifest.Id }, cancellationToken: cancellationToken));
+            _evidence.DeleteManifest(manifest.ClaimId, manifest.File);
+        }
+
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var json in await connection.QueryAsync<string>(new CommandDefinition("SELECT blobs FROM evidence_manifests;", cancellationToken: cancellationToken)))
+        {
+            foreach (var sha in DeserializeStrings(json))
+            {
+                referenced.Add(sha);
+            }
+        }
+
+        var blobs = _evidence.DeleteUnreferencedBlobs(referenced, _timeProvider.GetUtcNow().AddDays(-1));
+        if (expired.Count + blobs > 0)
+        {
+            LogEvidencePruned(expired.Count, blobs);
+        }
+
+        return expired.Count + blobs;
+    }
+
+    /// <summary>The path of an evidence file of a claim, when the claim's manifests list it; null otherwise.</summary>
+    public async Task<string?> FindEvidenceFileAsync(long claimId, string name, CancellationToken cancellationToken)
+    {
+        if (_evidence.PathOf(claimId, name) is not { } path)
+        {
+            return null;
+        }
+
+        var manifests = await GetEvidenceManifestsAsync(claimId, cancellationToken);
+        var listed = manifests.Any(m => m.File == name)
+            || manifests.Any(m => m.Items.Any(i => i.Stored && i.Sha256 == name));
+        return listed && File.Exists(path) ? path : null;
+    }
+
     public async Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(cancellationToken);
@@ -232,15 +501,26 @@ internal sealed partial class SqliteScanStore : IScanStore
         var sites = await connection.QueryAsync<SiteStatusRow>(new CommandDefinition(SqliteSql.SiteStatuses, cancellationToken: cancellationToken));
         var claims = await connection.QueryAsync<OpenClaimRow>(new CommandDefinition(SqliteSql.OpenUnverifiedClaims, cancellationToken: cancellationToken));
         var counts = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.AlertCounts, cancellationToken: cancellationToken));
+        var webhooks = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.DeliveryCounts, cancellationToken: cancellationToken));
 
         return new StoreStatus(
             sites.Select(s => new SiteStatus(
                 s.SiteId, s.Url, s.LastScanAt is { } at ? FromUnixMs(at) : null, s.LastOutcome, (int)(s.LastPages ?? 0),
                 DeserializeErrors(s.LastErrors))).ToList(),
             claims.Select(c => new OpenClaim(
-                c.Id, c.SiteId, c.BrandId, c.Confidence, FromUnixMs(c.FirstSeenAt), FromUnixMs(c.LastSeenAt), c.Alerted != 0)).ToList(),
+                c.Id, c.SiteId, c.BrandId, c.Confidence, FromUnixMs(c.FirstSeenAt), FromUnixMs(c.LastSeenAt), c.Alerted != 0)
+            {
+                Acknowledged = c.AcknowledgedAt is not null,
+            }).ToList(),
             (int)counts.Pending,
-            (int)counts.Failed);
+            (int)counts.Failed)
+        {
+            OldestPendingAlertAt = counts.OldestPendingAt is { } oldest ? FromUnixMs(oldest) : null,
+            LastDeliveryError = counts.LastError,
+            PendingWebhookDeliveries = (int)webhooks.Pending,
+            FailedWebhookDeliveries = (int)webhooks.Failed,
+            LastWebhookError = webhooks.LastError,
+        };
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
@@ -320,24 +600,252 @@ internal sealed partial class SqliteScanStore : IScanStore
         }
     }
 
-    private async Task QueueNewClaimAlertAsync(SqliteConnection connection, DbTransaction transaction, long claimId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Queues alerts inside the transaction of the claim change that causes them.</summary>
+    private sealed class Outbox(SqliteScanStore store, SqliteConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var alertId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(SqliteSql.InsertAlert, new
-        {
-            ClaimId = claimId,
-            Kind = "new-claim",
-            CreatedAt = ToUnixMs(now),
-            MessageId = $"pending-{nonce}@{MessageIdDomain}",
-        }, transaction, cancellationToken: cancellationToken));
+        public int Queued { get; private set; }
 
-        // The id makes the Message-ID recognisable; the nonce keeps it unique if the database is ever recreated
-        // and ids restart (mail clients silently drop a second message with a Message-ID they have seen).
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE alerts SET message_id = @MessageId WHERE id = @AlertId; " + SqliteSql.SetClaimAlert,
-            new { AlertId = alertId, ClaimId = claimId, MessageId = $"alert-{alertId}.{nonce}@{MessageIdDomain}" },
-            transaction, cancellationToken: cancellationToken));
+        /// <summary>A claim's open period begins: alert now, or leave it for the daily digest.</summary>
+        public async Task OpenPeriodAsync(long claimId)
+        {
+            if (store._options.Alerts.Digest)
+            {
+                return;
+            }
+
+            if (await QueueAsync(AlertKind.NewClaim, claimId, null) is { } alertId)
+            {
+                await Execute(connection, transaction, SqliteSql.SetClaimAlert, new { AlertId = alertId, ClaimId = claimId }, cancellationToken);
+            }
+        }
+
+        /// <summary>Inserts an alert (and one delivery per webhook sink); null when <paramref name="dedupeKey"/> was queued before.</summary>
+        public async Task<long?> QueueAsync(AlertKind kind, long? claimId, string? dedupeKey)
+        {
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+            var alertId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SqliteSql.InsertAlert, new
+            {
+                ClaimId = claimId,
+                Kind = KindName(kind),
+                CreatedAt = ToUnixMs(now),
+                MessageId = $"pending-{nonce}@{MessageIdDomain}",
+                DedupeKey = dedupeKey,
+            }, transaction, cancellationToken: cancellationToken));
+            if (alertId is not { } id)
+            {
+                return null;
+            }
+
+            // The id makes the Message-ID recognisable; the nonce keeps it unique if the database is ever recreated
+            // and ids restart (mail clients silently drop a second message with a Message-ID they have seen).
+            await Execute(connection, transaction, "UPDATE alerts SET message_id = @MessageId WHERE id = @AlertId;",
+                new { AlertId = id, MessageId = $"alert-{id}.{nonce}@{MessageIdDomain}" }, cancellationToken);
+            for (var i = 0; i < store._options.Webhooks.Count; i++)
+            {
+                await Execute(connection, transaction, SqliteSql.InsertDelivery, new { AlertId = id, Sink = WebhookSink(i), CreatedAt = ToUnixMs(now) }, cancellationToken);
+            }
+
+            Queued++;
+            return id;
+        }
     }
+
+    /// <summary>Sink name of the webhook at <c>Webhooks:N</c>.</summary>
+    public static string WebhookSink(int index) => $"webhook:{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static Task<int> Execute(SqliteConnection connection, DbTransaction transaction, string sql, object values, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, values, transaction, cancellationToken: cancellationToken));
+
+    internal static string KindName(AlertKind kind) => kind switch
+    {
+        AlertKind.NewClaim => "new-claim",
+        AlertKind.Reminder => "reminder",
+        AlertKind.Withdrawn => "withdrawn",
+        AlertKind.Confirmed => "confirmed",
+        AlertKind.Digest => "digest",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static AlertKind ParseKind(string kind) => kind switch
+    {
+        "reminder" => AlertKind.Reminder,
+        "withdrawn" => AlertKind.Withdrawn,
+        "confirmed" => AlertKind.Confirmed,
+        "digest" => AlertKind.Digest,
+        _ => AlertKind.NewClaim,
+    };
+
+    private const int MaxManifestsListed = 100;
+
+    /// <summary>Pages and images the claims' evidence refers to, written to the blob store: url → item.</summary>
+    private async Task<Dictionary<string, EvidenceItem>> StoreEvidenceBlobsAsync(SiteScanResult result, List<Claim> claims, CancellationToken cancellationToken)
+    {
+        var items = new Dictionary<string, EvidenceItem>(StringComparer.Ordinal);
+        var wanted = claims.SelectMany(c => c.Evidence ?? []).Where(e => e is not null).ToList();
+        var pageUrls = wanted.Select(e => NormalizeUrl(e.PageUrl)).ToHashSet(StringComparer.Ordinal);
+        foreach (var page in (result.FetchedPages ?? []).Where(p => p is not null && pageUrls.Contains(NormalizeUrl(p.Url))))
+        {
+            var stored = false;
+            try
+            {
+                if (page.Html is { } html)
+                {
+                    await _evidence.PutBlobAsync(html, cancellationToken);
+                    stored = true;
+                }
+            }
+            catch (IOException ex)
+            {
+                LogEvidenceWriteFailed(page.Url, ex.Message);
+            }
+
+            items.TryAdd("page " + NormalizeUrl(page.Url), new EvidenceItem("page", page.Url, page.FetchedAt, page.StatusCode, page.Sha256, page.Length, stored, "text/html"));
+        }
+
+        var images = (result.FetchedImages ?? []).Where(i => i is not null).ToList();
+        foreach (var evidence in wanted.Where(e => !string.IsNullOrEmpty(e.ImageUrl)))
+        {
+            var key = "image " + NormalizeUrl(evidence.ImageUrl);
+            if (items.ContainsKey(key)) continue;
+            var image = images.FirstOrDefault(i => NormalizeUrl(i.Url) == NormalizeUrl(evidence.ImageUrl)
+                || (evidence.ImageSha256 is not null && i.Sha256 == evidence.ImageSha256));
+            var stored = false;
+            try
+            {
+                if (image?.Bytes is { } bytes)
+                {
+                    await _evidence.PutBlobAsync(bytes, cancellationToken);
+                    stored = true;
+                }
+            }
+            catch (IOException ex)
+            {
+                LogEvidenceWriteFailed(evidence.ImageUrl!, ex.Message);
+            }
+
+            var sha = stored ? EvidenceFiles.Sha256Hex(image!.Bytes) : image?.Sha256 ?? evidence.ImageSha256;
+            items[key] = new EvidenceItem("image", evidence.ImageUrl!, image?.FetchedAt, null, EvidenceFiles.IsSha256(sha) ? sha : null,
+                image?.Bytes?.LongLength, stored, image?.ContentType);
+        }
+
+        return items;
+    }
+
+    private async Task WriteManifestAsync(
+        SqliteConnection connection, DbTransaction transaction, SiteScanResult result, Claim claim, long claimId, long scanId,
+        Dictionary<string, EvidenceItem> blobs, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var evidence = (claim.Evidence ?? []).Where(e => e is not null).Take(MaxStoredEvidencePerClaim).ToList();
+        var files = evidence.Select(e => "page " + NormalizeUrl(e.PageUrl))
+            .Concat(evidence.Where(e => !string.IsNullOrEmpty(e.ImageUrl)).Select(e => "image " + NormalizeUrl(e.ImageUrl)))
+            .Distinct(StringComparer.Ordinal)
+            .Select(k => blobs.GetValueOrDefault(k))
+            .OfType<EvidenceItem>()
+            .ToList();
+        var manifest = new
+        {
+            claimId,
+            scanId,
+            site = result.Site,
+            siteUrl = result.Url,
+            brand = claim.Brand,
+            status = claim.Status == ClaimStatus.Confirmed ? "confirmed" : "unverified",
+            recordedAt = now.UtcDateTime,
+            files = files.Select(f => new
+            {
+                f.Kind,
+                f.Url,
+                fetchedAt = f.FetchedAt?.UtcDateTime,
+                f.HttpStatus,
+                f.Sha256,
+                f.Bytes,
+                f.ContentType,
+                f.Stored,
+                blob = f.Stored ? $"blobs/{f.Sha256}" : null,
+            }),
+            evidence = evidence.Select(e => e with { Detail = Truncate(e.Detail ?? ""), Snippet = TruncateOrNull(e.Snippet), Context = TruncateOrNull(e.Context) }),
+        };
+
+        try
+        {
+            var (file, sha) = await _evidence.WriteManifestAsync(claimId, scanId, manifest, cancellationToken);
+            await Execute(connection, transaction,
+                "INSERT INTO evidence_manifests (claim_id, scan_id, created_at, file, sha256, blobs) VALUES (@ClaimId, @ScanId, @CreatedAt, @File, @Sha256, @Blobs) ON CONFLICT (claim_id, scan_id) DO NOTHING;",
+                new
+                {
+                    ClaimId = claimId,
+                    ScanId = scanId,
+                    CreatedAt = ToUnixMs(now),
+                    File = file,
+                    Sha256 = sha,
+                    Blobs = JsonSerializer.Serialize(files.Where(f => f.Stored).Select(f => f.Sha256).Distinct().ToList(), Json),
+                }, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // Evidence on disk is worth a lot but not the alert itself: record the claim, say loudly what is missing.
+            LogEvidenceWriteFailed(claim.Brand, ex.Message);
+        }
+    }
+
+    private async Task<IReadOnlyList<EvidenceManifestRecord>> ReadManifestsAsync(SqliteConnection connection, long claimId, int max, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<(long ScanId, long CreatedAt, string File, string Sha256)>(new CommandDefinition(
+            "SELECT scan_id, created_at, file, sha256 FROM evidence_manifests WHERE claim_id = @ClaimId ORDER BY scan_id DESC LIMIT @Max;",
+            new { ClaimId = claimId, Max = max }, cancellationToken: cancellationToken));
+        var result = new List<EvidenceManifestRecord>();
+        foreach (var row in rows)
+        {
+            result.Add(new EvidenceManifestRecord(claimId, row.ScanId, FromUnixMs(row.CreatedAt), row.File, row.Sha256, await ReadManifestItemsAsync(claimId, row.File, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<EvidenceItem>> ReadManifestItemsAsync(long claimId, string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_evidence.PathOf(claimId, file) is not { } path || !File.Exists(path)) return [];
+            await using var stream = File.OpenRead(path);
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            if (!document.RootElement.TryGetProperty("files", out var files)) return [];
+            return files.Deserialize<List<EvidenceItem>>(Json) ?? [];
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            LogUnreadableEvidence(claimId, ex.Message);
+            return [];
+        }
+    }
+
+    private static string NormalizeUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped) : url ?? "";
+
+    private static IReadOnlyList<string> DeserializeStrings(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<string>>(json, Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private ClaimRecord ToClaimRecord(ClaimRecordRow r) => new(
+        r.Id, r.SiteId, r.SiteUrl, r.BrandId,
+        r.State switch
+        {
+            "resolved" => ClaimLifecycle.Resolved,
+            "confirmed" => ClaimLifecycle.Confirmed,
+            _ => r.AcknowledgedAt is null ? ClaimLifecycle.Open : ClaimLifecycle.Acknowledged,
+        },
+        r.Confidence, FromUnixMs(r.FirstSeenAt), FromUnixMs(r.LastSeenAt),
+        r.ResolvedAt is { } resolved ? FromUnixMs(resolved) : null,
+        r.AcknowledgedAt is { } ack ? FromUnixMs(ack) : null,
+        r.AcknowledgedBy, r.AcknowledgedNote, (int)r.MissedScans, r.Alerted != 0, DeserializeEvidence(r.Evidence, 0));
 
     private string? SiteName(string siteId)
     {
@@ -417,6 +925,12 @@ internal sealed partial class SqliteScanStore : IScanStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database ping failed: {Reason}")]
     private partial void LogPingFailed(string reason);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evidence for {What} could not be written: {Reason}")]
+    private partial void LogEvidenceWriteFailed(string what, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Evidence retention: deleted {Manifests} manifests and {Blobs} blobs")]
+    private partial void LogEvidencePruned(int manifests, int blobs);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Evidence of alert {AlertId} is unreadable and is left out: {Reason}")]
     private partial void LogUnreadableEvidence(long alertId, string reason);
 
@@ -432,14 +946,64 @@ internal sealed partial class SqliteScanStore : IScanStore
     {
         public long Id { get; init; }
         public string MessageId { get; init; } = "";
+        public string Kind { get; init; } = "";
         public long CreatedAt { get; init; }
         public int Attempts { get; init; }
+        public long? ClaimId { get; init; }
+        public string? SiteId { get; init; }
+        public string? SiteUrl { get; init; }
+        public string? BrandId { get; init; }
+        public double? Confidence { get; init; }
+        public string? Evidence { get; init; }
+        public long? FirstSeenAt { get; init; }
+        public long? LastSeenAt { get; init; }
+        public long? ResolvedAt { get; init; }
+        public string? ThreadMessageId { get; init; }
+    }
+
+    private sealed class DigestClaimRow
+    {
+        public long AlertId { get; init; }
+        public long ClaimId { get; init; }
         public string SiteId { get; init; } = "";
         public string SiteUrl { get; init; } = "";
         public string BrandId { get; init; } = "";
         public double Confidence { get; init; }
         public string Evidence { get; init; } = "[]";
         public long FirstSeenAt { get; init; }
+    }
+
+    private sealed class UnseenClaimRow
+    {
+        public long Id { get; init; }
+        public long MissedScans { get; init; }
+        public long? OpenAlertId { get; init; }
+        public string Evidence { get; init; } = "[]";
+    }
+
+    private sealed class ReminderRow
+    {
+        public long Id { get; init; }
+        public long Since { get; init; }
+    }
+
+    private sealed class ClaimRecordRow
+    {
+        public long Id { get; init; }
+        public string SiteId { get; init; } = "";
+        public string SiteUrl { get; init; } = "";
+        public string BrandId { get; init; } = "";
+        public string State { get; init; } = "";
+        public double Confidence { get; init; }
+        public long FirstSeenAt { get; init; }
+        public long LastSeenAt { get; init; }
+        public long? ResolvedAt { get; init; }
+        public long? AcknowledgedAt { get; init; }
+        public string? AcknowledgedBy { get; init; }
+        public string? AcknowledgedNote { get; init; }
+        public long MissedScans { get; init; }
+        public long Alerted { get; init; }
+        public string Evidence { get; init; } = "[]";
     }
 
     private sealed class SiteStatusRow
@@ -461,11 +1025,14 @@ internal sealed partial class SqliteScanStore : IScanStore
         public long FirstSeenAt { get; init; }
         public long LastSeenAt { get; init; }
         public long Alerted { get; init; }
+        public long? AcknowledgedAt { get; init; }
     }
 
     private sealed class AlertCountsRow
     {
         public long Pending { get; init; }
         public long Failed { get; init; }
+        public long? OldestPendingAt { get; init; }
+        public string? LastError { get; init; }
     }
 }

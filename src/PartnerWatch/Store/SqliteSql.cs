@@ -78,6 +78,69 @@ internal static class SqliteSql
             );
             CREATE INDEX ix_alerts_due ON alerts (state, next_attempt_at);
             """),
+        new(2, "claim lifecycle (acknowledge, resolve after N scans, confirmed), alert kinds, digests, webhook deliveries, evidence", """
+            ALTER TABLE claims ADD COLUMN missed_scans INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE claims ADD COLUMN acknowledged_at INTEGER;
+            ALTER TABLE claims ADD COLUMN acknowledged_by TEXT;
+            ALTER TABLE claims ADD COLUMN acknowledged_note TEXT;
+            ALTER TABLE claims ADD COLUMN last_reminded_at INTEGER;
+            -- State is now open | resolved | confirmed; a confirmed claim is closed, not open.
+            UPDATE claims SET state = 'confirmed', resolved_at = last_seen_at WHERE state = 'open' AND status = 'confirmed';
+
+            -- Rebuilt so that claim_id may be NULL (a digest lists many claims through alert_claims) and to add dedupe_key,
+            -- which makes queueing the same reminder or digest twice impossible even across processes.
+            CREATE TABLE alerts_v2 (
+                id              INTEGER NOT NULL PRIMARY KEY,
+                claim_id        INTEGER REFERENCES claims (id),
+                kind            TEXT    NOT NULL,
+                created_at      INTEGER NOT NULL,
+                state           TEXT    NOT NULL,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                last_error      TEXT,
+                next_attempt_at INTEGER NOT NULL,
+                sent_at         INTEGER,
+                message_id      TEXT    NOT NULL UNIQUE,
+                dedupe_key      TEXT    UNIQUE
+            );
+            INSERT INTO alerts_v2 (id, claim_id, kind, created_at, state, attempts, last_error, next_attempt_at, sent_at, message_id)
+                SELECT id, claim_id, kind, created_at, state, attempts, last_error, next_attempt_at, sent_at, message_id FROM alerts;
+            DROP TABLE alerts;
+            ALTER TABLE alerts_v2 RENAME TO alerts;
+            CREATE INDEX ix_alerts_due ON alerts (state, next_attempt_at);
+            CREATE INDEX ix_alerts_claim ON alerts (claim_id);
+
+            CREATE TABLE alert_claims (
+                alert_id INTEGER NOT NULL REFERENCES alerts (id),
+                claim_id INTEGER NOT NULL REFERENCES claims (id),
+                PRIMARY KEY (alert_id, claim_id)
+            );
+
+            -- Per-sink delivery state of each alert for sinks other than e-mail (whose state stays on the alert row).
+            CREATE TABLE alert_deliveries (
+                alert_id        INTEGER NOT NULL REFERENCES alerts (id),
+                sink            TEXT    NOT NULL,
+                state           TEXT    NOT NULL,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                last_error      TEXT,
+                next_attempt_at INTEGER NOT NULL,
+                sent_at         INTEGER,
+                PRIMARY KEY (alert_id, sink)
+            );
+            CREATE INDEX ix_alert_deliveries_due ON alert_deliveries (state, next_attempt_at);
+
+            -- One manifest per claim and scan; files live under <DataDirectory>/evidence.
+            CREATE TABLE evidence_manifests (
+                id         INTEGER NOT NULL PRIMARY KEY,
+                claim_id   INTEGER NOT NULL REFERENCES claims (id),
+                scan_id    INTEGER NOT NULL REFERENCES scans (id),
+                created_at INTEGER NOT NULL,
+                file       TEXT    NOT NULL,
+                sha256     TEXT    NOT NULL,
+                blobs      TEXT    NOT NULL,
+                UNIQUE (claim_id, scan_id)
+            );
+            CREATE INDEX ix_evidence_manifests_created ON evidence_manifests (created_at);
+            """),
     ];
 
     public const string UpsertSite = """
@@ -98,48 +161,99 @@ internal static class SqliteSql
         """;
 
     public const string InsertClaim = """
-        INSERT INTO claims (site_id, brand_id, status, state, confidence, first_seen_at, last_seen_at, last_scan_id, evidence)
-        VALUES (@SiteId, @BrandId, @Status, 'open', @Confidence, @SeenAt, @SeenAt, @ScanId, @Evidence)
+        INSERT INTO claims (site_id, brand_id, status, state, confidence, first_seen_at, last_seen_at, last_scan_id, evidence, resolved_at)
+        VALUES (@SiteId, @BrandId, @Status, @State, @Confidence, @SeenAt, @SeenAt, @ScanId, @Evidence,
+                CASE WHEN @State = 'confirmed' THEN @SeenAt END)
         RETURNING id;
         """;
 
-    /// <summary>A resolved claim seen again starts a new open period: new first-seen time, not alerted yet.</summary>
+    /// <summary>A closed claim seen again unverified starts a new open period: new first-seen time, not alerted, not acknowledged.</summary>
     public const string ReopenClaim = """
-        UPDATE claims SET status = @Status, state = 'open', confidence = @Confidence, first_seen_at = @SeenAt,
-            last_seen_at = @SeenAt, resolved_at = NULL, last_scan_id = @ScanId, open_alert_id = NULL, evidence = @Evidence
+        UPDATE claims SET status = 'unverified', state = 'open', confidence = @Confidence, first_seen_at = @SeenAt,
+            last_seen_at = @SeenAt, resolved_at = NULL, last_scan_id = @ScanId, open_alert_id = NULL, evidence = @Evidence,
+            missed_scans = 0, acknowledged_at = NULL, acknowledged_by = NULL, acknowledged_note = NULL, last_reminded_at = NULL
         WHERE id = @Id;
         """;
 
-    public const string RefreshOpenClaim = """
+    public const string RefreshClaim = """
         UPDATE claims SET status = @Status, confidence = @Confidence, last_seen_at = @SeenAt, last_scan_id = @ScanId,
-            evidence = @Evidence
+            evidence = @Evidence, missed_scans = 0
+        WHERE id = @Id;
+        """;
+
+    /// <summary>The brand now lists the site as a partner: the claim closes as confirmed.</summary>
+    public const string CloseClaimConfirmed = """
+        UPDATE claims SET status = 'confirmed', state = 'confirmed', confidence = @Confidence, last_seen_at = @SeenAt,
+            last_scan_id = @ScanId, evidence = @Evidence, missed_scans = 0, resolved_at = @SeenAt
         WHERE id = @Id;
         """;
 
     public const string InsertAlert = """
-        INSERT INTO alerts (claim_id, kind, created_at, state, attempts, next_attempt_at, message_id)
-        VALUES (@ClaimId, @Kind, @CreatedAt, 'pending', 0, @CreatedAt, @MessageId)
+        INSERT INTO alerts (claim_id, kind, created_at, state, attempts, next_attempt_at, message_id, dedupe_key)
+        VALUES (@ClaimId, @Kind, @CreatedAt, 'pending', 0, @CreatedAt, @MessageId, @DedupeKey)
+        ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING id;
+        """;
+
+    public const string InsertDelivery = """
+        INSERT INTO alert_deliveries (alert_id, sink, state, attempts, next_attempt_at)
+        VALUES (@AlertId, @Sink, 'pending', 0, @CreatedAt)
+        ON CONFLICT (alert_id, sink) DO NOTHING;
         """;
 
     public const string SetClaimAlert = "UPDATE claims SET open_alert_id = @AlertId WHERE id = @ClaimId;";
 
-    /// <summary>Every claim seen by the scan carries its id, so the rest of the site's open claims were not seen.</summary>
-    public const string ResolveUnseenClaims = """
-        UPDATE claims SET state = 'resolved', resolved_at = @ResolvedAt
-        WHERE site_id = @SiteId AND state = 'open' AND last_scan_id <> @ScanId;
+    /// <summary>Every claim seen by the scan carries its id, so these open claims were not seen.</summary>
+    public const string UnseenOpenClaims = """
+        SELECT id AS Id, missed_scans AS MissedScans, open_alert_id AS OpenAlertId, evidence AS Evidence
+        FROM claims WHERE site_id = @SiteId AND state = 'open' AND last_scan_id <> @ScanId;
         """;
 
+    public const string CountMissedScan = "UPDATE claims SET missed_scans = @MissedScans WHERE id = @Id;";
+
+    public const string ResolveClaim = """
+        UPDATE claims SET state = 'resolved', resolved_at = @ResolvedAt, missed_scans = @MissedScans WHERE id = @Id;
+        """;
+
+    /// <summary>Open unverified claims alerted at least <c>ReminderInterval</c> ago (or since their last reminder), unacknowledged.</summary>
+    public const string ClaimsDueForReminder = """
+        SELECT c.id AS Id, COALESCE(c.last_reminded_at, a.created_at) AS Since
+        FROM claims c JOIN alerts a ON a.id = c.open_alert_id
+        WHERE c.state = 'open' AND c.acknowledged_at IS NULL AND COALESCE(c.last_reminded_at, a.created_at) <= @Cutoff
+        ORDER BY c.id;
+        """;
+
+    public const string SetReminded = "UPDATE claims SET last_reminded_at = @Now WHERE id = @Id;";
+
+    /// <summary>Open claims whose new-claim notice has not been queued yet (digest mode, or digest just switched off).</summary>
+    public const string UnalertedOpenClaims = """
+        SELECT id FROM claims WHERE state = 'open' AND open_alert_id IS NULL ORDER BY site_id, brand_id, id;
+        """;
+
+    public const string InsertAlertClaim = "INSERT OR IGNORE INTO alert_claims (alert_id, claim_id) VALUES (@AlertId, @ClaimId);";
+
     public const string DuePendingAlerts = """
-        SELECT a.id AS Id, a.message_id AS MessageId, a.created_at AS CreatedAt, a.attempts AS Attempts,
-               c.site_id AS SiteId, s.url AS SiteUrl, c.brand_id AS BrandId, c.confidence AS Confidence,
-               c.evidence AS Evidence, c.first_seen_at AS FirstSeenAt
+        SELECT a.id AS Id, a.message_id AS MessageId, a.kind AS Kind, a.created_at AS CreatedAt, a.attempts AS Attempts,
+               a.claim_id AS ClaimId, c.site_id AS SiteId, s.url AS SiteUrl, c.brand_id AS BrandId, c.confidence AS Confidence,
+               c.evidence AS Evidence, c.first_seen_at AS FirstSeenAt, c.last_seen_at AS LastSeenAt, c.resolved_at AS ResolvedAt,
+               o.message_id AS ThreadMessageId
         FROM alerts a
-        JOIN claims c ON c.id = a.claim_id
-        JOIN sites s ON s.id = c.site_id
+        LEFT JOIN claims c ON c.id = a.claim_id
+        LEFT JOIN sites s ON s.id = c.site_id
+        LEFT JOIN alerts o ON o.id = c.open_alert_id AND o.id <> a.id
         WHERE a.state = 'pending' AND a.next_attempt_at <= @Now
         ORDER BY a.next_attempt_at, a.id
         LIMIT @Max;
+        """;
+
+    public const string DigestClaims = """
+        SELECT ac.alert_id AS AlertId, c.id AS ClaimId, c.site_id AS SiteId, s.url AS SiteUrl, c.brand_id AS BrandId,
+               c.confidence AS Confidence, c.evidence AS Evidence, c.first_seen_at AS FirstSeenAt
+        FROM alert_claims ac
+        JOIN claims c ON c.id = ac.claim_id
+        JOIN sites s ON s.id = c.site_id
+        WHERE ac.alert_id IN @AlertIds
+        ORDER BY c.site_id, c.brand_id;
         """;
 
     public const string MarkAlertSent = """
@@ -161,14 +275,37 @@ internal static class SqliteSql
 
     public const string OpenUnverifiedClaims = """
         SELECT id AS Id, site_id AS SiteId, brand_id AS BrandId, confidence AS Confidence, first_seen_at AS FirstSeenAt,
-               last_seen_at AS LastSeenAt, open_alert_id IS NOT NULL AS Alerted
-        FROM claims WHERE state = 'open' AND status = 'unverified'
+               last_seen_at AS LastSeenAt, open_alert_id IS NOT NULL AS Alerted, acknowledged_at AS AcknowledgedAt
+        FROM claims WHERE state = 'open'
         ORDER BY site_id, brand_id;
         """;
 
     public const string AlertCounts = """
-        SELECT COUNT(*) AS Pending, COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) AS Failed
+        SELECT COUNT(*) AS Pending, COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) AS Failed,
+               MIN(created_at) AS OldestPendingAt,
+               (SELECT last_error FROM alerts WHERE state = 'pending' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC, id DESC LIMIT 1) AS LastError
         FROM alerts WHERE state = 'pending';
+        """;
+
+    public const string DeliveryCounts = """
+        SELECT COUNT(*) AS Pending, COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) AS Failed,
+               MIN(next_attempt_at) AS OldestPendingAt,
+               (SELECT last_error FROM alert_deliveries WHERE state = 'pending' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1) AS LastError
+        FROM alert_deliveries WHERE state = 'pending';
+        """;
+
+    /// <summary>Columns of a claim as the API shows it; append a WHERE clause.</summary>
+    public const string SelectClaims = """
+        SELECT c.id AS Id, c.site_id AS SiteId, s.url AS SiteUrl, c.brand_id AS BrandId, c.state AS State, c.confidence AS Confidence,
+               c.first_seen_at AS FirstSeenAt, c.last_seen_at AS LastSeenAt, c.resolved_at AS ResolvedAt,
+               c.acknowledged_at AS AcknowledgedAt, c.acknowledged_by AS AcknowledgedBy, c.acknowledged_note AS AcknowledgedNote,
+               c.missed_scans AS MissedScans, c.open_alert_id IS NOT NULL AS Alerted, c.evidence AS Evidence
+        FROM claims c JOIN sites s ON s.id = c.site_id
+        """;
+
+    public const string AcknowledgeClaim = """
+        UPDATE claims SET acknowledged_at = @Now, acknowledged_by = @By, acknowledged_note = @Note
+        WHERE id = @Id AND state = 'open' AND acknowledged_at IS NULL;
         """;
 }
 

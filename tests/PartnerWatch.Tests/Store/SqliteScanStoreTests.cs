@@ -83,22 +83,25 @@ public sealed class SqliteScanStoreTests
     }
 
     [Fact]
-    public async Task ClaimMissingFromSuccessfulScanResolvesAndItsReturnQueuesANewAlert()
+    public async Task ClaimMissingFromTwoSuccessfulScansResolvesWithWithdrawalAndItsReturnQueuesANewAlert()
     {
         await using var harness = await StartAsync();
         await harness.RecordAsync("sensenets", failed: false, Unverified("microsoft"));
 
-        var without = await harness.RecordAsync("sensenets", failed: false);
-        Assert.Equal(1, without.ResolvedClaims);
+        var once = await harness.RecordAsync("sensenets", failed: false);
+        Assert.Equal(0, once.ResolvedClaims);
+        Assert.Single((await harness.Store.GetStatusAsync(CancellationToken.None)).OpenClaims);
+        var twice = await harness.RecordAsync("sensenets", failed: false);
+        Assert.Equal((1, 1), (twice.ResolvedClaims, twice.AlertsQueued));
         Assert.Empty((await harness.Store.GetStatusAsync(CancellationToken.None)).OpenClaims);
 
         var back = await harness.RecordAsync("sensenets", failed: false, Unverified("microsoft"));
 
         Assert.Equal(1, back.NewClaims);
         Assert.Equal(1, back.AlertsQueued);
-        Assert.Equal(2, await harness.CountAsync(AlertCount));
+        Assert.Equal(["new-claim", "withdrawn", "new-claim"], await harness.KindsAsync());
         var open = Assert.Single((await harness.Store.GetStatusAsync(CancellationToken.None)).OpenClaims);
-        Assert.Equal(StoreHarness.Start.AddMinutes(2), open.FirstSeenAt);
+        Assert.Equal(StoreHarness.Start.AddMinutes(3), open.FirstSeenAt);
     }
 
     [Fact]
@@ -125,25 +128,29 @@ public sealed class SqliteScanStoreTests
         await harness.RecordAsync("sensenets", failed: false);
         var reopened = await harness.RecordAsync("sensenets", failed: false, Confirmed("microsoft"));
 
-        Assert.Equal(1, first.NewClaims);
-        Assert.Equal(1, reopened.NewClaims);
+        Assert.Equal(0, first.NewClaims);
+        Assert.Equal(0, reopened.NewClaims);
         Assert.Equal(0, await harness.CountAsync(AlertCount));
+        Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM claims WHERE state = 'confirmed'"));
         Assert.Empty((await harness.Store.GetStatusAsync(CancellationToken.None)).OpenClaims);
     }
 
     [Fact]
-    public async Task OpenConfirmedClaimTurningUnverifiedQueuesOneAlert()
+    public async Task ClaimThatBecomesConfirmedClosesAsConfirmedWithANoticeAndReopensIfUnconfirmedAgain()
     {
         await using var harness = await StartAsync();
         await harness.RecordAsync("sensenets", failed: false, Confirmed("microsoft"));
 
         var turned = await harness.RecordAsync("sensenets", failed: false, Unverified("microsoft"));
-        await harness.RecordAsync("sensenets", failed: false, Confirmed("microsoft"));
+        var confirmed = await harness.RecordAsync("sensenets", failed: false, Confirmed("microsoft"));
+        var stillConfirmed = await harness.RecordAsync("sensenets", failed: false, Confirmed("microsoft"));
         var turnedAgain = await harness.RecordAsync("sensenets", failed: false, Unverified("microsoft"));
 
         Assert.Equal(1, turned.AlertsQueued);
-        Assert.Equal(0, turnedAgain.AlertsQueued);
-        Assert.Equal(1, await harness.CountAsync(AlertCount));
+        Assert.Equal((1, 1), (confirmed.ConfirmedClaims, confirmed.AlertsQueued));
+        Assert.Equal(0, stillConfirmed.AlertsQueued);
+        Assert.Equal(1, turnedAgain.AlertsQueued);
+        Assert.Equal(["new-claim", "confirmed", "new-claim"], await harness.KindsAsync());
     }
 
     [Fact]

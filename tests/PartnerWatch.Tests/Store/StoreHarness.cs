@@ -90,6 +90,19 @@ public sealed class StoreHarness : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Kinds of all queued alerts, in the order they were queued.</summary>
+    public async Task<IReadOnlyList<string>> KindsAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT kind FROM alerts ORDER BY id";
+        var kinds = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) kinds.Add(reader.GetString(0));
+        return kinds;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

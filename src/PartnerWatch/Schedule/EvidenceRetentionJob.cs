@@ -1,0 +1,39 @@
+using PartnerWatch.Store;
+using Quartz;
+
+namespace PartnerWatch.Schedule;
+
+/// <summary>Once a day: deletes evidence older than <c>Alerts:EvidenceRetention</c> and blobs no manifest needs any more.</summary>
+[DisallowConcurrentExecution]
+public sealed class EvidenceRetentionJob(IScanStore store, IHostApplicationLifetime lifetime, ILogger<EvidenceRetentionJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("evidence-retention", "alerts");
+
+    /// <summary>Adds the job to <paramref name="scheduler"/>: first run an hour after start, then daily.</summary>
+    public static async Task ScheduleAsync(IScheduler scheduler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var job = JobBuilder.Create<EvidenceRetentionJob>().WithIdentity(Key).Build();
+        var trigger = TriggerBuilder.Create()
+            .ForJob(Key)
+            .StartAt(now.AddHours(1))
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromDays(1)).RepeatForever())
+            .Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await store.PruneEvidenceAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Evidence retention run failed");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using MimeKit;
+using PartnerWatch.Scan;
+using PartnerWatch.Store;
+using static PartnerWatch.Tests.Store.StoreHarness;
+
+namespace PartnerWatch.Tests.Store;
+
+public sealed class EvidenceTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly byte[] Html = Encoding.UTF8.GetBytes("<html><body>Our partners: <img src=\"/img/p3.png\" alt=\"Microsoft\"></body></html>");
+    private static readonly byte[] Logo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 8, 7];
+
+    [Fact]
+    public async Task ManifestListsPageAndImageWithHashesThatVerifyAgainstTheStoredFiles()
+    {
+        await using var harness = await StartAsync();
+        await harness.Store.RecordScanAsync(ScanWithEvidence(harness), None);
+        var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
+
+        var manifest = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
+
+        var manifestPath = (await harness.Store.FindEvidenceFileAsync(claim.Id, manifest.File, None))!;
+        Assert.Equal(manifest.Sha256, Sha256(await File.ReadAllBytesAsync(manifestPath)));
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath));
+        Assert.Equal("microsoft", json.RootElement.GetProperty("brand").GetString());
+        Assert.Equal(2, manifest.Items.Count);
+        foreach (var item in manifest.Items)
+        {
+            Assert.True(item.Stored);
+            var path = Path.Combine(harness.DataPath, "evidence", "blobs", item.Sha256!);
+            Assert.Equal(item.Sha256, Sha256(await File.ReadAllBytesAsync(path)));
+        }
+
+        var page = manifest.Items.Single(i => i.Kind == "page");
+        Assert.Equal(("https://sensenets.example/partners", 200, StoreHarness.Start), (page.Url, page.HttpStatus!.Value, page.FetchedAt!.Value));
+    }
+
+    [Fact]
+    public async Task UnchangedPageAcrossScansIsStoredOnceWithAManifestPerScan()
+    {
+        await using var harness = await StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.Store.RecordScanAsync(ScanWithEvidence(harness), None);
+            harness.Clock.Advance(TimeSpan.FromHours(6));
+        }
+
+        var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
+        Assert.Equal(3, (await harness.Store.GetEvidenceManifestsAsync(claim.Id, None)).Count);
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(harness.DataPath, "evidence", "blobs")).Length);
+    }
+
+    [Fact]
+    public async Task EvidenceOlderThanTheRetentionIsDeletedAndSharedBlobsStay()
+    {
+        await using var harness = await StartAsync(o => o.Alerts.EvidenceRetention = TimeSpan.FromDays(30));
+        await harness.Store.RecordScanAsync(ScanWithEvidence(harness), None);
+        var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
+        var old = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
+
+        harness.Clock.Advance(TimeSpan.FromDays(400));
+        await harness.Store.RecordScanAsync(ScanWithEvidence(harness, logo: null), None);
+        await harness.Store.PruneEvidenceAsync(None);
+
+        var kept = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
+        Assert.NotEqual(old.ScanId, kept.ScanId);
+        Assert.Null(await harness.Store.FindEvidenceFileAsync(claim.Id, old.File, None));
+        Assert.False(File.Exists(Path.Combine(harness.DataPath, "evidence", "claims", claim.Id.ToString(), old.File)));
+        // The page is still referenced by the new manifest; the logo only by the deleted one.
+        Assert.True(File.Exists(Path.Combine(harness.DataPath, "evidence", "blobs", Sha256(Html))));
+        Assert.False(File.Exists(Path.Combine(harness.DataPath, "evidence", "blobs", Sha256(Logo))));
+    }
+
+    [Fact]
+    public async Task AlertEmailCarriesHashesEvidenceLinkAndTheMatchedLogoInline()
+    {
+        await using var harness = await StartAsync(o => o.Alerts.PublicBaseUrl = "https://partnerwatch.example.org/");
+        await harness.Store.RecordScanAsync(ScanWithEvidence(harness), None);
+
+        await harness.Dispatcher.DispatchPendingAsync(None);
+
+        var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(harness.OutboxPath, "*.eml")));
+        var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
+        var manifest = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
+        Assert.Contains(Sha256(Html), message.TextBody);
+        Assert.Contains(Sha256(Logo), message.TextBody);
+        Assert.Contains(manifest.Sha256, message.HtmlBody);
+        Assert.Contains($"https://partnerwatch.example.org/api/claims/{claim.Id}/evidence/{manifest.File}", message.TextBody);
+        var inline = Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentType.MediaType == "image");
+        Assert.Contains($"cid:{inline.ContentId}", message.HtmlBody);
+        using var bytes = new MemoryStream();
+        await inline.Content!.DecodeToAsync(bytes);
+        Assert.Equal(Logo, bytes.ToArray());
+    }
+
+    private static SiteScanResult ScanWithEvidence(StoreHarness harness) => ScanWithEvidence(harness, Logo);
+
+    private static SiteScanResult ScanWithEvidence(StoreHarness harness, byte[]? logo)
+    {
+        var now = harness.Clock.GetUtcNow();
+        var keepLogo = logo is not null;
+        return new SiteScanResult("sensenets", "https://sensenets.example/", 2, [],
+            [new Claim("microsoft", ClaimStatus.Unverified, 0.97,
+                [new Evidence(EvidenceKind.LogoImage, "https://sensenets.example/partners", "matches logos/microsoft.svg",
+                    ImageUrl: keepLogo ? "https://sensenets.example/img/p3.png" : null)])])
+        {
+            StartedAt = now,
+            FinishedAt = now,
+            FetchedPages = [new FetchedPage("https://sensenets.example/partners", 200, now, Sha256(Html), Html.Length, Html)],
+            FetchedImages = keepLogo ? [new FetchedImage("https://sensenets.example/img/p3.png", Sha256(logo!), "image/png", now, logo)] : [],
+        };
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
