@@ -49,7 +49,7 @@ public static class StatusEndpoints
         var configured = options.Sites.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var claims = stored.OpenClaims
             .Where(c => configured.Contains(c.SiteId))
-            .Select(c => new OpenClaimDto(c.Id, c.SiteId, c.BrandId, "unverified", c.Confidence, c.FirstSeenAt, c.LastSeenAt, c.Alerted))
+            .Select(c => new OpenClaimDto(c.Id, c.SiteId, c.BrandId, "unverified", c.Confidence, c.FirstSeenAt, c.LastSeenAt, c.Alerted, c.Acknowledged))
             .ToList();
 
         return TypedResults.Ok(new StatusDto(
@@ -59,7 +59,8 @@ public static class StatusEndpoints
             (long)uptime.TotalSeconds,
             sites,
             claims,
-            new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries)));
+            new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries, stored.OldestPendingAlertAt, stored.LastDeliveryError,
+                stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError)));
     }
 
     private static string Version { get; } =
@@ -76,7 +77,11 @@ public static class StatusEndpoints
     public sealed record ErrorDto(string Url, string Message);
 
     public sealed record OpenClaimDto(
-        long Id, string Site, string Brand, string Status, double Confidence, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, bool Alerted);
+        long Id, string Site, string Brand, string Status, double Confidence, DateTimeOffset FirstSeen, DateTimeOffset LastSeen,
+        bool Alerted, bool Acknowledged);
 
-    public sealed record AlertsDto(int Pending, int FailedDeliveries);
+    /// <summary>The outbox as an operator needs it: backlog, failures, how old the oldest undelivered alert is, why.</summary>
+    public sealed record AlertsDto(
+        int Pending, int FailedDeliveries, DateTimeOffset? OldestPendingAt, string? LastDeliveryError,
+        int PendingWebhooks, int FailedWebhooks, string? LastWebhookError);
 }
