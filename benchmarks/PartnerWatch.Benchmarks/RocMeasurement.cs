@@ -52,7 +52,7 @@ internal static class RocMeasurement
 
         Console.WriteLine($"positives={positives.Count} negatives={negatives.Count} references={references.Count}");
         Console.WriteLine("T\trecall\twrong-brand\tneg-false-match");
-        for (var t = 10; t <= 90; t += 4)
+        for (var t = 10; t <= 60; t += 2)
         {
             var recall = positives.Count(p => p.Right <= t && p.Right < p.Wrong) / (double)positives.Count;
             var wrongBrand = positives.Count(p => p.Wrong <= t && p.Wrong <= p.Right) / (double)positives.Count;

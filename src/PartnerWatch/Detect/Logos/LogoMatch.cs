@@ -19,7 +19,7 @@ public sealed record LogoReference(string BrandId, string ReferenceFile, ImageFi
 /// pixel rounding of small images is added on top.</param>
 public sealed record LogoMatchThresholds(int MaxDistance = LogoMatchThresholds.DefaultMaxDistance, double AspectTolerance = LogoMatchThresholds.DefaultAspectTolerance)
 {
-    public const int DefaultMaxDistance = 36;
+    public const int DefaultMaxDistance = 24;
     public const double DefaultAspectTolerance = 0.12;
 
     /// <summary>Whether the variants are comparable: same cell layout and content aspect ratios close enough, allowing ±1.5 source pixels of rounding per side.</summary>

@@ -14,7 +14,7 @@ public static class LogosServiceCollectionExtensions
         services.AddSingleton(sp => new LogoCatalog(
             sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<LogoImageDecoder>(), sp.GetRequiredService<ILogger<LogoCatalog>>()));
         services.AddSingleton(_ => new FingerprintCache(FingerprintCache.DefaultCapacity));
-        services.AddSingleton<ImageCandidateExtractor>();
+        services.AddSingleton(sp => new ImageCandidateExtractor(sp.GetRequiredService<PartnerWatchOptions>()));
         return services;
     }
 }
