@@ -1,0 +1,18 @@
+using BenchmarkDotNet.Running;
+using PartnerWatch.Benchmarks;
+
+// Modes: "roc <fixtures> [threshold]" and "distractors <icons-dir> <fixtures>" are measurements
+// for docs/logo-matching.md; anything else runs BenchmarkDotNet.
+return args switch
+{
+    ["roc", var fixtures, .. var rest] => RocMeasurement.Run(fixtures, rest.FirstOrDefault(a => !int.TryParse(a, out _)), rest.Select(a => int.TryParse(a, out var v) ? v : (int?)null).FirstOrDefault(v => v is not null)),
+    ["distractors", var icons, var fixtures] => DistractorMeasurement.Run(icons, fixtures),
+    ["dump", var file, .. var rest] => DumpCommand.Run(file, rest.FirstOrDefault()),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(LabelledSet).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PartnerWatch.Config;
+
+namespace PartnerWatch.Detect.Logos;
+
+/// <summary>
+/// The configured brands' reference logos, decoded and fingerprinted once, indexed for sub-linear matching.
+/// Immutable after construction and safe to share between concurrent scans.
+/// </summary>
+public sealed class LogoCatalog
+{
+    private readonly FingerprintIndex<(int Reference, FingerprintVariant Variant)> index = new();
+    private readonly List<LogoReference> references;
+
+    public LogoCatalog(PartnerWatchOptions options, LogoImageDecoder decoder, ILogger<LogoCatalog> logger)
+        : this(Load(options, decoder, logger, out var problems), new LogoMatchThresholds())
+    {
+        Problems = problems;
+    }
+
+    public LogoCatalog(IEnumerable<LogoReference> references, LogoMatchThresholds thresholds)
+    {
+        Thresholds = thresholds;
+        this.references = references.ToList();
+        for (var r = 0; r < this.references.Count; r++)
+        {
+            foreach (var variant in this.references[r].Fingerprint.Variants) index.Add(variant.Hash, (r, variant));
+        }
+    }
+
+    public LogoMatchThresholds Thresholds { get; }
+
+    /// <summary>Reference logos that could not be used, named by their configuration key (<c>PartnerWatch:Brands:2:Logos:0</c>).</summary>
+    public IReadOnlyList<ConfigProblem> Problems { get; } = [];
+
+    public IReadOnlyList<LogoReference> References => references;
+
+    /// <summary>The closest reference logo within the threshold, or null when the image is no configured logo.</summary>
+    public LogoMatch? Match(ImageFingerprint fingerprint)
+    {
+        var best = Nearest(fingerprint, Thresholds.MaxDistance);
+        if (best is null) return null;
+        var (reference, distance) = best.Value;
+        var confidence = 1.0 - 0.5 * distance / Math.Max(1, Thresholds.MaxDistance);
+        return new LogoMatch(reference.BrandId, reference.ReferenceFile, distance, Thresholds.MaxDistance, Math.Round(confidence, 3));
+    }
+
+    /// <summary>The closest reference within <paramref name="radius"/> whose aspect ratio agrees.</summary>
+    public (LogoReference Reference, int Distance)? Nearest(ImageFingerprint fingerprint, int radius)
+    {
+        var bestReference = -1;
+        var bestDistance = int.MaxValue;
+        foreach (var query in fingerprint.Variants)
+        {
+            index.Search(query.Hash, Math.Min(radius, bestDistance), (entry, distance) =>
+            {
+                var reference = references[entry.Reference];
+                if (distance >= bestDistance) return;
+                if (!Thresholds.AspectsAgree(query, fingerprint.SourceScale, entry.Variant, reference.Fingerprint.SourceScale)) return;
+                bestDistance = distance;
+                bestReference = entry.Reference;
+            });
+        }
+        return bestReference < 0 ? null : (references[bestReference], bestDistance);
+    }
+
+    /// <summary>Every reference within <paramref name="radius"/> whose aspect ratio agrees, with its closest distance (for measurement).</summary>
+    public IReadOnlyList<(LogoReference Reference, int Distance)> Candidates(ImageFingerprint fingerprint, int radius)
+    {
+        var best = new Dictionary<int, int>();
+        foreach (var query in fingerprint.Variants)
+        {
+            index.Search(query.Hash, radius, (entry, distance) =>
+            {
+                var reference = references[entry.Reference];
+                if (!Thresholds.AspectsAgree(query, fingerprint.SourceScale, entry.Variant, reference.Fingerprint.SourceScale)) return;
+                if (!best.TryGetValue(entry.Reference, out var d) || distance < d) best[entry.Reference] = distance;
+            });
+        }
+        return best.Select(kv => (references[kv.Key], kv.Value)).OrderBy(c => c.Value).ToList();
+    }
+
+    /// <summary>Decodes every configured reference logo and reports those that cannot be used (for <c>validate</c>).</summary>
+    public static IReadOnlyList<ConfigProblem> Check(PartnerWatchOptions options, LogoImageDecoder decoder)
+    {
+        Load(options, decoder, NullLogger<LogoCatalog>.Instance, out var problems);
+        return problems;
+    }
+
+    private static List<LogoReference> Load(PartnerWatchOptions options, LogoImageDecoder decoder, ILogger logger, out IReadOnlyList<ConfigProblem> problems)
+    {
+        var found = new List<ConfigProblem>();
+        var loaded = new List<LogoReference>();
+        for (var b = 0; b < options.Brands.Count; b++)
+        {
+            var brand = options.Brands[b];
+            for (var l = 0; l < brand.Logos.Count; l++)
+            {
+                var key = $"{PartnerWatchOptions.SectionName}:Brands:{b}:Logos:{l}";
+                var file = brand.Logos[l];
+                var reason = TryLoad(options.BaseDirectory, file, decoder, out var fingerprint);
+                if (fingerprint is not null)
+                {
+                    loaded.Add(new LogoReference(brand.Id, file, fingerprint));
+                    continue;
+                }
+                found.Add(new ConfigProblem(key, $"reference logo '{file}' is unusable: {reason}"));
+                logger.LogWarning("Skipping reference logo {LogoFile} of brand {Brand} ({ConfigKey}): {Reason}", file, brand.Id, key, reason);
+            }
+        }
+        logger.LogInformation("Logo catalogue: {ReferenceCount} reference logos of {BrandCount} brands", loaded.Count, loaded.Select(r => r.BrandId).Distinct().Count());
+        problems = found;
+        return loaded;
+    }
+
+    private static string? TryLoad(string baseDirectory, string file, LogoImageDecoder decoder, out ImageFingerprint? fingerprint)
+    {
+        fingerprint = null;
+        if (string.IsNullOrWhiteSpace(file)) return "the path is empty";
+        var path = Path.GetFullPath(Path.Combine(baseDirectory, file));
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return $"file not found ({path})";
+            if (info.Length > decoder.Limits.MaxBytes) return $"file is larger than {decoder.Limits.MaxBytes} bytes";
+            fingerprint = decoder.TryFingerprint(File.ReadAllBytes(path), out var reason);
+            return reason;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return $"cannot read {path}: {e.Message}";
+        }
+    }
+}

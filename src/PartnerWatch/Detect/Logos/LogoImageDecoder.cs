@@ -1,0 +1,215 @@
+using System.Text;
+using System.Xml;
+using PartnerWatch.Config;
+using SkiaSharp;
+using Svg.Skia;
+
+namespace PartnerWatch.Detect.Logos;
+
+/// <summary>Caps that keep hostile images from exhausting memory or CPU.</summary>
+public sealed record LogoDecodeLimits(long MaxBytes, long MaxPixels = LogoDecodeLimits.DefaultMaxPixels)
+{
+    /// <summary>40 megapixels: far above any logo, far below a decompression bomb.</summary>
+    public const long DefaultMaxPixels = 40_000_000;
+}
+
+/// <summary>
+/// Decodes untrusted image bytes (PNG, JPEG, GIF first frame, WebP, BMP, ICO via SkiaSharp; SVG via Svg.Skia) into
+/// fingerprints. The format is sniffed from the bytes, the byte and pixel caps are checked from the header before any
+/// pixel is decoded, and SVG is sanitised first. Stateless and thread-safe.
+/// </summary>
+public sealed class LogoImageDecoder(LogoDecodeLimits limits)
+{
+    private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
+    private static readonly (byte R, byte G, byte B) Black = (0, 0, 0);
+
+    public LogoImageDecoder(PartnerWatchOptions options) : this(new LogoDecodeLimits(options.Fetch.MaxImageBytes)) { }
+
+    public LogoDecodeLimits Limits => limits;
+
+    public ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, out string? rejectReason)
+    {
+        rejectReason = null;
+        if (bytes.Length == 0)
+        {
+            rejectReason = "empty image";
+            return null;
+        }
+        if (bytes.Length > limits.MaxBytes)
+        {
+            rejectReason = $"image is larger than {limits.MaxBytes} bytes";
+            return null;
+        }
+        var format = ImageFormatSniffer.Sniff(bytes);
+        try
+        {
+            return format switch
+            {
+                SniffedImageFormat.Unknown => Reject("not a recognised image format (PNG, JPEG, GIF, WebP, BMP, ICO, SVG)", out rejectReason),
+                SniffedImageFormat.Svg => TryFingerprintSvgMarkup(DecodeText(bytes), out rejectReason),
+                _ => FingerprintRaster(bytes, format, out rejectReason),
+            };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Codec and SVG library failures on malformed input must not take the scan down.
+            rejectReason = $"{format} could not be decoded: {e.Message}";
+            return null;
+        }
+    }
+
+    public ImageFingerprint? TryFingerprintSvgMarkup(string svgMarkup, out string? rejectReason)
+    {
+        try
+        {
+            return FingerprintSvg(svgMarkup, out rejectReason);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            rejectReason = $"SVG could not be rendered: {e.Message}";
+            return null;
+        }
+    }
+
+    private static ImageFingerprint? Reject(string reason, out string? rejectReason)
+    {
+        rejectReason = reason;
+        return null;
+    }
+
+    private static string DecodeText(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    private ImageFingerprint? FingerprintRaster(ReadOnlySpan<byte> bytes, SniffedImageFormat format, out string? rejectReason)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null) return Reject($"{format} header is corrupt", out rejectReason);
+        var info = codec.Info;
+        if (info.Width <= 0 || info.Height <= 0) return Reject($"{format} has no pixels", out rejectReason);
+        if ((long)info.Width * info.Height > limits.MaxPixels)
+        {
+            return Reject($"{format} is {info.Width}×{info.Height} pixels, more than the {limits.MaxPixels / 1_000_000} MP cap", out rejectReason);
+        }
+        // JPEG and WebP can decode at a fraction of full size, which keeps big photos cheap.
+        var scale = Math.Min(1f, 1024f / Math.Max(info.Width, info.Height));
+        var size = scale < 1f ? codec.GetScaledDimensions(scale) : new SKSizeI(info.Width, info.Height);
+        var decodeInfo = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var bitmap = new SKBitmap(decodeInfo);
+        var result = codec.GetPixels(decodeInfo, bitmap.GetPixels());
+        if (result == SKCodecResult.InvalidScale)
+        {
+            decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+            using var full = new SKBitmap(decodeInfo);
+            result = codec.GetPixels(decodeInfo, full.GetPixels());
+            return Finish(full, result, format, info, out rejectReason);
+        }
+        return Finish(bitmap, result, format, info, out rejectReason);
+    }
+
+    private static ImageFingerprint? Finish(SKBitmap bitmap, SKCodecResult result, SniffedImageFormat format, SKImageInfo info, out string? rejectReason)
+    {
+        // A truncated file still shows its top rows in a browser; fingerprint what arrived.
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            return Reject($"{format} could not be decoded ({result})", out rejectReason);
+        }
+        rejectReason = null;
+        using var image = SKImage.FromBitmap(bitmap);
+        (byte R, byte G, byte B)?[] backgrounds = HasTransparency(bitmap) ? [White, Black] : [null];
+        var variants = new List<FingerprintVariant>();
+        foreach (var background in backgrounds)
+        {
+            var (rgb, w, h) = RenderWorking(bitmap.Width, bitmap.Height, background ?? White,
+                (canvas, scale) => canvas.DrawImage(image, SKRect.Create(bitmap.Width * scale, bitmap.Height * scale), Sampling(scale)));
+            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background));
+        }
+        return variants.Count == 0
+            ? Reject($"{format} is blank (a single colour)", out rejectReason)
+            : new ImageFingerprint(variants, info.Width, info.Height, format.ToString());
+    }
+
+    private ImageFingerprint? FingerprintSvg(string markup, out string? rejectReason)
+    {
+        var maxChars = (int)Math.Min(int.MaxValue, limits.MaxBytes);
+        var clean = SvgSanitizer.Sanitize(markup, maxChars, out rejectReason);
+        if (clean is null) return null;
+        using var svg = new SKSvg();
+        svg.Settings.EnableJavaScript = false;
+        svg.Settings.EnableExternalJavaScript = false;
+        using var reader = XmlReader.Create(new StringReader(clean), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var picture = svg.Load(reader);
+        if (picture is null) return Reject("SVG could not be rendered", out rejectReason);
+        var bounds = picture.CullRect;
+        if (!(bounds.Width > 0 && bounds.Height > 0) || float.IsInfinity(bounds.Width) || float.IsInfinity(bounds.Height))
+        {
+            return Reject("SVG has no drawable size", out rejectReason);
+        }
+        var width = (int)Math.Ceiling(bounds.Width);
+        var height = (int)Math.Ceiling(bounds.Height);
+        var variants = new List<FingerprintVariant>();
+        foreach (var background in new[] { White, Black })
+        {
+            var (rgb, w, h) = RenderWorking(Math.Max(1, width), Math.Max(1, height), background, (canvas, scale) =>
+            {
+                canvas.Scale(scale);
+                canvas.Translate(-bounds.Left, -bounds.Top);
+                canvas.DrawPicture(picture);
+            });
+            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background));
+        }
+        return variants.Count == 0
+            ? Reject("SVG draws nothing visible", out rejectReason)
+            : new ImageFingerprint(variants, width, height, nameof(SniffedImageFormat.Svg));
+    }
+
+    // Every image is drawn at the same working size, flattened onto the background, so that thresholds in the
+    // normaliser mean the same thing for a 24 px icon and a 2,000 px banner.
+    private static (byte[] Rgb, int Width, int Height) RenderWorking(int width, int height, (byte R, byte G, byte B) background, Action<SKCanvas, float> draw)
+    {
+        var scale = (float)LogoNormalizer.WorkingSize / Math.Max(width, height);
+        var w = Math.Clamp((int)Math.Round(width * scale), 1, LogoNormalizer.WorkingSize);
+        var h = Math.Clamp((int)Math.Round(height * scale), 1, LogoNormalizer.WorkingSize);
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = new SKBitmap(info);
+        using (var canvas = new SKCanvas(surface))
+        {
+            canvas.Clear(new SKColor(background.R, background.G, background.B));
+            draw(canvas, scale);
+        }
+        var rgba = surface.GetPixelSpan();
+        var rgb = new byte[w * h * 3];
+        for (int i = 0, j = 0; i < w * h; i++, j += 3)
+        {
+            rgb[j] = rgba[i * 4];
+            rgb[j + 1] = rgba[i * 4 + 1];
+            rgb[j + 2] = rgba[i * 4 + 2];
+        }
+        return (rgb, w, h);
+    }
+
+    private static SKSamplingOptions Sampling(float scale) =>
+        scale >= 1f ? new SKSamplingOptions(SKCubicResampler.Mitchell) : new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+    private static bool HasTransparency(SKBitmap bitmap)
+    {
+        var pixels = bitmap.GetPixelSpan();
+        for (var i = 3; i < pixels.Length; i += 4)
+        {
+            if (pixels[i] < 250) return true;
+        }
+        return false;
+    }
+
+    // White and black flattening give the same variant for logos without near-white or near-black parts.
+    private static void AddDistinct(List<FingerprintVariant> into, List<FingerprintVariant> variants)
+    {
+        foreach (var v in variants)
+        {
+            if (!into.Any(e => e.Layout == v.Layout && e.Hash.DistanceTo(v.Hash) <= 4 && Math.Abs(Math.Log(e.Aspect / v.Aspect)) < 0.05)) into.Add(v);
+        }
+    }
+}

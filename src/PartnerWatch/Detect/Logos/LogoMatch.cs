@@ -1,0 +1,33 @@
+namespace PartnerWatch.Detect.Logos;
+
+/// <summary>
+/// An image recognised as a configured brand's reference logo. <paramref name="Distance"/> is the Hamming distance
+/// (of 256 bits) between the closest fingerprint variants, <paramref name="MaxDistance"/> the accepted maximum;
+/// <paramref name="Confidence"/> falls from 1.0 at distance 0 to 0.5 at the threshold.
+/// </summary>
+public sealed record LogoMatch(string BrandId, string ReferenceFile, int Distance, int MaxDistance, double Confidence);
+
+/// <summary>A decoded reference logo of a brand.</summary>
+public sealed record LogoReference(string BrandId, string ReferenceFile, ImageFingerprint Fingerprint);
+
+/// <summary>
+/// When two fingerprints are the same logo. Defaults come from the ROC measured in docs/logo-matching.md; do not
+/// tune them by feel.
+/// </summary>
+/// <param name="MaxDistance">Largest Hamming distance (of 256 bits) accepted as a match.</param>
+/// <param name="AspectTolerance">Largest |ln(aspect ratio quotient)| for content measured exactly; a term for
+/// pixel rounding of small images is added on top.</param>
+public sealed record LogoMatchThresholds(int MaxDistance = LogoMatchThresholds.DefaultMaxDistance, double AspectTolerance = LogoMatchThresholds.DefaultAspectTolerance)
+{
+    public const int DefaultMaxDistance = 24;
+    public const double DefaultAspectTolerance = 0.12;
+
+    /// <summary>Whether the variants are comparable: same cell layout and content aspect ratios close enough, allowing ±1.5 source pixels of rounding per side.</summary>
+    public bool AspectsAgree(FingerprintVariant a, double aScale, FingerprintVariant b, double bScale)
+    {
+        if (a.Layout != b.Layout) return false;
+        var slack = 1.5 / Math.Max(1, Math.Min(a.ContentWidth, a.ContentHeight) * aScale)
+                  + 1.5 / Math.Max(1, Math.Min(b.ContentWidth, b.ContentHeight) * bScale);
+        return Math.Abs(Math.Log(a.Aspect / b.Aspect)) <= AspectTolerance + slack;
+    }
+}
