@@ -3,6 +3,7 @@ using PartnerWatch.Alert;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Detect;
+using PartnerWatch.Detect.Logos;
 using PartnerWatch.Fetch;
 using PartnerWatch.Scan;
 using PartnerWatch.Store;
@@ -20,6 +21,7 @@ public static class PipelineServiceCollectionExtensions
             .AddPartnerWatchConfig(options)
             .AddFetching()
             .AddDetection()
+            .AddLogoMatching()
             .AddComparison()
             .AddScanning()
             .AddStorage()

@@ -15,6 +15,7 @@ public static class LogosServiceCollectionExtensions
             sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<LogoImageDecoder>(), sp.GetRequiredService<ILogger<LogoCatalog>>()));
         services.AddSingleton(_ => new FingerprintCache(FingerprintCache.DefaultCapacity));
         services.AddSingleton(sp => new ImageCandidateExtractor(sp.GetRequiredService<PartnerWatchOptions>()));
+        services.AddSingleton<ILogoImageMatcher, ReferenceLogoMatcher>();
         return services;
     }
 }

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Text;
+using PartnerWatch.Config;
+using PartnerWatch.Fetch;
+
+namespace PartnerWatch.Detect.Logos;
+
+/// <summary>
+/// The detect stage's image seam, backed by the reference-logo catalogue: downloads each image a page shows (through the
+/// guarded client, so the SSRF rules apply), fingerprints it once per distinct content, and matches it against every
+/// configured logo. Images in a negative context (social icons, store badges) are never downloaded.
+/// </summary>
+internal sealed class ReferenceLogoMatcher(
+    LogoCatalog catalog,
+    LogoImageDecoder decoder,
+    FingerprintCache fingerprints,
+    IServiceProvider services,
+    PartnerWatchOptions options,
+    TimeProvider time,
+    ILogger<ReferenceLogoMatcher> logger) : ILogoImageMatcher
+{
+    /// <summary>Bounds the work one hostile page can cause.</summary>
+    private const int MaxImagesPerPage = 150;
+    private const int MaxParallelDownloads = 4;
+
+    // An image URL seen within this window is not downloaded again: one download per image per scan, even when every
+    // page of a site repeats the same logo wall, while a logo changed between scans (hours apart) is fetched anew.
+    private static readonly TimeSpan UrlMemoLifetime = TimeSpan.FromMinutes(15);
+    private const int UrlMemoCapacity = 10_000;
+    private readonly ConcurrentDictionary<string, (CachedFingerprint Result, DateTimeOffset At)> _recentUrls = new(StringComparer.Ordinal);
+
+    public async ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
+    {
+        if (catalog.References.Count == 0 || images.Count == 0)
+            return [];
+
+        var wanted = images.Where(i => !i.NegativeContext)
+            .DistinctBy(i => i.InlineSvg is null ? i.ImageUrl.AbsoluteUri : i.ImageUrl.ToString())
+            .Take(MaxImagesPerPage)
+            .ToList();
+        if (wanted.Count == 0) return [];
+
+        // A typed HttpClient per call: the matcher is a singleton and must not hold one (handler rotation).
+        var fetcher = services.GetRequiredService<WebFetcher>();
+        var matches = new ConcurrentBag<LogoImageMatch>();
+        await Parallel.ForEachAsync(wanted,
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelDownloads, CancellationToken = cancellationToken },
+            async (image, token) =>
+            {
+                var result = await FingerprintAsync(image, fetcher, token);
+                if (result.Fingerprint is null) return;
+                if (catalog.Match(result.Fingerprint) is not { } match) return;
+                matches.Add(new LogoImageMatch(match.BrandId, image.ImageUrl,
+                    $"matches {match.ReferenceFile}, distance {match.Distance}/{Hash256.Bits} (threshold {match.MaxDistance})"));
+            });
+        return matches.ToList();
+    }
+
+    private async Task<CachedFingerprint> FingerprintAsync(LogoImageCandidate image, WebFetcher fetcher, CancellationToken cancellationToken)
+    {
+        if (image.InlineSvg is { } markup)
+        {
+            var key = FingerprintCache.KeyOf(Encoding.UTF8.GetBytes(markup));
+            if (fingerprints.TryGet(key, out var known)) return known;
+            var fingerprint = decoder.TryFingerprintSvgMarkup(markup, out var reason);
+            var value = new CachedFingerprint(fingerprint, reason);
+            fingerprints.Add(key, value);
+            return value;
+        }
+
+        if (image.ImageUrl.Scheme == "data")
+            return DataUri.TryDecode(image.ImageUrl.OriginalString, options.Fetch.MaxImageBytes) is { } inline
+                ? fingerprints.GetOrAdd(inline, decoder)
+                : new CachedFingerprint(null, "unreadable data: URI");
+
+        var url = image.ImageUrl.AbsoluteUri;
+        var now = time.GetUtcNow();
+        if (_recentUrls.TryGetValue(url, out var recent) && now - recent.At < UrlMemoLifetime)
+            return recent.Result;
+
+        CachedFingerprint result;
+        try
+        {
+            var resource = await fetcher.GetResourceAsync(image.ImageUrl, options.Fetch.MaxImageBytes, cancellationToken);
+            result = fingerprints.GetOrAdd(resource.Body, decoder);
+            if (result.RejectReason is { } why)
+                logger.LogDebug("Image {ImageUrl} on {PageUrl} not usable: {Reason}", url, image.PageUrl, why);
+        }
+        catch (FetchFailedException ex)
+        {
+            logger.LogDebug("Image {ImageUrl} on {PageUrl} not fetched: {Reason}", url, image.PageUrl, ex.Message);
+            result = new CachedFingerprint(null, ex.Message);
+        }
+
+        if (_recentUrls.Count >= UrlMemoCapacity)
+            _recentUrls.Clear(); // crude but bounded; the content-hash cache still holds the fingerprints
+        _recentUrls[url] = (result, now);
+        return result;
+    }
+}
+
+/// <summary>Decodes <c>data:image/…;base64,…</c> URIs within a byte cap.</summary>
+internal static class DataUri
+{
+    public static byte[]? TryDecode(string uri, long maxBytes)
+    {
+        var comma = uri.IndexOf(',');
+        if (comma < 0 || !uri.AsSpan(0, comma).EndsWith(";base64", StringComparison.OrdinalIgnoreCase)) return null;
+        var payload = uri.AsSpan(comma + 1);
+        if (payload.Length / 4 * 3 > maxBytes) return null;
+        var buffer = new byte[payload.Length / 4 * 3 + 3];
+        return Convert.TryFromBase64Chars(payload, buffer, out var written) ? buffer[..written] : null;
+    }
+}
