@@ -1,4 +1,5 @@
 using PartnerWatch.Config;
+using PartnerWatch.Detect.Logos;
 
 namespace PartnerWatch.Cli;
 
@@ -8,10 +9,16 @@ public static class ValidateCommand
     public static int Run(CliArguments args, TextWriter stdout)
     {
         var loaded = ConfigurationLoader.Load(args.ConfigFile);
-        if (!loaded.IsValid)
+        var problems = loaded.Problems.ToList();
+        if (loaded.IsValid)
         {
-            stdout.WriteLine($"Configuration invalid ({loaded.Problems.Count} problem{(loaded.Problems.Count == 1 ? "" : "s")}):");
-            foreach (var problem in loaded.Problems)
+            // Every reference logo must decode and fingerprint, not just exist: a broken logo silently weakens detection.
+            problems.AddRange(LogoCatalog.Check(loaded.Options, new LogoImageDecoder(loaded.Options)));
+        }
+        if (problems.Count > 0)
+        {
+            stdout.WriteLine($"Configuration invalid ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
+            foreach (var problem in problems)
                 stdout.WriteLine("  " + problem);
             return ExitCodes.UsageOrConfig;
         }

@@ -52,6 +52,18 @@ public sealed class ProgramProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task ValidateRejectsALogoFileThatDoesNotDecode()
+    {
+        File.WriteAllText(_dir.Combine("broken.png"), "this is not a PNG");
+        File.WriteAllText(_dir.Combine("pw.json"), """{ "PartnerWatch": { "Brands": [ { "Id": "x", "Name": "X", "Logos": ["broken.png"] } ] } }""");
+
+        var (exit, stdout, _) = await RunAsync(_dir.Path, "validate", "--config", "pw.json");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("PartnerWatch:Brands:0:Logos:0", stdout);
+    }
+
+    [Fact]
     public async Task BadUsageExitsTwo()
     {
         var (exit, _, stderr) = await RunAsync(_dir.Path, "scan", "--no-such-option");

@@ -74,7 +74,7 @@ public sealed class ConfigurationLoaderTests : IDisposable
     [Fact]
     public void ShippedExampleConfigurationIsValid()
     {
-        var example = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../config/partnerwatch.json"));
+        var example = RepositoryRoot.Combine("config", "partnerwatch.json");
 
         var loaded = ConfigurationLoader.Load(example);
 
