@@ -25,6 +25,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
     private const int MaxBlockText = 2_000;
     private const int MaxImagesPerPage = 500;
     private const int MaxInlineSvgChars = 200_000;
+    private const int MaxJoinNodes = 5_000;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
         { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
@@ -101,6 +102,11 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 }
 
                 ScanElement(element);
+                if (BlockTags.Contains(element.LocalName))
+                {
+                    ScanJoinedRuns(element);
+                }
+
                 if (element.LocalName == "svg")
                 {
                     continue; // its <title>/<desc> were read as labels; its text is drawing, not prose
@@ -134,8 +140,93 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             foreach (var hit in hits)
             {
                 var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, intrinsic);
+                var context = _context.Resolve(parent, sentence, intrinsic, text.Substring(hit.Start, hit.Length));
                 Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{hit.Alias}\")", sentence, null, context);
+            }
+        }
+
+        /// <summary>
+        /// Names split across inline elements (<c>Micro&lt;b&gt;soft&lt;/b&gt;</c>, <c>&lt;span&gt;Red&lt;/span&gt; Hat</c>): the
+        /// inline text of a block is joined run by run (a nested block or <c>&lt;br&gt;</c> ends a run) and matched again;
+        /// hits that lie within one text node were already reported by <see cref="ScanText"/>, the others are added here.
+        /// </summary>
+        private void ScanJoinedRuns(IElement block)
+        {
+            var segments = new List<(int Start, int Length, IText Node)>();
+            var joined = new StringBuilder();
+            var pendingSpace = false;
+            var budget = MaxJoinNodes;
+            var stack = new Stack<INode>();
+            for (var child = block.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                stack.Push(child);
+            }
+
+            while (stack.Count > 0 && budget-- > 0)
+            {
+                var node = stack.Pop();
+                if (node is IText text)
+                {
+                    var raw = text.Data;
+                    var normalized = TextNormalizer.Normalize(raw, MaxBlockText);
+                    if (normalized.Length == 0)
+                    {
+                        pendingSpace |= raw.Length > 0;
+                        continue;
+                    }
+
+                    if (joined.Length > 0 && (pendingSpace || char.IsWhiteSpace(raw[0])))
+                    {
+                        joined.Append(' ');
+                    }
+
+                    segments.Add((joined.Length, normalized.Length, text));
+                    joined.Append(normalized);
+                    pendingSpace = char.IsWhiteSpace(raw[^1]);
+                    continue;
+                }
+
+                if (node is not IElement element || SkippedTags.Contains(element.LocalName) || element.LocalName == "svg")
+                {
+                    continue;
+                }
+
+                if (BlockTags.Contains(element.LocalName) || element.LocalName == "br")
+                {
+                    MatchRun(segments, joined.ToString());
+                    segments.Clear();
+                    joined.Clear();
+                    pendingSpace = false;
+                    continue; // a nested block scans its own runs
+                }
+
+                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            MatchRun(segments, joined.ToString());
+        }
+
+        private void MatchRun(List<(int Start, int Length, IText Node)> segments, string joined)
+        {
+            if (segments.Count < 2 || joined.Length > MaxBlockText)
+            {
+                return;
+            }
+
+            foreach (var hit in Matcher.FindInText(joined, _topic))
+            {
+                var first = segments.FindLast(s => s.Start <= hit.Start);
+                if (first.Node is null || hit.Start + hit.Length <= first.Start + first.Length || first.Node.ParentElement is not { } parent)
+                {
+                    continue; // inside one text node: already reported
+                }
+
+                var sentence = Sentence(joined, hit.Start, hit.Length);
+                var context = _context.Resolve(parent, sentence, LinkNegative(parent.Closest("a")), joined.Substring(hit.Start, hit.Length));
+                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{hit.Alias}\", split by inline markup)", sentence, null, context);
             }
         }
 
@@ -201,7 +292,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 foreach (var hit in Matcher.FindInText(label, _topic))
                 {
                     var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
-                    var context = _context.Resolve(element, sentence, intrinsic);
+                    var context = _context.Resolve(element, sentence, intrinsic, label.Substring(hit.Start, hit.Length));
                     Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
                         label, ImageUrlOf(element, tag), context);
                 }
