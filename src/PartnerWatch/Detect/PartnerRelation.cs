@@ -28,9 +28,15 @@ internal static partial class PartnerRelation
         @"|usam|utilizam" +
         @"|che|utilizzano|utilizza" +
         @"|котор\w*|используя|использу\w*)\b" +
+        @"|,\s*(?:die|der|das|welche)\b" +
         @"|使用|采用|运行|を使|사용",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Breakers();
+
+    /// <summary>A usage word right before the brand makes it a tool being used ("using Microsoft Teams", "使用微软Teams").</summary>
+    [GeneratedRegex(@"(?:\b(?:using|uses|use|utilisant|usando|utilizando|nutzen|nutzt|mit hilfe von)\s*|使用|采用|利用)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UsageBefore();
 
     [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinWord();
@@ -50,6 +56,11 @@ internal static partial class PartnerRelation
              at = folded.IndexOf(target, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             found = true;
+            if (UsedAsTool(folded, at))
+            {
+                continue;
+            }
+
             foreach (var (start, length) in partnerSpans)
             {
                 var gapStart = start + length <= at ? start + length : at + target.Length;
@@ -69,6 +80,19 @@ internal static partial class PartnerRelation
         // The mention is not in the sentence as written (a label joined with its caption, a normalised form): the
         // partner word is all there is to go on.
         return !found;
+    }
+
+    private static bool UsedAsTool(string sentence, int mentionStart)
+    {
+        var from = Math.Max(0, mentionStart - 24);
+        try
+        {
+            return UsageBefore().IsMatch(sentence[from..mentionStart]);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     private static bool ShortNeutralGap(string gap)

@@ -479,6 +479,68 @@ site('valencia-ia', 'Valencia IA', 'es', 'tune', ['nvidia', 'microsoft'], ['file
      {'index.html': '<section><h2>Impulsado por</h2><img src="assets/nvidia-logo.svg"></section>'},
      footer='<p>Socio de Microsoft</p>', claim_pages=['index.html'], images=['assets/nvidia-logo.svg'])
 
+# ---- tune additions (issue 4): written after the holdout batch, may be used for tuning ----
+
+site('wien-netzwerk', 'Wien Netzwerk GmbH', 'de', 'tune', ['cisco'], ['crawl', 'text-only', 'negative', 'neg-jobs', 'neg-trademark'],
+     'Nav label "Partner" -> partner.html: "Zertifizierter Cisco Partner"; job advert wants Red Hat skills; trademark notice about Microsoft.',
+     {'index.html': '<section><h2>Netzwerke für Wien</h2><p>Planung und Betrieb von Unternehmensnetzen.</p></section>',
+      'partner.html': '<section><h1>Partner</h1><p>Wir sind Zertifizierter Cisco Partner seit 2012.</p></section>',
+      'jobs.html': '<section><h1>Karriere</h1><h2>Linux-Administrator (m/w/d)</h2><p>Ihr Profil: Kenntnisse in Red Hat Enterprise Linux.</p></section>'},
+     footer='<p class="legal">Windows ist eine eingetragene Marke der Microsoft Corporation.</p>',
+     extra_nav=[('partner.html', 'Partner'), ('jobs.html', 'Karriere')], claim_pages=['partner.html'])
+
+site('osaka-cloud', '大阪クラウド株式会社', 'ja', 'tune', ['aws', 'oracle'], ['alt-text', 'file-name', 'negative', 'neg-social', 'neg-appstore'],
+     '導入企業 swiper: alt "AWS", file logo_oracle.png; "Facebookでシェア" and App Store badge are not claims.',
+     {'index.html': '<section><h2>導入企業</h2><div class="swiper"><div class="swiper-wrapper"><div class="swiper-slide"><img src="img/k/01.png" alt="AWS"></div>'
+                    '<div class="swiper-slide"><img src="img/k/logo_oracle.png"></div></div></div></section>'
+                    '<section><h2>アプリ</h2><a href="https://apps.apple.com/jp/app/id9"><img src="img/dl.png" alt="App Storeからダウンロード"></a>'
+                    '<p><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebookでシェア</a></p></section>'},
+     claim_pages=['index.html'], images=['img/k/01.png', 'img/k/logo_oracle.png', 'img/dl.png'])
+
+site('incheon-mobility', '인천모빌리티', 'ko', 'tune', ['microsoft'], ['text-only', 'negative', 'neg-news'],
+     '주요 고객사: 마이크로소프트; press item about 구글 with a date is news.',
+     {'index.html': '<section><h2>주요 고객사</h2><ul><li>마이크로소프트</li><li>인천국제공항공사</li></ul></section>',
+      'news.html': '<section><h1>보도자료</h1><ul class="board"><li><a href="#">구글, 새 AI 모델 발표</a> <span>2024.05.01</span></li></ul></section>'},
+     extra_nav=[('news.html', '보도자료')], claim_pages=['index.html'])
+
+site('novosibirsk-data', 'Новосибирск Дата', 'ru', 'tune', ['huawei', 'microsoft'], ['title-aria', 'text-only', 'negative', 'neg-cookie', 'neg-comparison'],
+     '"Нам доверяют": aria-label "Huawei", text Майкрософт; cookie notice names Google Analytics; "В отличие от Oracle" comparison.',
+     {'index.html': '<section><h2>Нам доверяют</h2><div class="logos"><a href="#" aria-label="Huawei"><img src="img/h.png" alt=""></a><span>Майкрософт</span></div></section>'
+                    '<section><h2>Почему мы</h2><p>В отличие от Oracle, мы не берём плату за ядро.</p></section>'
+                    '<div class="cookie">Мы используем куки и Google Analytics.</div>'},
+     claim_pages=['index.html'], images=['img/h.png'])
+
+site('bologna-web', 'Bologna Web', 'it', 'tune', ['google'], ['text-only', 'negative', 'neg-signin'],
+     '"Siamo Partner Google Cloud certificati"; "Accedi con Google" and "Paga con Apple Pay" are buttons, not claims.',
+     {'index.html': '<section><h2>Chi siamo</h2><p>Siamo Partner Google Cloud certificati dal 2019.</p></section>'
+                    '<section><h2>Area clienti</h2><p><button class="btn">Accedi con Google</button> <button class="btn">Paga con Apple Pay</button></p></section>'},
+     claim_pages=['index.html'])
+
+site('xian-hezuo', '西安数智科技', 'zh', 'tune', ['aws', 'oracle'], ['encoding', 'crawl', 'text-only', 'lang-zh'],
+     'GB18030 page without any declaration, one link from the start page: 合作伙伴 亚马逊云科技、甲骨文 (a software company: 甲骨文 is Oracle here).',
+     {'index.html': '<div class="box"><div class="tit">公司简介</div><p>西安数智科技专注于数据库运维服务。</p></div>',
+      'hezuo.html': '<div class="box"><div class="tit">合作伙伴</div><p>亚马逊云科技、甲骨文</p></div>'},
+     charset='gb18030', meta=False, extra_nav=[('hezuo.html', '合作伙伴')], claim_pages=['hezuo.html'])
+
+site('curitiba-agro', 'Curitiba Agro Tech', 'pt', 'tune', ['dell', 'redhat'], ['text-only', 'negative', 'neg-trademark'],
+     'Clientes: figure/figcaption "Dell Technologies"; "Parceiro Red Hat"; footer trademark notice naming Apple.',
+     {'index.html': '<section><h2>Clientes</h2><div class="grid"><figure><img src="img/c1.png" alt=""><figcaption>Dell Technologies</figcaption></figure></div></section>'
+                    '<section><h2>Certificações</h2><p>Parceiro Red Hat desde 2020.</p></section>'},
+     footer='<p>Apple é marca registrada da Apple Inc.</p>', claim_pages=['index.html'], images=['img/c1.png'])
+
+site('sevilla-logistica', 'Sevilla Logística', 'es', 'tune', ['sap'], ['link', 'negative', 'neg-compat', 'neg-jobs'],
+     '"Confían en nosotros": opaque logo linked to sap.com; "Compatible con Microsoft Excel"; job advert wants Oracle experience.',
+     {'index.html': '<section><h2>Confían en nosotros</h2><div class="slick-track"><div class="slick-slide"><a href="https://www.sap.com/spain"><img src="img/s/1.png" alt=""></a></div></div></section>'
+                    '<section><h2>Producto</h2><p>Compatible con Microsoft Excel y CSV.</p></section>',
+      'empleo.html': '<section><h1>Trabaja con nosotros</h1><p>Buscamos analista con experiencia en Oracle.</p></section>'},
+     extra_nav=[('empleo.html', 'Empleo')], claim_pages=['index.html'], images=['img/s/1.png'])
+
+site('lille-biotech', 'Lille Biotech', 'fr', 'tune', [], ['negative', 'neg-news', 'neg-social', 'neg-trademark', 'neg-compat'],
+     'Negatives only: news about NVIDIA, "Suivez-nous sur LinkedIn", NVIDIA trademark notice, "Configuration requise : processeur Intel".',
+     {'index.html': '<section><h2>Actualités</h2><article><h3>NVIDIA présente une nouvelle puce</h3><time datetime="2024-03-18">18 mars 2024</time><p>NVIDIA a dévoilé lundi un processeur graphique.</p></article></section>'
+                    '<section><h2>Logiciel</h2><p>Configuration requise : processeur Intel Core i5 ou équivalent.</p></section>'},
+     footer='<p>Suivez-nous sur <a href="https://www.linkedin.com/company/lille-biotech">LinkedIn</a></p><p>NVIDIA est une marque déposée de NVIDIA Corporation.</p>')
+
 def placeholder_png():
     """A 16x16 grey PNG (~80 bytes): opaque pixels that match no reference logo, so names stay the only cue
     (a copy of a real logo would turn every placeholder into a claim once logo-pixel matching lands)."""
