@@ -140,8 +140,10 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             foreach (var hit in hits)
             {
                 var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, intrinsic, text.Substring(hit.Start, hit.Length));
-                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{hit.Alias}\")", sentence, null, context);
+                // The page's own words in the evidence (微軟), not the configured alias it was folded to (微软).
+                var words = text.Substring(hit.Start, hit.Length);
+                var context = _context.Resolve(parent, sentence, intrinsic, words);
+                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\")", sentence, null, context);
             }
         }
 
@@ -225,8 +227,9 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 }
 
                 var sentence = Sentence(joined, hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, LinkNegative(parent.Closest("a")), joined.Substring(hit.Start, hit.Length));
-                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{hit.Alias}\", split by inline markup)", sentence, null, context);
+                var words = joined.Substring(hit.Start, hit.Length);
+                var context = _context.Resolve(parent, sentence, LinkNegative(parent.Closest("a")), words);
+                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\", split by inline markup)", sentence, null, context);
             }
         }
 

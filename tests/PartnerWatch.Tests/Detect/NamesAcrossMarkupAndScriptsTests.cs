@@ -39,4 +39,22 @@ public sealed class NamesAcrossMarkupAndScriptsTests
     [Fact]
     public async Task KatakanaNameInsideALongerKatakanaWordIsNot()
         => Assert.Empty(await BrandsClaimedAsync("<h2>パートナー</h2><p>ソフトバンクホークス応援団</p>"));
+
+    [Fact]
+    public async Task EvidenceQuotesThePagesOwnTraditionalCharacters()
+    {
+        var claim = Assert.Single(await DetectAsync("<h2>合作夥伴</h2><p>微軟</p>"));
+        Assert.Contains("\"微軟\"", claim.Evidence[0].Detail, StringComparison.Ordinal);
+        Assert.Contains("合作夥伴", claim.Evidence[0].Context, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeeplyNestedInlineMarkupIsBoundedAndStillJoined()
+    {
+        // A hostile page: thousands of nested inline tags in one block; the join walks a bounded number of nodes.
+        var open = string.Concat(Enumerable.Repeat("<span>", 3000));
+        var close = string.Concat(Enumerable.Repeat("</span>", 3000));
+        var claims = await BrandsClaimedAsync($"<h2>Partners</h2><p>Micro{open}soft{close}</p>");
+        Assert.Equal(["microsoft"], claims);
+    }
 }
