@@ -66,6 +66,9 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         private readonly string _topic = TopicOf(page.Document);
         private int _inlineSvgCount;
 
+        /// <summary>Text nodes glued to a letter of a neighbouring node (<c>&lt;b&gt;Intel&lt;/b&gt;ligent</c>): at start, at end.</summary>
+        private readonly Dictionary<IText, (bool Start, bool End)> _glued = new();
+
         public List<BrandSignal> Signals { get; } = [];
         public List<LogoImageCandidate> Images { get; } = [];
 
@@ -137,8 +140,15 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             var blockText = BlockText(parent);
             var offset = text.Length > 0 && text.Length <= blockText.Length ? blockText.IndexOf(text, StringComparison.Ordinal) : -1;
             var intrinsic = LinkNegative(parent.Closest("a"));
+            _glued.TryGetValue(node, out var glued);
             foreach (var hit in hits)
             {
+                // A Latin name ending where the node ends but glued to the next node's letters is part of a longer word.
+                if (glued.Start && hit.Start == 0 && IsWordLetter(text[0]) || glued.End && hit.Start + hit.Length == text.Length && IsWordLetter(text[^1]))
+                {
+                    continue;
+                }
+
                 var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
                 // The page's own words in the evidence (微軟), not the configured alias it was folded to (微软).
                 var words = text.Substring(hit.Start, hit.Length);
@@ -180,6 +190,12 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                     if (joined.Length > 0 && (pendingSpace || char.IsWhiteSpace(raw[0])))
                     {
                         joined.Append(' ');
+                    }
+                    else if (segments.Count > 0 && joined.Length > 0 && IsWordLetter(joined[^1]) && IsWordLetter(normalized[0]))
+                    {
+                        var previous = segments[^1].Node;
+                        _glued[previous] = (_glued.GetValueOrDefault(previous).Start, true);
+                        _glued[text] = (true, false);
                     }
 
                     segments.Add((joined.Length, normalized.Length, text));
@@ -562,6 +578,9 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 _ => false,
             };
         }
+
+        /// <summary>A letter of a script that separates words with spaces (Latin, Cyrillic, Greek…); CJK has no word boundaries to glue.</summary>
+        private static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetterOrDigit(c);
 
         private static string JoinNonEmpty(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a} | {b}";
 

@@ -20,6 +20,16 @@ public sealed class NamesAcrossMarkupAndScriptsTests
     }
 
     [Theory]
+    [InlineData("<h2>Partners</h2><p><b>Intel</b>ligent Robotics Lab</p>")]
+    [InlineData("<h2>Our customers</h2><p>Hospital <em>Dell</em>wood Clinic</p>")]
+    public async Task NameGluedToTheNextTagsLettersIsPartOfALongerWord(string body)
+        => Assert.Empty(await BrandsClaimedAsync(body));
+
+    [Fact]
+    public async Task KoreanParticleInTheNextTagDoesNotGlue()
+        => Assert.Equal(["samsung"], await BrandsClaimedAsync("<h2>고객사</h2><p><b>삼성</b>과 함께합니다</p>"));
+
+    [Theory]
     [InlineData("<h2>合作夥伴</h2><p>微軟、華為</p>", "huawei,microsoft")]
     [InlineData("<h2>客戶</h2><ul><li>戴爾</li><li>英特爾</li></ul>", "dell,intel")]
     [InlineData("<p>本網站由阿里雲提供技術支援。</p>", "alibabacloud")]

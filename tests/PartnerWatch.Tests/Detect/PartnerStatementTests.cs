@@ -11,6 +11,10 @@ public sealed class PartnerStatementTests
     [InlineData("<p>Somos parceiro certificado Google Cloud.</p>", "google")]
     [InlineData("<p>当社はソフトバンクの認定パートナーです。</p>", "softbank")]
     [InlineData("<p>合作伙伴包括华为、英特尔、思科等。</p>", "cisco,huawei,intel")]
+    [InlineData("<footer><p>Member of the SAP PartnerEdge program</p></footer>", "sap")]
+    [InlineData("<p>Certified Oracle Gold Partner since 2015.</p>", "oracle")]
+    [InlineData("<footer><p>Powered by Google Cloud</p><a href=\"https://www.linkedin.com/company/x\"><img src=\"li.png\" alt=\"LinkedIn\"></a>" +
+                "<a href=\"https://www.facebook.com/x\"><img src=\"fb.png\" alt=\"Facebook\"></a></footer>", "google")]
     public async Task BrandBoundToThePartnerWordIsClaimed(string body, string expected)
         => Assert.Equal(expected.Split(','), await BrandsClaimedAsync(body));
 
