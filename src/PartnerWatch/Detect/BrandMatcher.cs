@@ -74,7 +74,9 @@ internal sealed class BrandMatcher
             var brandName = string.IsNullOrWhiteSpace(brand.Name) ? brand.Id : brand.Name.Trim();
             foreach (var raw in new[] { brand.Name }.Concat(brand.Aliases ?? []))
             {
-                var text = TextNormalizer.Normalize(raw, 200);
+                // CJK aliases are kept in simplified form; the text is folded the same way before CJK matching.
+                var normalized = TextNormalizer.Normalize(raw, 200);
+                var text = HasCjk(normalized) ? ChineseScriptFolder.Fold(normalized) : normalized;
                 if (text.Length < 2 || _aliases.ContainsKey(text))
                 {
                     continue;
@@ -137,7 +139,11 @@ internal sealed class BrandMatcher
         }
 
         Collect(_delimited, text, topic, hits, cjk: false);
-        Collect(_cjk, text, topic, hits, cjk: true);
+        if (_cjk is not null)
+        {
+            // One character for one: hit offsets in the folded text are offsets in the original.
+            Collect(_cjk, ChineseScriptFolder.Fold(text), topic is null ? null : ChineseScriptFolder.Fold(topic), hits, cjk: true);
+        }
         return hits;
     }
 
@@ -307,7 +313,8 @@ internal sealed class BrandMatcher
         var before = start > 0 ? text[start - 1] : ' ';
         var after = end < text.Length ? text[end] : ' ';
 
-        if (IsKana(first) && IsKana(before) || IsKana(last) && IsKana(after))
+        // A katakana name inside a longer katakana word is another word; hiragana particles around it (は, の) are not.
+        if (IsKatakana(first) && IsKatakana(before) || IsKatakana(last) && IsKatakana(after))
         {
             return false;
         }
@@ -416,7 +423,7 @@ internal sealed class BrandMatcher
 
     internal static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF';
 
-    private static bool IsKana(char c) => c is >= '\u30A0' and <= '\u30FF' or >= '\u3040' and <= '\u309F' or 'ー';
+    private static bool IsKatakana(char c) => c is >= '\u30A0' and <= '\u30FF' or >= '\u31F0' and <= '\u31FF' or 'ー';
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF';
 }

@@ -202,7 +202,8 @@ internal sealed class ContextLexicon
     {
         _regexes = Enum.GetValues<CueKind>()
             .Select(kind => (kind, new Regex(
-                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : [])) + ")",
+                // Fragments are folded like the text they are matched against (導入企業 and 合作夥伴 included).
+                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold)) + ")",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
             .ToArray();
     }
@@ -215,10 +216,12 @@ internal sealed class ContextLexicon
             return null;
         }
 
+        // Traditional characters fold to simplified ones (same length), so one keyword list serves both scripts.
+        var folded = ChineseScriptFolder.Fold(text);
         Cue? partner = null;
         foreach (var (kind, regex) in _regexes)
         {
-            var match = SafeMatch(regex, text);
+            var match = SafeMatch(regex, folded, text);
             if (match is null)
             {
                 continue;
@@ -242,7 +245,31 @@ internal sealed class ContextLexicon
     }
 
     public string? FindPartner(string text)
-        => string.IsNullOrEmpty(text) ? null : SafeMatch(_regexes[(int)CueKind.Partner].Regex, text);
+        => string.IsNullOrEmpty(text) ? null : SafeMatch(_regexes[(int)CueKind.Partner].Regex, ChineseScriptFolder.Fold(text), text);
+
+    /// <summary>Every partner keyword in <paramref name="text"/> with its position (for the statement rule).</summary>
+    public List<(int Start, int Length)> PartnerSpans(string text)
+    {
+        var spans = new List<(int, int)>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return spans;
+        }
+
+        try
+        {
+            for (var m = _regexes[(int)CueKind.Partner].Regex.Match(ChineseScriptFolder.Fold(text)); m.Success && spans.Count < 20; m = m.NextMatch())
+            {
+                spans.Add((m.Index, m.Length));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Treated as no keyword: the mention then needs structure to count.
+        }
+
+        return spans;
+    }
 
     /// <summary>Classifies class/id/role tokens: negative prefixes win, a logo-wall token is reported as a weak partner cue.</summary>
     public static Cue? ClassifyTokens(string? tokens, out bool logoWall)
@@ -283,12 +310,12 @@ internal sealed class ContextLexicon
         return partner;
     }
 
-    private static string? SafeMatch(Regex regex, string text)
+    private static string? SafeMatch(Regex regex, string folded, string original)
     {
         try
         {
-            var match = regex.Match(text);
-            return match.Success ? match.Value : null;
+            var match = regex.Match(folded);
+            return match.Success ? original.Substring(match.Index, match.Length) : null;
         }
         catch (RegexMatchTimeoutException)
         {

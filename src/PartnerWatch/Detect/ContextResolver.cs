@@ -39,8 +39,12 @@ internal sealed class ContextResolver
         _pageVerdict = ResolvePage(document, pageUrl);
     }
 
-    /// <summary>The context of a mention in <paramref name="element"/>; <paramref name="sentence"/> is its sentence or label.</summary>
-    public ContextVerdict Resolve(IElement element, string sentence, Cue? intrinsicNegative = null)
+    /// <summary>
+    /// The context of a mention in <paramref name="element"/>; <paramref name="sentence"/> is its sentence or label,
+    /// <paramref name="mention"/> the brand's words as matched (when known): a partner word in the sentence makes a
+    /// statement only if it is about that mention (<see cref="PartnerRelation"/>).
+    /// </summary>
+    public ContextVerdict Resolve(IElement element, string sentence, Cue? intrinsicNegative = null, string? mention = null)
     {
         if (intrinsicNegative is { } intrinsic)
         {
@@ -53,7 +57,9 @@ internal sealed class ContextResolver
             return Negative(negative, "sentence");
         }
 
-        var statement = sentenceCue is { Kind: CueKind.Partner } p ? $"statement \"{Trim(p.Keyword)}\"" : null;
+        var statement = sentenceCue is { Kind: CueKind.Partner } p && (mention is null || PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
+            ? $"statement \"{Trim(p.Keyword)}\""
+            : null;
         var structural = Walk(element);
         return structural.Kind switch
         {

@@ -25,6 +25,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
     private const int MaxBlockText = 2_000;
     private const int MaxImagesPerPage = 500;
     private const int MaxInlineSvgChars = 200_000;
+    private const int MaxJoinNodes = 5_000;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
         { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
@@ -65,6 +66,9 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         private readonly string _topic = TopicOf(page.Document);
         private int _inlineSvgCount;
 
+        /// <summary>Text nodes glued to a letter of a neighbouring node (<c>&lt;b&gt;Intel&lt;/b&gt;ligent</c>): at start, at end.</summary>
+        private readonly Dictionary<IText, (bool Start, bool End)> _glued = new();
+
         public List<BrandSignal> Signals { get; } = [];
         public List<LogoImageCandidate> Images { get; } = [];
 
@@ -101,6 +105,11 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 }
 
                 ScanElement(element);
+                if (BlockTags.Contains(element.LocalName))
+                {
+                    ScanJoinedRuns(element);
+                }
+
                 if (element.LocalName == "svg")
                 {
                     continue; // its <title>/<desc> were read as labels; its text is drawing, not prose
@@ -131,11 +140,112 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             var blockText = BlockText(parent);
             var offset = text.Length > 0 && text.Length <= blockText.Length ? blockText.IndexOf(text, StringComparison.Ordinal) : -1;
             var intrinsic = LinkNegative(parent.Closest("a"));
+            _glued.TryGetValue(node, out var glued);
             foreach (var hit in hits)
             {
+                // A Latin name ending where the node ends but glued to the next node's letters is part of a longer word.
+                if (glued.Start && hit.Start == 0 && IsWordLetter(text[0]) || glued.End && hit.Start + hit.Length == text.Length && IsWordLetter(text[^1]))
+                {
+                    continue;
+                }
+
                 var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, intrinsic);
-                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{hit.Alias}\")", sentence, null, context);
+                // The page's own words in the evidence (微軟), not the configured alias it was folded to (微软).
+                var words = text.Substring(hit.Start, hit.Length);
+                var context = _context.Resolve(parent, sentence, intrinsic, words);
+                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\")", sentence, null, context);
+            }
+        }
+
+        /// <summary>
+        /// Names split across inline elements (<c>Micro&lt;b&gt;soft&lt;/b&gt;</c>, <c>&lt;span&gt;Red&lt;/span&gt; Hat</c>): the
+        /// inline text of a block is joined run by run (a nested block or <c>&lt;br&gt;</c> ends a run) and matched again;
+        /// hits that lie within one text node were already reported by <see cref="ScanText"/>, the others are added here.
+        /// </summary>
+        private void ScanJoinedRuns(IElement block)
+        {
+            var segments = new List<(int Start, int Length, IText Node)>();
+            var joined = new StringBuilder();
+            var pendingSpace = false;
+            var budget = MaxJoinNodes;
+            var stack = new Stack<INode>();
+            for (var child = block.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                stack.Push(child);
+            }
+
+            while (stack.Count > 0 && budget-- > 0)
+            {
+                var node = stack.Pop();
+                if (node is IText text)
+                {
+                    var raw = text.Data;
+                    var normalized = TextNormalizer.Normalize(raw, MaxBlockText);
+                    if (normalized.Length == 0)
+                    {
+                        pendingSpace |= raw.Length > 0;
+                        continue;
+                    }
+
+                    if (joined.Length > 0 && (pendingSpace || char.IsWhiteSpace(raw[0])))
+                    {
+                        joined.Append(' ');
+                    }
+                    else if (segments.Count > 0 && joined.Length > 0 && IsWordLetter(joined[^1]) && IsWordLetter(normalized[0]))
+                    {
+                        var previous = segments[^1].Node;
+                        _glued[previous] = (_glued.GetValueOrDefault(previous).Start, true);
+                        _glued[text] = (true, false);
+                    }
+
+                    segments.Add((joined.Length, normalized.Length, text));
+                    joined.Append(normalized);
+                    pendingSpace = char.IsWhiteSpace(raw[^1]);
+                    continue;
+                }
+
+                if (node is not IElement element || SkippedTags.Contains(element.LocalName) || element.LocalName == "svg")
+                {
+                    continue;
+                }
+
+                if (BlockTags.Contains(element.LocalName) || element.LocalName == "br")
+                {
+                    MatchRun(segments, joined.ToString());
+                    segments.Clear();
+                    joined.Clear();
+                    pendingSpace = false;
+                    continue; // a nested block scans its own runs
+                }
+
+                for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    stack.Push(child);
+                }
+            }
+
+            MatchRun(segments, joined.ToString());
+        }
+
+        private void MatchRun(List<(int Start, int Length, IText Node)> segments, string joined)
+        {
+            if (segments.Count < 2 || joined.Length > MaxBlockText)
+            {
+                return;
+            }
+
+            foreach (var hit in Matcher.FindInText(joined, _topic))
+            {
+                var first = segments.FindLast(s => s.Start <= hit.Start);
+                if (first.Node is null || hit.Start + hit.Length <= first.Start + first.Length || first.Node.ParentElement is not { } parent)
+                {
+                    continue; // inside one text node: already reported
+                }
+
+                var sentence = Sentence(joined, hit.Start, hit.Length);
+                var words = joined.Substring(hit.Start, hit.Length);
+                var context = _context.Resolve(parent, sentence, LinkNegative(parent.Closest("a")), words);
+                Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\", split by inline markup)", sentence, null, context);
             }
         }
 
@@ -201,7 +311,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 foreach (var hit in Matcher.FindInText(label, _topic))
                 {
                     var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
-                    var context = _context.Resolve(element, sentence, intrinsic);
+                    var context = _context.Resolve(element, sentence, intrinsic, label.Substring(hit.Start, hit.Length));
                     Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
                         label, ImageUrlOf(element, tag), context);
                 }
@@ -468,6 +578,9 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 _ => false,
             };
         }
+
+        /// <summary>A letter of a script that separates words with spaces (Latin, Cyrillic, Greek…); CJK has no word boundaries to glue.</summary>
+        private static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetterOrDigit(c);
 
         private static string JoinNonEmpty(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a} | {b}";
 

@@ -34,11 +34,14 @@ public sealed class CorpusDetectionTests(ITestOutputHelper output)
         Assert.Equal(site.Truth.Order(StringComparer.Ordinal), claims.Select(c => c.BrandId).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Categories the target leaves out: JavaScript-only claims, hard cases, image-content-only logos.</summary>
+    private static readonly HashSet<string> OutsideTheTarget = ["requires-js", "hard", "hash-only"];
+
     [Fact]
     public async Task PrecisionAndRecallPerSplit()
     {
         var totals = new Dictionary<string, (int Tp, int Fp, int Fn)>();
-        foreach (var site in Corpus.File.Sites)
+        foreach (var site in Corpus.File.Sites.Where(s => !s.Categories.Any(OutsideTheTarget.Contains)))
         {
             var claimed = (await DetectSiteAsync(site)).Select(c => c.BrandId).ToHashSet();
             var truth = site.Truth.ToHashSet();
@@ -52,8 +55,8 @@ public sealed class CorpusDetectionTests(ITestOutputHelper output)
             var precision = tp + fp == 0 ? 1.0 : (double)tp / (tp + fp);
             var recall = tp + fn == 0 ? 1.0 : (double)tp / (tp + fn);
             output.WriteLine($"{split}: precision={precision:0.000} recall={recall:0.000} (tp={tp} fp={fp} fn={fn})");
-            Assert.True(precision >= 0.85, $"{split} precision {precision:0.000} below 0.85");
-            Assert.True(recall >= 0.85, $"{split} recall {recall:0.000} below 0.85");
+            Assert.True(precision >= 0.98, $"{split} precision {precision:0.000} below 0.98");
+            Assert.True(recall >= 0.95, $"{split} recall {recall:0.000} below 0.95");
         }
 
         Assert.Equal(["holdout", "tune"], totals.Keys.Order(StringComparer.Ordinal));

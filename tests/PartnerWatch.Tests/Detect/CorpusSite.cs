@@ -41,12 +41,15 @@ internal static class Corpus
     {
         var origin = new Uri("http://corpus.test/");
         var siteDir = System.IO.Path.Combine(Root, "sites", site.Id);
-        var start = new Uri(origin, site.Path.EndsWith('/') ? site.Path + "index.html" : site.Path);
+        var start = FollowRedirects(origin, new Uri(origin, site.Path.EndsWith('/') ? site.Path + "index.html" : site.Path));
         var pages = new List<CrawledPage> { await ReadAsync(start) };
         var seen = new HashSet<string> { start.AbsolutePath };
+        // Links resolve against <base href> when the page declares one, as in a browser and in the crawler.
+        var linkBase = pages[0].Document.QuerySelector("base[href]")?.GetAttribute("href") is { Length: > 0 } declared &&
+                       Uri.TryCreate(start, declared, out var b) ? b : start;
         foreach (var anchor in pages[0].Document.QuerySelectorAll("a[href]"))
         {
-            if (!Uri.TryCreate(start, anchor.GetAttribute("href"), out var link) || link.Host != origin.Host)
+            if (!Uri.TryCreate(linkBase, anchor.GetAttribute("href"), out var link) || link.Host != origin.Host)
             {
                 continue;
             }
@@ -67,11 +70,37 @@ internal static class Corpus
         return pages;
     }
 
+    /// <summary>A start page whose sidecar says <c>Status: 301</c> stands for its <c>Location</c> (a few hops at most).</summary>
+    private static Uri FollowRedirects(Uri origin, Uri url)
+    {
+        for (var hop = 0; hop < 5; hop++)
+        {
+            var sidecar = FileFor(Uri.UnescapeDataString(url.AbsolutePath)) + ".headers";
+            var location = System.IO.File.Exists(sidecar)
+                ? System.IO.File.ReadAllLines(sidecar).FirstOrDefault(l => l.StartsWith("Location:", StringComparison.OrdinalIgnoreCase))
+                : null;
+            if (location is null)
+            {
+                return url;
+            }
+
+            var target = location["Location:".Length..].Trim().Replace("__ORIGIN__", origin.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal);
+            url = new Uri(url, target);
+            if (url.AbsolutePath.EndsWith('/'))
+            {
+                url = new Uri(url, "index.html");
+            }
+        }
+
+        return url;
+    }
+
+    /// <summary>Decodes like the fetch stage: BOM, then the sidecar's header charset, then &lt;meta&gt;, then sniffing.</summary>
     private static async Task<CrawledPage> ReadAsync(Uri url)
     {
         var file = FileFor(Uri.UnescapeDataString(url.AbsolutePath));
         var bytes = await System.IO.File.ReadAllBytesAsync(file);
-        return await DetectionHarness.ParseAsync(url, bytes, DetectionHarness.CharsetOf(file, bytes));
+        return await DetectionHarness.ParseDecodedAsync(url, bytes, DetectionHarness.HeaderCharsetOf(file));
     }
 
     private static string FileFor(string absolutePath)

@@ -75,6 +75,31 @@ internal static partial class DetectionHarness
         return new CrawledPage(url, 200, DateTimeOffset.UnixEpoch, document, bytes, encoding.WebName);
     }
 
+    /// <summary>Parses a body as the crawler does: <see cref="HtmlDecoder"/> picks the encoding (BOM, header, meta, sniffing).</summary>
+    public static async Task<CrawledPage> ParseDecodedAsync(Uri url, byte[] bytes, string? headerCharset)
+    {
+        var decoded = HtmlDecoder.Decode(bytes, headerCharset);
+        var context = BrowsingContext.New(Configuration.Default);
+        // Declared UTF-8 as the crawler does, so AngleSharp does not re-interpret the decoded text after a <meta charset>.
+        var document = await context.OpenAsync(request => request.Content(decoded.Text).Address(url).Header("Content-Type", "text/html; charset=utf-8"));
+        return new CrawledPage(url, 200, DateTimeOffset.UnixEpoch, document, bytes, decoded.Charset);
+    }
+
+    /// <summary>The charset of the sidecar <c>FILE.headers</c> Content-Type, if any (what the HTTP header would say).</summary>
+    public static string? HeaderCharsetOf(string file)
+    {
+        var sidecar = file + ".headers";
+        if (!File.Exists(sidecar))
+        {
+            return null;
+        }
+
+        return File.ReadAllLines(sidecar)
+            .Where(line => line.StartsWith("Content-Type:", StringComparison.OrdinalIgnoreCase))
+            .Select(line => CharsetParam().Match(line))
+            .FirstOrDefault(m => m.Success)?.Groups[1].Value;
+    }
+
     /// <summary>Charset of a page on disk: the sidecar <c>FILE.headers</c> Content-Type wins, then a <c>&lt;meta&gt;</c> prescan, else UTF-8.</summary>
     public static string CharsetOf(string file, byte[] bytes)
     {

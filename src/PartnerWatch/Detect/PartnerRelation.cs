@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>
+/// Whether a brand mentioned in a sentence with a partner word is what the partner word is about
+/// ("We are an AWS Advanced Consulting Partner", "战略合作伙伴：华为、英特尔") rather than some other noun in a longer
+/// clause ("We partner with hospitals using Microsoft Teams"). The brand must sit close to a partner word — the words
+/// between them are few, and none of them opens another clause or names a tool being used (<see cref="Breakers"/>).
+/// Names and list separators between them do not count, so a list after "Our partners include" binds every item.
+/// </summary>
+internal static partial class PartnerRelation
+{
+    /// <summary>Lower-case words allowed between the partner word and the brand ("Gold", "certificado", "with").</summary>
+    private const int MaxLowerCaseWords = 4;
+
+    /// <summary>Han/kana/hangul characters allowed between them, list separators and other names excluded.</summary>
+    private const int MaxCjkLetters = 8;
+
+    private const int MaxGapChars = 160;
+
+    /// <summary>Words that start another clause or say that something is being used, per language (en de fr es pt it ru zh ja ko).</summary>
+    [GeneratedRegex(
+        @"\b(?:using|uses|use|used|via|through|which|that|who|whose|where|while|whereas|but|because|although|runs?|running|like|such as" +
+        @"|nutzen|nutzt|verwenden|verwendet|welche[rs]?|mittels" +
+        @"|qui|utilisant|utilisent|utilise|grâce à" +
+        @"|que|usando|utilizan|utiliza|mediante" +
+        @"|usam|utilizam" +
+        @"|che|utilizzano|utilizza" +
+        @"|котор\w*|используя|использу\w*)\b" +
+        @"|,\s*(?:die|der|das|welche)\b" +
+        @"|使用|采用|运行|を使|사용",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Breakers();
+
+    /// <summary>A usage word right before the brand makes it a tool being used ("using Microsoft Teams", "使用微软Teams").</summary>
+    [GeneratedRegex(@"(?:\b(?:using|uses|use|utilisant|usando|utilizando|nutzen|nutzt|mit hilfe von)\s*|使用|采用|利用)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UsageBefore();
+
+    [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LatinWord();
+
+    /// <summary>True when some occurrence of <paramref name="mention"/> in <paramref name="sentence"/> is bound to one of the partner keyword spans.</summary>
+    public static bool Binds(string sentence, string mention, IReadOnlyList<(int Start, int Length)> partnerSpans)
+    {
+        if (partnerSpans.Count == 0 || string.IsNullOrEmpty(mention))
+        {
+            return false;
+        }
+
+        var folded = ChineseScriptFolder.Fold(sentence);
+        var target = ChineseScriptFolder.Fold(mention);
+        var found = false;
+        for (var at = folded.IndexOf(target, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = folded.IndexOf(target, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            found = true;
+            if (UsedAsTool(folded, at))
+            {
+                continue;
+            }
+
+            foreach (var (start, length) in partnerSpans)
+            {
+                var gapStart = start + length <= at ? start + length : at + target.Length;
+                var gapEnd = start + length <= at ? at : start;
+                if (gapEnd < gapStart)
+                {
+                    return true; // the keyword contains the mention or overlaps it ("Microsoft Partner Network")
+                }
+
+                if (ShortNeutralGap(folded[gapStart..gapEnd]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // The mention is not in the sentence as written (a label joined with its caption, a normalised form): the
+        // partner word is all there is to go on.
+        return !found;
+    }
+
+    private static bool UsedAsTool(string sentence, int mentionStart)
+    {
+        var from = Math.Max(0, mentionStart - 24);
+        try
+        {
+            return UsageBefore().IsMatch(sentence[from..mentionStart]);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ShortNeutralGap(string gap)
+    {
+        if (gap.Length > MaxGapChars)
+        {
+            return false;
+        }
+
+        try
+        {
+            if (Breakers().IsMatch(gap))
+            {
+                return false;
+            }
+
+            // Capitalised words are names (other list items, "Advanced Consulting"); lower-case ones are the relation's own words.
+            var lower = 0;
+            foreach (Match word in LatinWord().Matches(gap))
+            {
+                if (char.IsLower(word.Value[0]) && !IsListWord(word.Value) && ++lower > MaxLowerCaseWords)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+
+        // CJK has no spaces: each piece between list separators (another list item, 提供, 认定) must be short.
+        foreach (var piece in gap.Split(ListSeparators))
+        {
+            if (piece.Count(c => BrandMatcher.IsHan(c) || c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF') > MaxCjkLetters)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly char[] ListSeparators = ['、', '，', ',', '；', ';', '：', ':', '/', '|', '·', '　'];
+
+    private static bool IsListWord(string word)
+        => word is "and" or "or" or "und" or "oder" or "et" or "ou" or "y" or "o" or "e" or "ed" or "i" or "и" or "или" or "&";
+}
