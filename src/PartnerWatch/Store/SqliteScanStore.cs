@@ -384,6 +384,14 @@ internal sealed partial class SqliteScanStore : IScanStore
             new { AlertId = alertId, Sink = sink, Error = Truncate(error ?? ""), NextAttemptAt = ToUnixMs(nextAttemptAt) }, cancellationToken: cancellationToken));
     }
 
+    public async Task MarkDeliveryAbandonedAsync(long alertId, string sink, string error, DateTimeOffset failedAt, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SqliteSql.MarkDeliveryAbandoned,
+            new { AlertId = alertId, Sink = sink, Error = Truncate(error ?? ""), FailedAt = ToUnixMs(failedAt) }, cancellationToken: cancellationToken));
+    }
+
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(ClaimLifecycle? status, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
@@ -501,7 +509,8 @@ internal sealed partial class SqliteScanStore : IScanStore
         var sites = await connection.QueryAsync<SiteStatusRow>(new CommandDefinition(SqliteSql.SiteStatuses, cancellationToken: cancellationToken));
         var claims = await connection.QueryAsync<OpenClaimRow>(new CommandDefinition(SqliteSql.OpenUnverifiedClaims, cancellationToken: cancellationToken));
         var counts = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.AlertCounts, cancellationToken: cancellationToken));
-        var webhooks = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.DeliveryCounts, cancellationToken: cancellationToken));
+        var webhooks = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.DeliveryCounts,
+            new { FailedSince = ToUnixMs(_timeProvider.GetUtcNow() - PermanentFailuresShownFor) }, cancellationToken: cancellationToken));
 
         return new StoreStatus(
             sites.Select(s => new SiteStatus(
@@ -676,6 +685,9 @@ internal sealed partial class SqliteScanStore : IScanStore
     };
 
     private const int MaxManifestsListed = 100;
+
+    /// <summary>Deliveries given up for good count as failed in the status for this long, then only the database has them.</summary>
+    internal static readonly TimeSpan PermanentFailuresShownFor = TimeSpan.FromDays(7);
 
     /// <summary>Pages and images the claims' evidence refers to, written to the blob store: url → item.</summary>
     private async Task<Dictionary<string, EvidenceItem>> StoreEvidenceBlobsAsync(SiteScanResult result, List<Claim> claims, CancellationToken cancellationToken)
