@@ -23,6 +23,12 @@ public interface IScanStore
     /// </summary>
     Task<int> QueueDueAlertsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closes the given claims as confirmed because a partner-list update now confirms them (claims no longer open are
+    /// skipped), queueing the "claim closed" notice for those that were alerted, in one transaction. Returns how many closed.
+    /// </summary>
+    Task<int> CloseClaimsAsConfirmedAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken);
+
     /// <summary>Pending alerts whose next e-mail attempt is due now, oldest first.</summary>
     Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(int max, CancellationToken cancellationToken);
     Task MarkAlertSentAsync(long alertId, DateTimeOffset sentAt, CancellationToken cancellationToken);

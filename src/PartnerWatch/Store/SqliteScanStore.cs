@@ -287,6 +287,41 @@ internal sealed partial class SqliteScanStore : IScanStore
         return outbox.Queued;
     }
 
+    public async Task<int> CloseClaimsAsConfirmedAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimIds);
+        if (claimIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await EnsureInitializedAsync(cancellationToken);
+        var now = _timeProvider.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outbox = new Outbox(this, connection, transaction, now, cancellationToken);
+        var closed = 0;
+        foreach (var claimId in claimIds.Distinct())
+        {
+            // RETURNING yields no row when the claim is not open (any more): nothing to close, nobody to tell.
+            var rows = (await connection.QueryAsync<long?>(new CommandDefinition(SqliteSql.CloseOpenClaimConfirmedByList,
+                new { Id = claimId, Now = ToUnixMs(now) }, transaction, cancellationToken: cancellationToken))).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            closed++;
+            if (rows[0] is not null)
+            {
+                await outbox.QueueAsync(AlertKind.Confirmed, claimId, $"confirmed:{claimId}:list:{ToUnixMs(now)}");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return closed;
+    }
+
     public async Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);

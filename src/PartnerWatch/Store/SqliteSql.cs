@@ -193,6 +193,13 @@ internal static class SqliteSql
         WHERE id = @Id;
         """;
 
+    /// <summary>A partner-list change confirms an open claim: it closes as confirmed now, keeping its last sighting.</summary>
+    public const string CloseOpenClaimConfirmedByList = """
+        UPDATE claims SET status = 'confirmed', state = 'confirmed', missed_scans = 0, resolved_at = @Now
+        WHERE id = @Id AND state = 'open'
+        RETURNING open_alert_id AS OpenAlertId;
+        """;
+
     public const string InsertAlert = """
         INSERT INTO alerts (claim_id, kind, created_at, state, attempts, next_attempt_at, message_id, dedupe_key)
         VALUES (@ClaimId, @Kind, @CreatedAt, 'pending', 0, @CreatedAt, @MessageId, @DedupeKey)
