@@ -72,7 +72,7 @@ public sealed class AlertComposer(PartnerWatchOptions options, DataDirectory? da
         return message;
     }
 
-    private static string Subject(PendingAlert alert, string siteName, string brandName) => alert.Kind switch
+    internal static string Subject(PendingAlert alert, string siteName, string brandName) => alert.Kind switch
     {
         AlertKind.Reminder => $"[PartnerWatch] Reminder: {siteName} still shows {brandName} (open since {alert.FirstSeenAt.UtcDateTime:yyyy-MM-dd})",
         AlertKind.Withdrawn => $"[PartnerWatch] Claim withdrawn: {siteName} no longer shows {brandName}",
@@ -81,7 +81,7 @@ public sealed class AlertComposer(PartnerWatchOptions options, DataDirectory? da
         _ => $"[PartnerWatch] Unverified partner claim: {siteName} shows {brandName}",
     };
 
-    private static string Lead(PendingAlert alert, string siteName, string brandName) => alert.Kind switch
+    internal static string Lead(PendingAlert alert, string siteName, string brandName) => alert.Kind switch
     {
         AlertKind.Reminder => $"{siteName} still presents {brandName} as a partner, first seen {Utc(alert.FirstSeenAt)}, and nobody has acknowledged the claim yet.",
         AlertKind.Withdrawn => $"{siteName} no longer presents {brandName} as a partner: the claim was absent from consecutive successful scans{(alert.ResolvedAt is { } at ? " and was resolved at " + Utc(at) : "")}.",
@@ -324,7 +324,7 @@ public sealed class AlertComposer(PartnerWatchOptions options, DataDirectory? da
     }
 
     /// <summary>Link to a file of the claim's evidence on the service, when <c>Alerts:PublicBaseUrl</c> is set.</summary>
-    private string? EvidenceLink(PendingAlert alert, string file)
+    internal string? EvidenceLink(PendingAlert alert, string file)
     {
         if (alert.ClaimId is not { } claimId || string.IsNullOrWhiteSpace(options.Alerts.PublicBaseUrl)
             || !Uri.TryCreate(options.Alerts.PublicBaseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseUri))
@@ -349,13 +349,13 @@ public sealed class AlertComposer(PartnerWatchOptions options, DataDirectory? da
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 
-    private string SiteName(string siteId)
+    internal string SiteName(string siteId)
     {
         var name = options.Sites.FirstOrDefault(s => string.Equals(s.Id, siteId, StringComparison.OrdinalIgnoreCase))?.Name;
         return string.IsNullOrWhiteSpace(name) ? siteId : name;
     }
 
-    private string BrandName(string brandId)
+    internal string BrandName(string brandId)
     {
         var name = options.Brands.FirstOrDefault(b => string.Equals(b.Id, brandId, StringComparison.OrdinalIgnoreCase))?.Name;
         return string.IsNullOrWhiteSpace(name) ? brandId : name;
@@ -375,7 +375,7 @@ public sealed class AlertComposer(PartnerWatchOptions options, DataDirectory? da
         _ => kind.ToString(),
     };
 
-    private static string Confidence(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    internal static string Confidence(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     internal static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

@@ -4,14 +4,23 @@ using PartnerWatch.Scan;
 namespace PartnerWatch.Compare;
 
 /// <summary>
-/// Decides whether a brand has confirmed a site as its partner: an entry of the brand's
-/// <c>ConfirmedPartners</c> list is the site's id, or a domain the site's host equals or is a subdomain of.
+/// Decides whether a brand has confirmed a site as its partner: an entry of the brand's confirmed list (inline
+/// <c>ConfirmedPartners</c> merged with <c>ConfirmedPartnerSources</c>, as currently loaded) is the site's id, or a domain the
+/// site's host equals or is a subdomain of.
 /// </summary>
-public sealed class PartnerListComparer(PartnerWatchOptions options)
+public sealed class PartnerListComparer(ConfirmedPartnerLists lists)
 {
+    /// <summary>A comparer over the inline lists only (no sources loaded).</summary>
+    public PartnerListComparer(PartnerWatchOptions options) : this(new ConfirmedPartnerLists(options))
+    {
+    }
+
     public ClaimStatus StatusOf(string brandId, SiteOptions site)
     {
-        if (!options.ConfirmedPartners.TryGetValue(brandId, out var entries))
+        ArgumentNullException.ThrowIfNull(site);
+        // One snapshot for the whole decision, even if a refresh swaps the lists meanwhile.
+        var entries = lists.Current.EntriesOf(brandId);
+        if (entries.Count == 0)
             return ClaimStatus.Unverified;
 
         var host = Uri.TryCreate(site.Url, UriKind.Absolute, out var url) ? url.IdnHost.TrimEnd('.') : "";

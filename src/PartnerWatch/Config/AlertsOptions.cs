@@ -41,12 +41,18 @@ public sealed class WebhookOptions
     /// <summary>http(s) URL the alert is POSTed to.</summary>
     public string Url { get; set; } = "";
 
-    /// <summary><c>json</c> (default, PartnerWatch's own document), <c>slack</c> (incoming webhook) or <c>teams</c> (MessageCard).</summary>
+    /// <summary><c>json</c> (default, PartnerWatch's own document), <c>slack</c> (incoming webhook) or <c>teams</c> (Adaptive Card message); see docs/alerts.md.</summary>
     public string Format { get; set; } = "json";
 
-    /// <summary>When set, each POST carries <c>X-PartnerWatch-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c>. Never logged.</summary>
+    /// <summary>
+    /// When set, each POST carries <c>X-PartnerWatch-Timestamp: &lt;unix seconds&gt;</c> and
+    /// <c>X-PartnerWatch-Signature: sha256=&lt;hex HMAC-SHA256 of "&lt;timestamp&gt;." + body bytes&gt;</c>. Never logged.
+    /// </summary>
     public string? Secret { get; set; }
 
     /// <summary>Allows this URL to resolve to a loopback/private address (an internal chat server); off by default.</summary>
     public bool AllowPrivateNetwork { get; set; }
+
+    /// <summary>Time allowed for one POST, connect to response headers (default 10 s, 1 s–5 min); a timeout is retried.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

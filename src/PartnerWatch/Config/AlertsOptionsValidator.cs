@@ -34,6 +34,10 @@ public static class AlertsOptionsValidator
                 yield return Problem($"Webhooks:{i}:Url", $"\"{webhook.Url}\" is not an absolute http(s) URL");
             if (!WebhookFormats.Contains(webhook.Format, StringComparer.OrdinalIgnoreCase))
                 yield return Problem($"Webhooks:{i}:Format", $"must be one of {string.Join(", ", WebhookFormats)}, was \"{webhook.Format}\"");
+            if (webhook.Timeout < TimeSpan.FromSeconds(1) || webhook.Timeout > TimeSpan.FromMinutes(5))
+                yield return Problem($"Webhooks:{i}:Timeout", $"must be between 00:00:01 and 00:05:00, was {webhook.Timeout}");
+            if (webhook.Secret is { Length: > 0 } secret && secret.Trim().Length < 16)
+                yield return Problem($"Webhooks:{i}:Secret", "must be at least 16 characters (or empty for unsigned requests)");
         }
     }
 

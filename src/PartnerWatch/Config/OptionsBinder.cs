@@ -18,6 +18,7 @@ internal static partial class OptionsBinder
         options.Brands = BindList<BrandOptions>(section.GetSection(nameof(PartnerWatchOptions.Brands)), problems);
         options.Sites = BindList<SiteOptions>(section.GetSection(nameof(PartnerWatchOptions.Sites)), problems);
         options.ConfirmedPartners = BindConfirmedPartners(section.GetSection(nameof(PartnerWatchOptions.ConfirmedPartners)));
+        options.ConfirmedPartnerSources = BindList<ConfirmedPartnerSourceOptions>(section.GetSection(nameof(PartnerWatchOptions.ConfirmedPartnerSources)), problems);
         options.Fetch = BindObject<FetchOptions>(section.GetSection(nameof(PartnerWatchOptions.Fetch)), problems);
         options.Schedule = BindObject<ScheduleOptions>(section.GetSection(nameof(PartnerWatchOptions.Schedule)), problems);
         options.Smtp = BindObject<SmtpOptions>(section.GetSection(nameof(PartnerWatchOptions.Smtp)), problems);

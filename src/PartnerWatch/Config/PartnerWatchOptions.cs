@@ -10,6 +10,9 @@ public sealed class PartnerWatchOptions
     /// <summary>Brand id → site ids or domains confirmed as that brand's partners.</summary>
     public Dictionary<string, List<string>> ConfirmedPartners { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Partner lists in files or at URLs, refreshed on a schedule and merged with <see cref="ConfirmedPartners"/>.</summary>
+    public List<ConfirmedPartnerSourceOptions> ConfirmedPartnerSources { get; set; } = [];
+
     public List<SiteOptions> Sites { get; set; } = [];
     public FetchOptions Fetch { get; set; } = new();
     public ScheduleOptions Schedule { get; set; } = new();

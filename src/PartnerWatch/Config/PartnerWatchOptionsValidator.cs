@@ -39,6 +39,7 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
 
         CheckSmtp(options.Smtp, Problem);
         problems.AddRange(AlertsOptionsValidator.Check(options));
+        problems.AddRange(PartnerSourcesValidator.Check(options));
 
         if (string.IsNullOrWhiteSpace(options.Storage.DataDirectory))
             Problem("Storage:DataDirectory", "must name a folder");

@@ -1,3 +1,4 @@
+using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Store;
 using Quartz;
@@ -12,6 +13,7 @@ namespace PartnerWatch.Schedule;
 public sealed class ScanScheduleRegistrar(
     ISchedulerFactory schedulerFactory,
     IScanStore store,
+    PartnerListSources partnerLists,
     PartnerWatchOptions options,
     TimeProvider time,
     ILogger<ScanScheduleRegistrar> logger) : IHostedService
@@ -24,6 +26,7 @@ public sealed class ScanScheduleRegistrar(
             .Where(s => s.LastScanAt is not null)
             .ToDictionary(s => s.SiteId, s => s.LastScanAt!.Value, StringComparer.OrdinalIgnoreCase);
         var now = time.GetUtcNow();
+        await PartnerListRefreshJob.ScheduleAsync(scheduler, partnerLists, now, cancellationToken);
 
         foreach (var site in options.Sites)
         {

@@ -23,6 +23,12 @@ public interface IScanStore
     /// </summary>
     Task<int> QueueDueAlertsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closes the given claims as confirmed because a partner-list update now confirms them (claims no longer open are
+    /// skipped), queueing the "claim closed" notice for those that were alerted, in one transaction. Returns how many closed.
+    /// </summary>
+    Task<int> CloseClaimsAsConfirmedAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken);
+
     /// <summary>Pending alerts whose next e-mail attempt is due now, oldest first.</summary>
     Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(int max, CancellationToken cancellationToken);
     Task MarkAlertSentAsync(long alertId, DateTimeOffset sentAt, CancellationToken cancellationToken);
@@ -33,6 +39,8 @@ public interface IScanStore
     Task<IReadOnlyList<PendingDelivery>> GetPendingDeliveriesAsync(int max, CancellationToken cancellationToken);
     Task MarkDeliverySentAsync(long alertId, string sink, DateTimeOffset sentAt, CancellationToken cancellationToken);
     Task MarkDeliveryFailedAsync(long alertId, string sink, string error, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+    /// <summary>Gives a delivery up for good (the receiver refused it: HTTP 4xx, address not allowed); shown in the status for 7 days.</summary>
+    Task MarkDeliveryAbandonedAsync(long alertId, string sink, string error, DateTimeOffset failedAt, CancellationToken cancellationToken);
 
     /// <summary>Claims in the given lifecycle status (all when null), newest activity first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(ClaimLifecycle? status, int max, CancellationToken cancellationToken);
@@ -148,7 +156,10 @@ public sealed record StoreStatus(IReadOnlyList<SiteStatus> Sites, IReadOnlyList<
     public DateTimeOffset? OldestPendingAlertAt { get; init; }
     /// <summary>Error of the most recent failed e-mail attempt still pending (no secrets: exception type and message).</summary>
     public string? LastDeliveryError { get; init; }
-    /// <summary>Webhook outbox backlog and failures.</summary>
+    /// <summary>
+    /// Webhook outbox: pending deliveries; failed = pending deliveries that failed at least once plus deliveries given up
+    /// for good (HTTP 4xx, refused address) in the last 7 days; the newest error of either.
+    /// </summary>
     public int PendingWebhookDeliveries { get; init; }
     public int FailedWebhookDeliveries { get; init; }
     public string? LastWebhookError { get; init; }

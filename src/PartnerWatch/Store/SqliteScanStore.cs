@@ -287,6 +287,41 @@ internal sealed partial class SqliteScanStore : IScanStore
         return outbox.Queued;
     }
 
+    public async Task<int> CloseClaimsAsConfirmedAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimIds);
+        if (claimIds.Count == 0)
+        {
+            return 0;
+        }
+
+        await EnsureInitializedAsync(cancellationToken);
+        var now = _timeProvider.GetUtcNow();
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var outbox = new Outbox(this, connection, transaction, now, cancellationToken);
+        var closed = 0;
+        foreach (var claimId in claimIds.Distinct())
+        {
+            // RETURNING yields no row when the claim is not open (any more): nothing to close, nobody to tell.
+            var rows = (await connection.QueryAsync<long?>(new CommandDefinition(SqliteSql.CloseOpenClaimConfirmedByList,
+                new { Id = claimId, Now = ToUnixMs(now) }, transaction, cancellationToken: cancellationToken))).ToList();
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            closed++;
+            if (rows[0] is not null)
+            {
+                await outbox.QueueAsync(AlertKind.Confirmed, claimId, $"confirmed:{claimId}:list:{ToUnixMs(now)}");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return closed;
+    }
+
     public async Task<IReadOnlyList<PendingAlert>> GetPendingAlertsAsync(int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
@@ -382,6 +417,14 @@ internal sealed partial class SqliteScanStore : IScanStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE alert_deliveries SET attempts = attempts + 1, last_error = @Error, next_attempt_at = @NextAttemptAt WHERE alert_id = @AlertId AND sink = @Sink AND state = 'pending';",
             new { AlertId = alertId, Sink = sink, Error = Truncate(error ?? ""), NextAttemptAt = ToUnixMs(nextAttemptAt) }, cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkDeliveryAbandonedAsync(long alertId, string sink, string error, DateTimeOffset failedAt, CancellationToken cancellationToken)
+    {
+        await EnsureInitializedAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(SqliteSql.MarkDeliveryAbandoned,
+            new { AlertId = alertId, Sink = sink, Error = Truncate(error ?? ""), FailedAt = ToUnixMs(failedAt) }, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<ClaimRecord>> ListClaimsAsync(ClaimLifecycle? status, int max, CancellationToken cancellationToken)
@@ -501,7 +544,8 @@ internal sealed partial class SqliteScanStore : IScanStore
         var sites = await connection.QueryAsync<SiteStatusRow>(new CommandDefinition(SqliteSql.SiteStatuses, cancellationToken: cancellationToken));
         var claims = await connection.QueryAsync<OpenClaimRow>(new CommandDefinition(SqliteSql.OpenUnverifiedClaims, cancellationToken: cancellationToken));
         var counts = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.AlertCounts, cancellationToken: cancellationToken));
-        var webhooks = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.DeliveryCounts, cancellationToken: cancellationToken));
+        var webhooks = await connection.QuerySingleAsync<AlertCountsRow>(new CommandDefinition(SqliteSql.DeliveryCounts,
+            new { FailedSince = ToUnixMs(_timeProvider.GetUtcNow() - PermanentFailuresShownFor) }, cancellationToken: cancellationToken));
 
         return new StoreStatus(
             sites.Select(s => new SiteStatus(
@@ -676,6 +720,9 @@ internal sealed partial class SqliteScanStore : IScanStore
     };
 
     private const int MaxManifestsListed = 100;
+
+    /// <summary>Deliveries given up for good count as failed in the status for this long, then only the database has them.</summary>
+    internal static readonly TimeSpan PermanentFailuresShownFor = TimeSpan.FromDays(7);
 
     /// <summary>Pages and images the claims' evidence refers to, written to the blob store: url → item.</summary>
     private async Task<Dictionary<string, EvidenceItem>> StoreEvidenceBlobsAsync(SiteScanResult result, List<Claim> claims, CancellationToken cancellationToken)

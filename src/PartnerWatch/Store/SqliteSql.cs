@@ -141,6 +141,11 @@ internal static class SqliteSql
             );
             CREATE INDEX ix_evidence_manifests_created ON evidence_manifests (created_at);
             """),
+        new(3, "webhook deliveries can fail permanently (HTTP 4xx, refused address): failed_at", """
+            -- state 'failed' = given up (the receiver refused the request for good); failed_at says when, so /status can
+            -- show recent permanent failures without counting them forever.
+            ALTER TABLE alert_deliveries ADD COLUMN failed_at INTEGER;
+            """),
     ];
 
     public const string UpsertSite = """
@@ -186,6 +191,13 @@ internal static class SqliteSql
         UPDATE claims SET status = 'confirmed', state = 'confirmed', confidence = @Confidence, last_seen_at = @SeenAt,
             last_scan_id = @ScanId, evidence = @Evidence, missed_scans = 0, resolved_at = @SeenAt
         WHERE id = @Id;
+        """;
+
+    /// <summary>A partner-list change confirms an open claim: it closes as confirmed now, keeping its last sighting.</summary>
+    public const string CloseOpenClaimConfirmedByList = """
+        UPDATE claims SET status = 'confirmed', state = 'confirmed', missed_scans = 0, resolved_at = @Now
+        WHERE id = @Id AND state = 'open'
+        RETURNING open_alert_id AS OpenAlertId;
         """;
 
     public const string InsertAlert = """
@@ -287,11 +299,23 @@ internal static class SqliteSql
         FROM alerts WHERE state = 'pending';
         """;
 
+    /// <summary>
+    /// Webhook backlog: pending deliveries; failed = pending ones that failed at least once plus those given up since
+    /// @FailedSince; the last error is the newest of either.
+    /// </summary>
     public const string DeliveryCounts = """
-        SELECT COUNT(*) AS Pending, COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) AS Failed,
-               MIN(next_attempt_at) AS OldestPendingAt,
-               (SELECT last_error FROM alert_deliveries WHERE state = 'pending' AND last_error IS NOT NULL ORDER BY next_attempt_at DESC LIMIT 1) AS LastError
-        FROM alert_deliveries WHERE state = 'pending';
+        SELECT COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0) AS Pending,
+               COALESCE(SUM(CASE WHEN (state = 'pending' AND attempts > 0) OR state = 'failed' THEN 1 ELSE 0 END), 0) AS Failed,
+               MIN(CASE WHEN state = 'pending' THEN next_attempt_at END) AS OldestPendingAt,
+               (SELECT last_error FROM alert_deliveries
+                WHERE last_error IS NOT NULL AND (state = 'pending' OR (state = 'failed' AND failed_at >= @FailedSince))
+                ORDER BY COALESCE(failed_at, next_attempt_at) DESC, alert_id DESC LIMIT 1) AS LastError
+        FROM alert_deliveries WHERE state = 'pending' OR (state = 'failed' AND failed_at >= @FailedSince);
+        """;
+
+    public const string MarkDeliveryAbandoned = """
+        UPDATE alert_deliveries SET state = 'failed', attempts = attempts + 1, last_error = @Error, failed_at = @FailedAt
+        WHERE alert_id = @AlertId AND sink = @Sink AND state = 'pending';
         """;
 
     /// <summary>Columns of a claim as the API shows it; append a WHERE clause.</summary>

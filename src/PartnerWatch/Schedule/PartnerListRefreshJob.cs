@@ -1,0 +1,50 @@
+using PartnerWatch.Compare;
+using Quartz;
+
+namespace PartnerWatch.Schedule;
+
+/// <summary>Re-reads one <c>ConfirmedPartnerSources</c> entry every <c>Refresh</c>; a change re-evaluates open claims.</summary>
+[DisallowConcurrentExecution]
+public sealed class PartnerListRefreshJob(PartnerListSources sources, IHostApplicationLifetime lifetime, ILogger<PartnerListRefreshJob> logger) : IJob
+{
+    public const string Group = "partner-lists";
+    public const string SourceIndexKey = "sourceIndex";
+
+    public static JobKey KeyFor(int sourceIndex) => new($"partner-list-{sourceIndex}", Group);
+
+    /// <summary>
+    /// Reads every source once now (before any scan is scheduled, so the first scans compare against the full lists), then
+    /// puts one refresh job per source on <paramref name="scheduler"/>, first run one <c>Refresh</c> from now.
+    /// </summary>
+    public static async Task ScheduleAsync(IScheduler scheduler, PartnerListSources sources, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await sources.RefreshAllAsync(cancellationToken);
+        for (var i = 0; i < sources.Sources.Count; i++)
+        {
+            var refresh = sources.Sources[i].Refresh >= TimeSpan.FromMinutes(1) ? sources.Sources[i].Refresh : TimeSpan.FromHours(6);
+            var job = JobBuilder.Create<PartnerListRefreshJob>().WithIdentity(KeyFor(i)).UsingJobData(SourceIndexKey, i).Build();
+            var trigger = TriggerBuilder.Create()
+                .ForJob(KeyFor(i))
+                .StartAt(now + refresh)
+                .WithSimpleSchedule(s => s.WithInterval(refresh).RepeatForever())
+                .Build();
+            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+        }
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await sources.RefreshAsync(context.MergedJobDataMap.GetInt(SourceIndexKey), linked.Token);
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Partner list refresh failed");
+        }
+    }
+}
