@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartnerWatch.Alert;
+using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Hosting;
 using PartnerWatch.Scan;
@@ -41,6 +42,8 @@ public static class ScanCommand
             .AddPartnerWatchPipeline(options);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
+        // Partner lists from files and URLs count as much as the inline ones (no stored claim is touched here).
+        await provider.GetRequiredService<PartnerListSources>().LoadAllAsync(cancellationToken);
         logger.Information("Scanning {Count} sites", sites.Count);
         var report = await provider.GetRequiredService<ScanRunner>().ScanAsync(sites, cancellationToken);
 

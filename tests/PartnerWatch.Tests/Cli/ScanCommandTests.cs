@@ -17,7 +17,7 @@ public sealed class ScanCommandTests : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync() => await _sites.DisposeAsync();
 
-    private string WriteConfig(string extraSites = "")
+    private string WriteConfig(string extraSites = "", string extraSections = "")
     {
         var logos = Path.Combine(AppContext.BaseDirectory, "Demo", "logos").Replace("\\", "/");
         var path = _dir.Combine("scan.json");
@@ -34,7 +34,7 @@ public sealed class ScanCommandTests : IAsyncLifetime, IDisposable
                   { "Id": "contoso-systems", "Url": "{{_sites.Origin}}contoso-systems/" },
                   { "Id": "brightwave-news", "Url": "{{_sites.Origin}}brightwave-news/" }{{extraSites}}
                 ],
-                "Fetch": { "AllowPrivateNetworks": true, "MaxRetries": 0 },
+                "Fetch": { "AllowPrivateNetworks": true, "MaxRetries": 0 },{{extraSections}}
                 "Storage": { "DataDirectory": "{{_dir.Combine("data").Replace("\\", "/")}}" } } }
             """);
         return path;
@@ -108,6 +108,21 @@ public sealed class ScanCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, gone.GetProperty("pagesScanned").GetInt32());
         Assert.NotEmpty(gone.GetProperty("errors").EnumerateArray());
         Assert.Empty(gone.GetProperty("claims").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task PartnerListFileConfirmsTheClaim()
+    {
+        File.WriteAllText(_dir.Combine("microsoft-partners.csv"), "# confirmed by Microsoft's partner team\ndongfang-shiyun\n");
+
+        var (exit, stdout, _) = await ScanAsync("scan", "--config",
+            WriteConfig(extraSections: """ "ConfirmedPartnerSources": [ { "Brand": "microsoft", "File": "microsoft-partners.csv" } ],"""),
+            "--site", "dongfang-shiyun", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var claim = Assert.Single(Assert.Single(json.RootElement.GetProperty("sites").EnumerateArray()).GetProperty("claims").EnumerateArray());
+        Assert.Equal("confirmed", claim.GetProperty("status").GetString());
     }
 
     [Fact]
