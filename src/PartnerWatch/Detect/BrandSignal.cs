@@ -11,7 +11,8 @@ internal sealed record BrandSignal(
     Uri PageUrl,
     string? Snippet,
     string? ImageUrl,
-    ContextVerdict Context)
+    ContextVerdict Context,
+    string? ImageSha256 = null)
 {
     /// <summary>Signal weights: how much a cue says on its own in a strong partner context (docs/detection.md).</summary>
     public const double LogoImageWeight = 0.95;

@@ -25,5 +25,10 @@ public sealed record LogoImageCandidate(
     bool NegativeContext,
     string? InlineSvg = null);
 
-/// <summary>An image that shows a brand's logo; <paramref name="Detail"/> says how (e.g. "matches logos/x.svg, distance 4/64").</summary>
-public sealed record LogoImageMatch(string BrandId, Uri ImageUrl, string Detail);
+/// <summary>
+/// An image that shows a brand's logo; <paramref name="Detail"/> says how (e.g. "matches logos/x.svg, distance 4/64").
+/// <paramref name="ImageSha256"/> names the image content for the evidence manifest; <paramref name="ImageBytes"/> is set
+/// when the bytes were fetched for this match (null when they were recognised from an earlier download).
+/// </summary>
+public sealed record LogoImageMatch(
+    string BrandId, Uri ImageUrl, string Detail, string? ImageSha256 = null, byte[]? ImageBytes = null, string? ContentType = null);

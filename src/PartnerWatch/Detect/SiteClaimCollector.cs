@@ -32,6 +32,30 @@ public sealed class SiteClaimCollector
         _logger = logger;
     }
 
+    /// <summary>Images that matched a reference logo in a partner context, for the evidence store (bounded).</summary>
+    public IReadOnlyList<FetchedImage> MatchedImages
+    {
+        get { lock (_gate) return _matchedImages.ToList(); }
+    }
+
+    private const int MaxKeptImages = 32;
+    private const long MaxKeptImageBytes = 8 * 1024 * 1024;
+    private readonly List<FetchedImage> _matchedImages = [];
+    private long _keptImageBytes;
+
+    private void KeepMatchedImage(FetchedImage image)
+    {
+        lock (_gate)
+        {
+            if (_matchedImages.Count >= MaxKeptImages || _matchedImages.Any(i => i.Sha256 == image.Sha256)) return;
+            var size = image.Bytes?.LongLength ?? 0;
+            // Over the budget only the hash is kept: the manifest still names the image, the blob may exist from earlier scans.
+            if (_keptImageBytes + size > MaxKeptImageBytes) image = image with { Bytes = null };
+            else _keptImageBytes += size;
+            _matchedImages.Add(image);
+        }
+    }
+
     public async ValueTask AddPageAsync(Fetch.CrawledPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
@@ -57,7 +81,9 @@ public sealed class SiteClaimCollector
 
                 var context = new ContextVerdict(image.NegativeContext ? ContextStrength.Negative : StrengthOf(image.ContextWeight), image.Context);
                 signals.Add(new BrandSignal(match.BrandId, EvidenceKind.LogoImage, BrandSignal.LogoImageWeight, match.Detail, page.Url, image.Label,
-                    match.ImageUrl.AbsoluteUri, context));
+                    match.ImageUrl.AbsoluteUri, context, match.ImageSha256));
+                if (match.ImageSha256 is not null && context.Strength != ContextStrength.Negative)
+                    KeepMatchedImage(new FetchedImage(match.ImageUrl.AbsoluteUri, match.ImageSha256, match.ContentType, page.FetchedAt, match.ImageBytes));
             }
         }
 
@@ -111,7 +137,7 @@ public sealed class SiteClaimCollector
                 var evidence = positive
                     .DistinctBy(s => (s.Kind, s.PageUrl, s.Detail, s.ImageUrl))
                     .Take(MaxEvidencePerBrand)
-                    .Select(s => new Evidence(s.Kind, s.PageUrl.AbsoluteUri, $"{s.Detail}; score {s.Score:0.00}", s.ImageUrl, s.Snippet, s.Context.Description))
+                    .Select(s => new Evidence(s.Kind, s.PageUrl.AbsoluteUri, $"{s.Detail}; score {s.Score:0.00}", s.ImageUrl, s.Snippet, s.Context.Description, s.ImageSha256))
                     .ToList();
                 claims.Add(new DetectedClaim(brandId, confidence, evidence));
             }

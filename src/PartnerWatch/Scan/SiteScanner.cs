@@ -76,6 +76,7 @@ public sealed class SiteScanner(
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
             FetchedPages = fetched,
+            FetchedImages = collector.MatchedImages,
         };
     }
 }

@@ -29,6 +29,7 @@ public sealed class LogoImagePipelineTests
     {
         using var logo = LogoVariants.Render(LogoFixtures.RefPath("microsoft", "microsoft.svg"), 160);
         using var icon = LogoVariants.Render(LogoFixtures.RefPath("linkedin", "linkedin-icon.svg"), 32);
+        var logoPng = LogoVariants.Png(logo);
         await using var server = await LoopbackHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
         {
             ["/"] = FixtureResponse.Html("""
@@ -37,7 +38,7 @@ public sealed class LogoImagePipelineTests
                 <footer><span>Follow us</span> <a href="https://www.linkedin.com/company/acme"><img src="/s/i1.png"></a></footer>
                 </body></html>
                 """),
-            ["/upload/2019/a8f3c1.png"] = new(200, "application/octet-stream", LogoVariants.Png(logo)), // wrong type on purpose
+            ["/upload/2019/a8f3c1.png"] = new(200, "application/octet-stream", logoPng), // wrong type on purpose
             ["/s/i1.png"] = new(200, "image/png", LogoVariants.Png(icon)),
         });
         await using var provider = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
@@ -52,5 +53,12 @@ public sealed class LogoImagePipelineTests
         Assert.EndsWith("/upload/2019/a8f3c1.png", evidence.ImageUrl);
         Assert.Contains("microsoft.svg", evidence.Detail);
         Assert.DoesNotContain("/s/i1.png", server.Requests);
+
+        // The matched image is kept for the evidence store, named by its SHA-256.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(logoPng));
+        Assert.Equal(sha, evidence.ImageSha256);
+        var kept = Assert.Single(result.FetchedImages);
+        Assert.Equal(sha, kept.Sha256);
+        Assert.Equal(logoPng, kept.Bytes);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ReferenceLogoMatcher(
     // page of a site repeats the same logo wall, while a logo changed between scans (hours apart) is fetched anew.
     private static readonly TimeSpan UrlMemoLifetime = TimeSpan.FromMinutes(15);
     private const int UrlMemoCapacity = 10_000;
-    private readonly ConcurrentDictionary<string, (CachedFingerprint Result, DateTimeOffset At)> _recentUrls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (CachedFingerprint Result, string? Sha256, DateTimeOffset At)> _recentUrls = new(StringComparer.Ordinal);
 
     public async ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
     {
@@ -47,55 +47,64 @@ internal sealed class ReferenceLogoMatcher(
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelDownloads, CancellationToken = cancellationToken },
             async (image, token) =>
             {
-                var result = await FingerprintAsync(image, fetcher, token);
-                if (result.Fingerprint is null) return;
-                if (catalog.Match(result.Fingerprint) is not { } match) return;
+                var seen = await FingerprintAsync(image, fetcher, token);
+                if (seen.Result.Fingerprint is null) return;
+                if (catalog.Match(seen.Result.Fingerprint) is not { } match) return;
                 matches.Add(new LogoImageMatch(match.BrandId, image.ImageUrl,
-                    $"matches {match.ReferenceFile}, distance {match.Distance}/{Hash256.Bits} (threshold {match.MaxDistance})"));
+                    $"matches {match.ReferenceFile}, distance {match.Distance}/{Hash256.Bits} (threshold {match.MaxDistance})",
+                    seen.Sha256, seen.Bytes, seen.ContentType));
             });
         return matches.ToList();
     }
 
-    private async Task<CachedFingerprint> FingerprintAsync(LogoImageCandidate image, WebFetcher fetcher, CancellationToken cancellationToken)
+    /// <summary>What one image turned out to be; <see cref="Bytes"/> only when downloaded now (not from the URL memo).</summary>
+    private readonly record struct SeenImage(CachedFingerprint Result, string? Sha256, byte[]? Bytes, string? ContentType);
+
+    private async Task<SeenImage> FingerprintAsync(LogoImageCandidate image, WebFetcher fetcher, CancellationToken cancellationToken)
     {
         if (image.InlineSvg is { } markup)
         {
-            var key = FingerprintCache.KeyOf(Encoding.UTF8.GetBytes(markup));
-            if (fingerprints.TryGet(key, out var known)) return known;
-            var fingerprint = decoder.TryFingerprintSvgMarkup(markup, out var reason);
-            var value = new CachedFingerprint(fingerprint, reason);
-            fingerprints.Add(key, value);
-            return value;
+            var bytes = Encoding.UTF8.GetBytes(markup);
+            var key = FingerprintCache.KeyOf(bytes);
+            if (!fingerprints.TryGet(key, out var known))
+            {
+                known = new CachedFingerprint(decoder.TryFingerprintSvgMarkup(markup, out var reason), reason);
+                fingerprints.Add(key, known);
+            }
+            return new SeenImage(known, key.ToLowerInvariant(), bytes, "image/svg+xml");
         }
 
         if (image.ImageUrl.Scheme == "data")
-            return DataUri.TryDecode(image.ImageUrl.OriginalString, options.Fetch.MaxImageBytes) is { } inline
-                ? fingerprints.GetOrAdd(inline, decoder)
-                : new CachedFingerprint(null, "unreadable data: URI");
+        {
+            if (DataUri.TryDecode(image.ImageUrl.OriginalString, options.Fetch.MaxImageBytes) is not { } inline)
+                return new SeenImage(new CachedFingerprint(null, "unreadable data: URI"), null, null, null);
+            return new SeenImage(fingerprints.GetOrAdd(inline, decoder), FingerprintCache.KeyOf(inline).ToLowerInvariant(), inline, null);
+        }
 
         var url = image.ImageUrl.AbsoluteUri;
         var now = time.GetUtcNow();
         if (_recentUrls.TryGetValue(url, out var recent) && now - recent.At < UrlMemoLifetime)
-            return recent.Result;
+            return new SeenImage(recent.Result, recent.Sha256, null, null);
 
-        CachedFingerprint result;
+        SeenImage seen;
         try
         {
             var resource = await fetcher.GetResourceAsync(image.ImageUrl, options.Fetch.MaxImageBytes, cancellationToken);
-            result = fingerprints.GetOrAdd(resource.Body, decoder);
+            var result = fingerprints.GetOrAdd(resource.Body, decoder);
+            seen = new SeenImage(result, FingerprintCache.KeyOf(resource.Body).ToLowerInvariant(), resource.Body, resource.ContentType);
             if (result.RejectReason is { } why)
                 logger.LogDebug("Image {ImageUrl} on {PageUrl} not usable: {Reason}", url, image.PageUrl, why);
         }
         catch (FetchFailedException ex)
         {
             logger.LogDebug("Image {ImageUrl} on {PageUrl} not fetched: {Reason}", url, image.PageUrl, ex.Message);
-            result = new CachedFingerprint(null, ex.Message);
+            seen = new SeenImage(new CachedFingerprint(null, ex.Message), null, null, null);
         }
 
         if (_recentUrls.Count >= UrlMemoCapacity)
             _recentUrls.Clear(); // crude but bounded; the content-hash cache still holds the fingerprints
-        _recentUrls[url] = (result, now);
-        return result;
+        _recentUrls[url] = (seen.Result, seen.Sha256, now);
+        return seen;
     }
 }
 
