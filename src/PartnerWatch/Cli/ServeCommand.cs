@@ -48,6 +48,13 @@ public static class ServeCommand
             logger.Fatal("Cannot listen on {Urls}: {Reason}", urls ?? DefaultUrls, ex.Message);
             return ExitCodes.UsageOrConfig;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One clear line for the operator (the database file, the data folder…); the stack trace only at Debug.
+            logger.Fatal("PartnerWatch could not start: {Reason}", ex.Message);
+            logger.Debug(ex, "Start-up failure");
+            return 1;
+        }
     }
 
     /// <summary>The service host: the shared pipeline plus schedule and status. Tests build it the same way.</summary>
