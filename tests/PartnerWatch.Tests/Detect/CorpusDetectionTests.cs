@@ -31,7 +31,11 @@ public sealed class CorpusDetectionTests(ITestOutputHelper output)
         }
 
         Assert.True(split is "tune" or "holdout", $"{siteId}: unknown split {split}");
-        Assert.Equal(site.Truth.Order(StringComparer.Ordinal), claims.Select(c => c.BrandId).Order(StringComparer.Ordinal));
+        // This harness parses pages from disk without HTTP and without the logo matcher, so a hash-only site's
+        // claims (named only by image pixels) cannot show up here; those pairs are measured by the scorer over HTTP
+        // and by the logo tests. What stays checked: the site's text cues claim nothing, images notwithstanding.
+        var expected = site.Categories.Contains("hash-only") ? [] : site.Truth;
+        Assert.Equal(expected.Order(StringComparer.Ordinal), claims.Select(c => c.BrandId).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Categories the target leaves out: JavaScript-only claims, hard cases, image-content-only logos.</summary>
