@@ -50,10 +50,20 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         "tiktok.com", "xing.com", "vk.com", "t.me", "pinterest.com", "github.com", "medium.com",
     };
 
+    private const int MaxStyleBlocks = 20;
+    private const int MaxStyleBlockChars = 200_000;
+
+    // Stateless: parses <style> blocks into (element, background image) pairs; data: URIs stay out (size cap 0).
+    private readonly Logos.ImageCandidateExtractor _styleSheets = new(maxInlineBytes: 0);
+
     public PageScan Scan(Fetch.CrawledPage page, bool collectImages, CancellationToken cancellationToken)
     {
         var run = new Run(this, page, collectImages);
         run.Walk(cancellationToken);
+        if (collectImages)
+        {
+            run.ScanStyleBlocks();
+        }
         return new PageScan(run.Signals, run.Images);
     }
 
@@ -322,34 +332,69 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         {
             foreach (var source in ImageSources(element, tag))
             {
-                if (!Uri.TryCreate(_base, source, out var url) || url.Scheme is not ("http" or "https"))
+                ScanImageSource(element, source);
+            }
+        }
+
+        /// <summary>
+        /// Background images set by <c>&lt;style&gt;</c> blocks, attributed to the elements their selectors match, so a
+        /// logo wall drawn with CSS classes is judged in the context of those elements like any other image.
+        /// </summary>
+        public void ScanStyleBlocks()
+        {
+            var blocks = 0;
+            foreach (var style in _document.QuerySelectorAll("style"))
+            {
+                if (++blocks > MaxStyleBlocks || Images.Count >= MaxImagesPerPage)
+                {
+                    break;
+                }
+
+                var css = style.TextContent;
+                if (css.Length > MaxStyleBlockChars || !css.Contains("url(", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
 
-                var label = Label(element);
-                var around = ShortBlockText(element);
-                var nameCue = ImageNameNegative.Match(url.AbsolutePath) is { Success: true } m ? new Cue(CueKind.AppStore, m.Value) : (Cue?)null;
-                if (nameCue is { } n && n.Keyword.Contains("social", StringComparison.OrdinalIgnoreCase) || nameCue is { } s && s.Keyword.Contains("share", StringComparison.OrdinalIgnoreCase))
+                foreach (var candidate in owner._styleSheets.FromStyleSheet(css, _base, _document))
                 {
-                    nameCue = new Cue(CueKind.Social, nameCue.Value.Keyword);
+                    if (candidate.Url is { } url)
+                    {
+                        ScanImageSource(candidate.Element, url.AbsoluteUri);
+                    }
                 }
+            }
+        }
 
-                var intrinsic = nameCue ?? LinkNegative(element.Closest("a"));
-                ContextVerdict? context = null;
-                if (Matcher.FindInFileName(source) is { } hit)
-                {
-                    context = _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
-                    Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"file name \"{Clip(BrandMatcher.FileNameOf(source))}\" names {hit.BrandName}",
-                        null, url.AbsoluteUri, context);
-                }
+        private void ScanImageSource(IElement element, string source)
+        {
+            if (!Uri.TryCreate(_base, source, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                return;
+            }
 
-                if (collectImages && Images.Count < MaxImagesPerPage)
-                {
-                    context ??= _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
-                    Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
-                        context.Strength == ContextStrength.Negative));
-                }
+            var label = Label(element);
+            var around = ShortBlockText(element);
+            var nameCue = ImageNameNegative.Match(url.AbsolutePath) is { Success: true } m ? new Cue(CueKind.AppStore, m.Value) : (Cue?)null;
+            if (nameCue is { } n && n.Keyword.Contains("social", StringComparison.OrdinalIgnoreCase) || nameCue is { } s && s.Keyword.Contains("share", StringComparison.OrdinalIgnoreCase))
+            {
+                nameCue = new Cue(CueKind.Social, nameCue.Value.Keyword);
+            }
+
+            var intrinsic = nameCue ?? LinkNegative(element.Closest("a"));
+            ContextVerdict? context = null;
+            if (Matcher.FindInFileName(source) is { } hit)
+            {
+                context = _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
+                Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"file name \"{Clip(BrandMatcher.FileNameOf(source))}\" names {hit.BrandName}",
+                    null, url.AbsoluteUri, context);
+            }
+
+            if (collectImages && Images.Count < MaxImagesPerPage)
+            {
+                context ??= _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
+                Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
+                    context.Strength == ContextStrength.Negative));
             }
         }
 
