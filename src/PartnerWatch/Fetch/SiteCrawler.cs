@@ -101,9 +101,14 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
         {
             var resource = await fetcher.FetchAsync(url, rules, cancellationToken).ConfigureAwait(false);
             var decoded = HtmlDecoder.Decode(resource.Body, resource.Charset);
-            var document = await ParseAsync(context, resource.Url, decoded.Text, cancellationToken).ConfigureAwait(false);
+            var text = decoded.Text;
+            var safeLength = HtmlNestingGuard.SafeLength(text);
+            if (safeLength < text.Length) text = text[..safeLength];
+            var document = await ParseAsync(context, resource.Url, text, cancellationToken).ConfigureAwait(false);
             var page = new CrawledPage(resource.Url, resource.StatusCode, time.GetUtcNow(), document, resource.Body, decoded.Charset);
             List<CrawlStep> steps = [new(page, null)];
+            if (safeLength < decoded.Text.Length)
+                steps.Add(new(null, new ScanError(url.ToString(), $"elements nested more than {HtmlNestingGuard.MaxDepth} deep; page cut there")));
             if (resource.Truncated)
                 steps.Add(new(null, new ScanError(url.ToString(), $"body larger than {fetch.MaxBodyBytes} bytes, truncated")));
             return new(page, steps);
