@@ -16,9 +16,18 @@ public sealed class PartnerListRefreshJob(PartnerListSources sources, IHostAppli
     /// Reads every source once now (before any scan is scheduled, so the first scans compare against the full lists), then
     /// puts one refresh job per source on <paramref name="scheduler"/>, first run one <c>Refresh</c> from now.
     /// </summary>
-    public static async Task ScheduleAsync(IScheduler scheduler, PartnerListSources sources, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task ScheduleAsync(IScheduler scheduler, PartnerListSources sources, DateTimeOffset now, ILogger logger, CancellationToken cancellationToken)
     {
-        await sources.RefreshAllAsync(cancellationToken);
+        // Read before any scan is scheduled, so a partner confirmed only in a list file or URL is never alerted as
+        // unverified; a source that fails keeps the service starting (it is retried on its schedule).
+        try
+        {
+            await sources.RefreshAllAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Partner lists could not all be read at start-up; scanning with what was read");
+        }
         for (var i = 0; i < sources.Sources.Count; i++)
         {
             var refresh = sources.Sources[i].Refresh >= TimeSpan.FromMinutes(1) ? sources.Sources[i].Refresh : TimeSpan.FromHours(6);

@@ -26,7 +26,7 @@ public sealed class ScanScheduleRegistrar(
             .Where(s => s.LastScanAt is not null)
             .ToDictionary(s => s.SiteId, s => s.LastScanAt!.Value, StringComparer.OrdinalIgnoreCase);
         var now = time.GetUtcNow();
-        await PartnerListRefreshJob.ScheduleAsync(scheduler, partnerLists, now, cancellationToken);
+        await PartnerListRefreshJob.ScheduleAsync(scheduler, partnerLists, now, logger, cancellationToken);
 
         foreach (var site in options.Sites)
         {
@@ -35,7 +35,14 @@ public sealed class ScanScheduleRegistrar(
                 .UsingJobData(SiteScanJob.SiteIdKey, site.Id)
                 .Build();
             var trigger = BuildTrigger(site, lastScans.GetValueOrDefault(site.Id), now);
-            await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+            IReadOnlyCollection<ITrigger> triggers = [trigger];
+            if (site.Cron is not null && options.Schedule.RunOnStart)
+            {
+                // A cron trigger fires at its next matching time, not at StartAt: RunOnStart needs one extra run now.
+                triggers = [trigger, TriggerBuilder.Create().ForJob(SiteScanJob.KeyFor(site.Id)).WithIdentity(site.Id + ":start", SiteScanJob.Group)
+                    .StartAt(now).WithSimpleSchedule(s => s.WithRepeatCount(0)).Build()];
+            }
+            await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
             logger.LogInformation("Scheduled {Site} every {Schedule}, first run at {FirstRun:u}",
                 site.Id, site.Cron ?? (site.Interval ?? options.Schedule.Interval).ToString(), trigger.StartTimeUtc);
         }

@@ -34,5 +34,21 @@ public sealed class ScheduleTests : IDisposable
         Assert.Empty(status.GetProperty("openClaims").EnumerateArray());
     }
 
+    [Fact]
+    public async Task RunOnStartAlsoScansSitesOnACronSchedule()
+    {
+        await using var sites = await DemoSiteServer.StartAsync(CancellationToken.None);
+        var loaded = DemoCommand.LoadDemoConfiguration(sites.Origin, _data.Path);
+        loaded.Options.Schedule.RunOnStart = true;
+        loaded.Options.Sites[0].Cron = "0 0 3 * * ?";
+
+        await using var service = await ServiceHost.StartAsync(loaded);
+        var status = await service.WaitForStatusAsync(s =>
+            s.GetProperty("sites").EnumerateArray().All(site => site.GetProperty("lastScan").ValueKind == JsonValueKind.Object));
+
+        var cronSite = status.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "dongfang-shiyun");
+        Assert.Equal(3, cronSite.GetProperty("nextScan").GetDateTimeOffset().UtcDateTime.Hour);
+    }
+
     public void Dispose() => _data.Dispose();
 }
