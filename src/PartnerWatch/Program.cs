@@ -23,15 +23,32 @@ if (cli.Help)
 
 // Ctrl-C/SIGTERM: the service's host handles them itself; the one-shot commands cancel cleanly.
 using var cancel = new CancellationTokenSource();
+using var sigterm = cli.Command is "scan" or "validate"
+    ? System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); })
+    : null;
 if (cli.Command is "scan" or "validate")
 {
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
 }
 
-return cli.Command switch
+try
 {
-    "validate" => ValidateCommand.Run(cli, Console.Out),
-    "scan" => await ScanCommand.RunAsync(cli, Console.Out, Console.Error, cancel.Token),
-    "demo" => await DemoCommand.RunAsync(cli, Console.Error, cancel.Token),
-    _ => await ServeCommand.RunAsync(cli, Console.Error, cancel.Token),
-};
+    return cli.Command switch
+    {
+        "validate" => ValidateCommand.Run(cli, Console.Out),
+        "scan" => await ScanCommand.RunAsync(cli, Console.Out, Console.Error, cancel.Token),
+        "demo" => await DemoCommand.RunAsync(cli, Console.Error, cancel.Token),
+        _ => await ServeCommand.RunAsync(cli, Console.Error, cancel.Token),
+    };
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Console.Error.WriteLine("interrupted; nothing of the unfinished scan was stored");
+    return ExitCodes.Interrupted;
+}
+catch (Exception ex)
+{
+    // No stack trace for users; the reason in one line (a data directory that cannot be written, a full disk…).
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return ExitCodes.StartupFailed;
+}

@@ -46,14 +46,14 @@ public static class ServeCommand
         catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
         {
             logger.Fatal("Cannot listen on {Urls}: {Reason}", urls ?? DefaultUrls, ex.Message);
-            return ExitCodes.UsageOrConfig;
+            return ExitCodes.StartupFailed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One clear line for the operator (the database file, the data folder…); the stack trace only at Debug.
             logger.Fatal("PartnerWatch could not start: {Reason}", ex.Message);
             logger.Debug(ex, "Start-up failure");
-            return 1;
+            return ExitCodes.StartupFailed;
         }
     }
 

@@ -31,7 +31,8 @@ public static class AlertsOptionsValidator
             var webhook = options.Webhooks[i];
             if (webhook is null) continue;
             if (!IsHttpUrl(webhook.Url))
-                yield return Problem($"Webhooks:{i}:Url", $"\"{webhook.Url}\" is not an absolute http(s) URL");
+                // Not echoed: Slack and Teams webhook URLs carry their secret in the path.
+                yield return Problem($"Webhooks:{i}:Url", "is not an absolute http(s) URL (value not shown: webhook URLs may contain secrets)");
             if (!WebhookFormats.Contains(webhook.Format, StringComparer.OrdinalIgnoreCase))
                 yield return Problem($"Webhooks:{i}:Format", $"must be one of {string.Join(", ", WebhookFormats)}, was \"{webhook.Format}\"");
             if (webhook.Timeout < TimeSpan.FromSeconds(1) || webhook.Timeout > TimeSpan.FromMinutes(5))

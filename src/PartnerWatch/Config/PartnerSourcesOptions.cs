@@ -47,7 +47,7 @@ public static class PartnerSourcesValidator
             if (hasFile == hasUrl)
                 yield return Problem(at, "needs exactly one of File or Url");
             if (hasUrl && !(Uri.TryCreate(source.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)))
-                yield return Problem($"{at}:Url", $"\"{source.Url}\" is not an absolute http(s) URL");
+                yield return Problem($"{at}:Url", "is not an absolute http(s) URL (value not shown: list URLs may contain access tokens)");
             if (hasFile && FileProblem(PartnerListFormat.ResolvePath(options, source.File!)) is { } fileProblem)
                 yield return Problem($"{at}:File", fileProblem);
             if (source.Refresh < TimeSpan.FromMinutes(1))
