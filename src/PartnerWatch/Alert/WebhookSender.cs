@@ -101,7 +101,8 @@ public sealed partial class WebhookSender(
         }
         catch (HttpRequestException ex)
         {
-            return new WebhookOutcome(WebhookResult.Retry, $"{where}: {ex.GetType().Name}: {ex.Message}");
+            // The error kind, not the message: runtime messages may quote the URL, whose path can be the secret.
+            return new WebhookOutcome(WebhookResult.Retry, $"{where}: request failed ({ex.HttpRequestError})");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -110,7 +111,7 @@ public sealed partial class WebhookSender(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
         {
             // Whatever else went wrong is treated as transient: the backoff bounds the cost, and nothing is lost.
-            return new WebhookOutcome(WebhookResult.Retry, $"{where}: {ex.GetType().Name}: {ex.Message}");
+            return new WebhookOutcome(WebhookResult.Retry, $"{where}: {ex.GetType().Name}");
         }
     }
 
