@@ -57,7 +57,7 @@ public sealed class LogoCatalog
             {
                 var reference = references[entry.Reference];
                 if (distance >= bestDistance) return;
-                if (!Thresholds.AspectsAgree(query, fingerprint.SourceScale, entry.Variant, reference.Fingerprint.SourceScale)) return;
+                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
                 bestDistance = distance;
                 bestReference = entry.Reference;
             });
@@ -74,7 +74,7 @@ public sealed class LogoCatalog
             index.Search(query.Hash, radius, (entry, distance) =>
             {
                 var reference = references[entry.Reference];
-                if (!Thresholds.AspectsAgree(query, fingerprint.SourceScale, entry.Variant, reference.Fingerprint.SourceScale)) return;
+                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
                 if (!best.TryGetValue(entry.Reference, out var d) || distance < d) best[entry.Reference] = distance;
             });
         }
@@ -124,7 +124,7 @@ public sealed class LogoCatalog
             var info = new FileInfo(path);
             if (!info.Exists) return $"file not found ({path})";
             if (info.Length > decoder.Limits.MaxBytes) return $"file is larger than {decoder.Limits.MaxBytes} bytes";
-            fingerprint = decoder.TryFingerprint(File.ReadAllBytes(path), out var reason);
+            fingerprint = decoder.TryFingerprintReference(File.ReadAllBytes(path), out var reason);
             return reason;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
