@@ -53,10 +53,11 @@ public sealed class LogoCatalog
         var bestDistance = int.MaxValue;
         foreach (var query in fingerprint.Variants)
         {
-            index.Search(query.Hash, Math.Min(radius, bestDistance), (entry, distance) =>
+            index.Search(query.Hash, Math.Min(radius, bestDistance), (entry, hamming) =>
             {
                 var reference = references[entry.Reference];
-                if (distance >= bestDistance) return;
+                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
+                if (distance >= bestDistance || distance > radius) return;
                 if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
                 bestDistance = distance;
                 bestReference = entry.Reference;
@@ -71,9 +72,11 @@ public sealed class LogoCatalog
         var best = new Dictionary<int, int>();
         foreach (var query in fingerprint.Variants)
         {
-            index.Search(query.Hash, radius, (entry, distance) =>
+            index.Search(query.Hash, radius, (entry, hamming) =>
             {
                 var reference = references[entry.Reference];
+                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
+                if (distance > radius) return;
                 if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
                 if (!best.TryGetValue(entry.Reference, out var d) || distance < d) best[entry.Reference] = distance;
             });
