@@ -14,10 +14,11 @@ namespace PartnerWatch.Benchmarks;
 internal static class DistractorMeasurement
 {
     private static readonly string[] ExtraBrands = ["vmware", "siemens", "samsung", "fujitsu", "accenture", "ericsson", "nokia", "bosch"];
-    private static readonly LogoTransformation[] Shown = [LogoTransformation.Size120, LogoTransformation.Jpeg60, LogoTransformation.WhiteOnDark];
+    private static readonly LogoTransformation[] Shown = [LogoTransformation.Size120, LogoTransformation.Jpeg60, LogoTransformation.WhiteOnDark, LogoTransformation.Size24, LogoTransformation.Size32, LogoTransformation.Size48];
 
-    public static int Run(string icons, string fixtures)
+    public static int Run(string icons, string fixtures, string? only = null)
     {
+        var shown = only is null ? Shown : only.Split(',').Select(Enum.Parse<LogoTransformation>).ToArray();
         var decoder = LabelledSet.Decoder();
         var files = LabelledSet.ReferenceFiles(Path.Combine(fixtures, "refs"));
         files.AddRange(ExtraBrands.Select(b => (b, Path.Combine(icons, b + ".svg"))));
@@ -34,7 +35,7 @@ internal static class DistractorMeasurement
         var clock = Stopwatch.StartNew();
         foreach (var path in distractors)
         {
-            foreach (var t in Shown)
+            foreach (var t in shown)
             {
                 ImageFingerprint? fp;
                 try { fp = decoder.TryFingerprint(LogoVariants.Make(path, t), out _); }
@@ -48,7 +49,7 @@ internal static class DistractorMeasurement
         var matched = results.Where(r => r.Distance <= catalog.Thresholds.MaxDistance).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"distractor icons: {distractors.Count}, images: {results.Count} (+{rejected} unrenderable), false matches: {matched.Count} = {100.0 * matched.Count / results.Count:F3} % per image; icons with any false match: {matched.Select(m => m.Name).Distinct().Count()} = {100.0 * matched.Select(m => m.Name).Distinct().Count() / distractors.Count:F3} %; {clock.Elapsed.TotalSeconds:F0} s"));
-        foreach (var t in Shown)
+        foreach (var t in shown)
         {
             var ofT = results.Where(r => r.T == t).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {t}: {ofT.Count(r => r.Distance <= catalog.Thresholds.MaxDistance)} / {ofT.Count}"));

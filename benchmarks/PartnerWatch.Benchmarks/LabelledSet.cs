@@ -16,7 +16,7 @@ internal static class LabelledSet
         var references = new List<LogoReference>();
         foreach (var (brand, path) in files)
         {
-            var fp = decoder.TryFingerprint(File.ReadAllBytes(path), out var reason);
+            var fp = decoder.TryFingerprintReference(File.ReadAllBytes(path), out var reason);
             if (fp is null) Console.Error.WriteLine($"skip {path}: {reason}");
             else references.Add(new LogoReference(brand, Path.GetFileName(path), fp));
         }

@@ -22,6 +22,7 @@ public class LogoBenchmarks
     private LogoCatalog catalog1000 = null!;
     private ImageFingerprint hit = null!;
     private ImageFingerprint miss = null!;
+    private ImageFingerprint smallHit = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,7 +42,7 @@ public class LogoBenchmarks
             foreach (var path in Directory.EnumerateFiles(icons, "*.svg").Order(StringComparer.Ordinal))
             {
                 if (many.Count >= 1000) break;
-                if (decoder.TryFingerprint(File.ReadAllBytes(path), out _) is { } fp) many.Add(new LogoReference(Path.GetFileNameWithoutExtension(path), Path.GetFileName(path), fp));
+                if (decoder.TryFingerprintReference(File.ReadAllBytes(path), out _) is { } fp) many.Add(new LogoReference(Path.GetFileNameWithoutExtension(path), Path.GetFileName(path), fp));
             }
         }
         var random = new Random(1);
@@ -52,11 +53,13 @@ public class LogoBenchmarks
         }
         catalog1000 = new LogoCatalog(many, new LogoMatchThresholds());
         hit = decoder.TryFingerprint(jpeg160, out _)!;
+        smallHit = decoder.TryFingerprint(LogoVariants.Make(sap, LogoTransformation.Size32), out _)!;
         miss = decoder.TryFingerprint(LogoVariants.Make(Directory.EnumerateFiles(Path.Combine(fixtures, "negatives")).Order(StringComparer.Ordinal).First(), LogoTransformation.Size120), out _)!;
         if (catalog1000.References.Count < 1000) throw new InvalidOperationException("expected 1,000 references");
     }
 
     [Benchmark] public ImageFingerprint? FingerprintSvgReference() => decoder.TryFingerprint(svg, out _);
+    [Benchmark] public ImageFingerprint? FingerprintSvgReferenceWithSmallRenderings() => decoder.TryFingerprintReference(svg, out _);
     [Benchmark] public ImageFingerprint? FingerprintPngCard160() => decoder.TryFingerprint(png160, out _);
     [Benchmark] public ImageFingerprint? FingerprintJpeg160() => decoder.TryFingerprint(jpeg160, out _);
     [Benchmark] public ImageFingerprint? FingerprintPng800() => decoder.TryFingerprint(png800, out _);
@@ -64,4 +67,5 @@ public class LogoBenchmarks
     [Benchmark] public LogoMatch? MatchMissAgainst20() => catalog20.Match(miss);
     [Benchmark] public LogoMatch? MatchHitAgainst1000() => catalog1000.Match(hit);
     [Benchmark] public LogoMatch? MatchMissAgainst1000() => catalog1000.Match(miss);
+    [Benchmark] public LogoMatch? MatchSmallHitAgainst1000() => catalog1000.Match(smallHit);
 }

@@ -21,9 +21,17 @@ public sealed record ImageFingerprint(IReadOnlyList<FingerprintVariant> Variants
 /// </summary>
 /// <param name="Layout">How the 256 cells were laid over the content (square, wide or tall); only variants with the
 /// same layout are comparable.</param>
-public readonly record struct FingerprintVariant(Hash256 Hash, int ContentWidth, int ContentHeight, byte Layout = 0)
+/// <param name="RenderedLongSide">0 for a view of the image as given; for a reference logo also rendered small,
+/// the long side (pixels) it was rendered at — such a view is compared only with images shown at a similar size.</param>
+public readonly record struct FingerprintVariant(Hash256 Hash, int ContentWidth, int ContentHeight, byte Layout = 0, int RenderedLongSide = 0)
 {
     public double Aspect => (double)ContentWidth / ContentHeight;
+
+    /// <summary>Source pixels per working-raster pixel of this view.</summary>
+    public double ScaleIn(ImageFingerprint owner) => RenderedLongSide > 0 ? RenderedLongSide / (double)LogoNormalizer.WorkingSize : owner.SourceScale;
+
+    /// <summary>The longer side of the trimmed content in the pixels of the image it was measured on.</summary>
+    public double ContentLongSide(ImageFingerprint owner) => Math.Max(ContentWidth, ContentHeight) * ScaleIn(owner);
 }
 
 /// <summary>A 256-bit perceptual hash compared by Hamming distance.</summary>

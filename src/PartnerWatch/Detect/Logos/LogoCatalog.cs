@@ -53,11 +53,12 @@ public sealed class LogoCatalog
         var bestDistance = int.MaxValue;
         foreach (var query in fingerprint.Variants)
         {
-            index.Search(query.Hash, Math.Min(radius, bestDistance), (entry, distance) =>
+            index.Search(query.Hash, Math.Min(radius, bestDistance), (entry, hamming) =>
             {
                 var reference = references[entry.Reference];
-                if (distance >= bestDistance) return;
-                if (!Thresholds.AspectsAgree(query, fingerprint.SourceScale, entry.Variant, reference.Fingerprint.SourceScale)) return;
+                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
+                if (distance >= bestDistance || distance > radius) return;
+                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
                 bestDistance = distance;
                 bestReference = entry.Reference;
             });
@@ -71,10 +72,12 @@ public sealed class LogoCatalog
         var best = new Dictionary<int, int>();
         foreach (var query in fingerprint.Variants)
         {
-            index.Search(query.Hash, radius, (entry, distance) =>
+            index.Search(query.Hash, radius, (entry, hamming) =>
             {
                 var reference = references[entry.Reference];
-                if (!Thresholds.AspectsAgree(query, fingerprint.SourceScale, entry.Variant, reference.Fingerprint.SourceScale)) return;
+                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
+                if (distance > radius) return;
+                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
                 if (!best.TryGetValue(entry.Reference, out var d) || distance < d) best[entry.Reference] = distance;
             });
         }
@@ -124,7 +127,7 @@ public sealed class LogoCatalog
             var info = new FileInfo(path);
             if (!info.Exists) return $"file not found ({path})";
             if (info.Length > decoder.Limits.MaxBytes) return $"file is larger than {decoder.Limits.MaxBytes} bytes";
-            fingerprint = decoder.TryFingerprint(File.ReadAllBytes(path), out var reason);
+            fingerprint = decoder.TryFingerprintReference(File.ReadAllBytes(path), out var reason);
             return reason;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

@@ -58,6 +58,76 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         }
     }
 
+    /// <summary>
+    /// Long sides at which reference logos are also rendered: a 32 px wordmark on a page is a blur of 4-pixel-tall
+    /// letters, and it resembles the reference drawn at 32 px far more than the crisp reference scaled up.
+    /// </summary>
+    public static readonly IReadOnlyList<int> SmallRenderingSizes = [20, 24, 29, 35, 41, 50, 60];
+
+    /// <summary>
+    /// The fingerprint of a reference logo: its own variants plus variants of it rendered small
+    /// (<see cref="SmallRenderingSizes"/>), tagged with the rendered size so that they are only compared with images
+    /// shown at a similar size (<see cref="LogoMatchThresholds.SizesAgree"/>).
+    /// </summary>
+    public ImageFingerprint? TryFingerprintReference(ReadOnlySpan<byte> bytes, out string? rejectReason)
+    {
+        var fingerprint = TryFingerprint(bytes, out rejectReason);
+        if (fingerprint is null) return null;
+        var variants = new List<FingerprintVariant>(fingerprint.Variants);
+        var format = ImageFormatSniffer.Sniff(bytes);
+        foreach (var side in SmallRenderingSizes)
+        {
+            // A raster reference is not enlarged: a 40 px reference drawn at 48 px says nothing new.
+            if (format != SniffedImageFormat.Svg && side >= Math.Max(fingerprint.Width, fingerprint.Height)) continue;
+            try
+            {
+                using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(DecodeText(bytes), side) : RenderRasterSmall(bytes, side);
+                if (small is null) continue;
+                var rendered = Finish(small, SKCodecResult.Success, format, small.Info, out _);
+                if (rendered is null) continue;
+                variants.AddRange(rendered.Variants.Select(v => v with { RenderedLongSide = side }));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The reference itself decoded; a failed small rendering only costs recall at that size.
+            }
+        }
+        return fingerprint with { Variants = variants };
+    }
+
+    private SKBitmap? RenderSvgSmall(string markup, int longSide)
+    {
+        var clean = SvgSanitizer.Sanitize(markup, (int)Math.Min(int.MaxValue, limits.MaxBytes), out _);
+        if (clean is null) return null;
+        using var svg = new SKSvg();
+        svg.Settings.EnableJavaScript = false;
+        svg.Settings.EnableExternalJavaScript = false;
+        using var reader = XmlReader.Create(new StringReader(clean), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var picture = svg.Load(reader);
+        if (picture is null) return null;
+        var bounds = picture.CullRect;
+        if (!(bounds.Width > 0 && bounds.Height > 0) || float.IsInfinity(bounds.Width) || float.IsInfinity(bounds.Height)) return null;
+        var scale = longSide / Math.Max(bounds.Width, bounds.Height);
+        var bitmap = new SKBitmap(new SKImageInfo(Math.Max(1, (int)Math.Round(bounds.Width * scale)), Math.Max(1, (int)Math.Round(bounds.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.Transparent);
+        canvas.Scale(scale);
+        canvas.Translate(-bounds.Left, -bounds.Top);
+        canvas.DrawPicture(picture);
+        return bitmap;
+    }
+
+    // Called only after TryFingerprint accepted the same bytes, so the byte and pixel caps already hold.
+    private static SKBitmap? RenderRasterSmall(ReadOnlySpan<byte> bytes, int longSide)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var source = SKBitmap.Decode(data);
+        if (source is null) return null;
+        var scale = (float)longSide / Math.Max(source.Width, source.Height);
+        var info = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
+        return source.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+    }
+
     public ImageFingerprint? TryFingerprintSvgMarkup(string svgMarkup, out string? rejectReason)
     {
         try

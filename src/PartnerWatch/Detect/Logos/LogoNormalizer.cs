@@ -81,10 +81,17 @@ internal static class LogoNormalizer
                     // A mark that nearly fills its box (four tiles with thin gaps) is all ones at half coverage; its
                     // gaps survive when a cell needs full coverage in all four sub-cells. Emitted from a share below
                     // the cut-off too, so that an image and its reference on either side of it still meet.
-                    if (hash.PopCount > NearlyFullShare * Hash256.Bits && FullCoverageHash(grid, layout) is var full && IsInformative(full))
+                    // Two cut-offs: a pale pane (the yellow tile in grayscale is ~0.78 of full contrast) needs the
+                    // lower one, while a blurred knock-out wordmark on a plate needs the higher one to stay informative.
+                    if (hash.PopCount > NearlyFullShare * Hash256.Bits)
                     {
-                        variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id));
-                        added = true;
+                        foreach (var cutOff in FullCoverageCutOffs)
+                        {
+                            var full = FullCoverageHash(grid, layout, cutOff);
+                            if (!IsInformative(full)) continue;
+                            variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id));
+                            added = true;
+                        }
                     }
                 }
                 if (added) emitted++;
@@ -188,8 +195,10 @@ internal static class LogoNormalizer
     // the median and flip under rasterisation alone, while a cell only flips when its coverage crosses one half.
     private static Hash256 HalfCoverageHash(double[] grid, HashLayout layout) => CellHash(grid, layout, (a, b, c, d) => a + b + c + d > 2.0);
 
-    private static Hash256 FullCoverageHash(double[] grid, HashLayout layout) =>
-        CellHash(grid, layout, (a, b, c, d) => Math.Min(Math.Min(a, b), Math.Min(c, d)) > 0.85);
+    private static readonly double[] FullCoverageCutOffs = [0.85, 0.7];
+
+    private static Hash256 FullCoverageHash(double[] grid, HashLayout layout, double cutOff) =>
+        CellHash(grid, layout, (a, b, c, d) => Math.Min(Math.Min(a, b), Math.Min(c, d)) > cutOff);
 
     private static Hash256 CellHash(double[] grid, HashLayout layout, Func<double, double, double, double, bool> isForeground)
     {

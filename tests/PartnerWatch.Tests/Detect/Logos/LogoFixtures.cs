@@ -27,7 +27,7 @@ public static class LogoFixtures
 
     public static LogoCatalog Catalog(LogoImageDecoder decoder) =>
         new(ReferenceFiles().Select(r => new LogoReference(r.Brand, Path.GetFileName(r.Path),
-            decoder.TryFingerprint(File.ReadAllBytes(r.Path), out var reason) ?? throw new InvalidOperationException($"{r.Path}: {reason}"))),
+            decoder.TryFingerprintReference(File.ReadAllBytes(r.Path), out var reason) ?? throw new InvalidOperationException($"{r.Path}: {reason}"))),
             new LogoMatchThresholds());
 
     // The test project copies only its top-level Fixtures folder; until this folder is added to the copy list,

@@ -16,24 +16,16 @@ public sealed class LogoRecognitionTests(LogoCatalogFixture fixture) : IClassFix
 
     /// <summary>
     /// Measured misses at the ROC-chosen threshold 24, listed with their distances in docs/logo-matching.md: the
-    /// grey level of the Microsoft tiles' yellow pane (42), the NVIDIA wordmark+eye under JPEG and in a card (27–30),
-    /// and small renderings of Huawei, Intel and IBM (25–50). Kept out of the theory so the rest stays a hard gate;
-    /// remove an entry when the engine improves.
+    /// NVIDIA wordmark+eye under JPEG and in a card (27–30). Small renderings and grayscale no longer miss (small
+    /// views of the references; a second full-coverage cut-off). Kept out of the theory so the rest stays a hard
+    /// gate; remove an entry when the engine improves.
     /// </summary>
     public static readonly HashSet<(string File, LogoTransformation Transformation)> KnownMisses =
     [
-        ("microsoft-icon.svg", LogoTransformation.Grayscale),
         ("nvidia.svg", LogoTransformation.Jpeg40),
         ("nvidia.svg", LogoTransformation.Jpeg60),
         ("nvidia.svg", LogoTransformation.Jpeg90),
         ("nvidia.svg", LogoTransformation.PaddedCard),
-        ("huawei.svg", LogoTransformation.Size24),
-        ("huawei.svg", LogoTransformation.Size32),
-        ("huawei.png", LogoTransformation.Size24),
-        ("huawei.png", LogoTransformation.Size48),
-        ("intel.png", LogoTransformation.Size24),
-        ("intel.png", LogoTransformation.Size32),
-        ("ibm.svg", LogoTransformation.Size48),
     ];
 
     public static TheoryData<string, string, LogoTransformation> Variants()
@@ -57,7 +49,9 @@ public sealed class LogoRecognitionTests(LogoCatalogFixture fixture) : IClassFix
     public static int? LongSide(LogoTransformation t) => t switch
     {
         LogoTransformation.Size24 => 24,
+        LogoTransformation.Size28 => 28,
         LogoTransformation.Size32 => 32,
+        LogoTransformation.Size40 => 40,
         LogoTransformation.Size48 => 48,
         _ => null,
     };

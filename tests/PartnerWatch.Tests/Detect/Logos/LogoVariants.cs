@@ -6,7 +6,7 @@ namespace PartnerWatch.Tests.Detect.Logos;
 /// <summary>How a page might show a reference logo; each one is a column of the recall table in docs/logo-matching.md.</summary>
 public enum LogoTransformation
 {
-    Size24, Size32, Size48, Size120, Size400, Size800,
+    Size24, Size28, Size32, Size40, Size48, Size120, Size400, Size800,
     Jpeg40, Jpeg60, Jpeg90,
     Gif, WebP, Grayscale, WhiteOnDark, Inverted, PaddedCard, ColoredBackground,
 }
@@ -25,7 +25,9 @@ public static class LogoVariants
         return transformation switch
         {
             LogoTransformation.Size24 => Png(Render(referencePath, 24)),
+            LogoTransformation.Size28 => Png(Render(referencePath, 28)),
             LogoTransformation.Size32 => Png(Render(referencePath, 32)),
+            LogoTransformation.Size40 => Png(Render(referencePath, 40)),
             LogoTransformation.Size48 => Png(Render(referencePath, 48)),
             LogoTransformation.Size120 => Png(Render(referencePath, 120)),
             LogoTransformation.Size400 => Png(Render(referencePath, 400)),
