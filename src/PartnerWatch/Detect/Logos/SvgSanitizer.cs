@@ -55,6 +55,11 @@ internal static class SvgSanitizer
             rejectReason = $"SVG has more than {MaxElements} elements";
             return null;
         }
+        if (ExpansionProblem(root, elements) is { } expansion)
+        {
+            rejectReason = expansion;
+            return null;
+        }
         foreach (var element in elements)
         {
             if (element.Parent is null && element != root) continue; // already removed with an ancestor
@@ -86,6 +91,54 @@ internal static class SvgSanitizer
             }
         }
         return root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    public const int MaxDepth = 256;
+
+    /// <summary>
+    /// Rejects SVGs that would render far more than they contain: &lt;use&gt; copies its target, and uses inside used
+    /// targets multiply (a 3 KB file of 12 levels × 10 uses is 10^12 elements and hangs the renderer). A used target may
+    /// not itself contain a &lt;use&gt;, and all uses together may copy at most <see cref="MaxElements"/> elements.
+    /// Deep nesting is refused too, since rendering recurses per level.
+    /// </summary>
+    private static string? ExpansionProblem(XElement root, List<XElement> elements)
+    {
+        var byId = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var element in elements)
+            if (element.Attribute("id")?.Value is { Length: > 0 } id) byId.TryAdd(id, element);
+
+        // Subtree sizes and depths without recursion (post-order over the document order list).
+        var size = new Dictionary<XElement, int>(elements.Count);
+        var containsUse = new HashSet<XElement>();
+        for (var i = elements.Count - 1; i >= 0; i--)
+        {
+            var element = elements[i];
+            var total = 1;
+            foreach (var child in element.Elements())
+            {
+                total += size[child];
+                if (containsUse.Contains(child)) containsUse.Add(element);
+            }
+            if (element.Name.LocalName == "use") containsUse.Add(element);
+            size[element] = total;
+        }
+        foreach (var element in elements)
+        {
+            var depth = 0;
+            for (var e = element; e is not null && depth <= MaxDepth; e = e.Parent) depth++;
+            if (depth > MaxDepth) return $"SVG elements nest deeper than {MaxDepth} levels";
+        }
+
+        long copied = 0;
+        foreach (var use in elements.Where(e => e.Name.LocalName == "use"))
+        {
+            var href = (use.Attribute(XLink + "href") ?? use.Attribute("href"))?.Value.Trim();
+            if (href is null || !href.StartsWith('#') || !byId.TryGetValue(href[1..], out var target)) continue;
+            if (containsUse.Contains(target)) return "SVG <use> refers to content that itself contains <use> (exponential expansion)";
+            copied += size[target];
+            if (copied > MaxElements) return $"SVG <use> references copy more than {MaxElements} elements";
+        }
+        return null;
     }
 
     private static bool IsAllowedReference(string value)
