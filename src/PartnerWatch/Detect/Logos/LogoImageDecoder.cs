@@ -9,8 +9,11 @@ namespace PartnerWatch.Detect.Logos;
 /// <summary>Caps that keep hostile images from exhausting memory or CPU.</summary>
 public sealed record LogoDecodeLimits(long MaxBytes, long MaxPixels = LogoDecodeLimits.DefaultMaxPixels)
 {
-    /// <summary>40 megapixels: far above any logo, far below a decompression bomb.</summary>
-    public const long DefaultMaxPixels = 40_000_000;
+    /// <summary>
+    /// 16 megapixels (64 MB as RGBA): far above any logo, far below a decompression bomb. PNG and GIF decode at full
+    /// size, so this is also the worst case of one decode in memory.
+    /// </summary>
+    public const long DefaultMaxPixels = 16_000_000;
 }
 
 /// <summary>

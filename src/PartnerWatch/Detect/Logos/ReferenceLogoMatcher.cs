@@ -27,6 +27,23 @@ internal sealed class ReferenceLogoMatcher(
     // page of a site repeats the same logo wall, while a logo changed between scans (hours apart) is fetched anew.
     private static readonly TimeSpan UrlMemoLifetime = TimeSpan.FromMinutes(15);
     private const int UrlMemoCapacity = 10_000;
+    // Decoding is the memory peak (a hostile PNG within the pixel cap is 64 MB as a bitmap): two at a time, process-wide,
+    // whatever the number of sites and downloads in flight.
+    private readonly SemaphoreSlim _decodeSlots = new(2, 2);
+
+    private async Task<CachedFingerprint> DecodeAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        await _decodeSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return fingerprints.GetOrAdd(bytes, decoder);
+        }
+        finally
+        {
+            _decodeSlots.Release();
+        }
+    }
+
     private readonly ConcurrentDictionary<string, (CachedFingerprint Result, string? Sha256, DateTimeOffset At)> _recentUrls = new(StringComparer.Ordinal);
 
     public async ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
@@ -78,7 +95,7 @@ internal sealed class ReferenceLogoMatcher(
         {
             if (DataUri.TryDecode(image.ImageUrl.OriginalString, options.Fetch.MaxImageBytes) is not { } inline)
                 return new SeenImage(new CachedFingerprint(null, "unreadable data: URI"), null, null, null);
-            return new SeenImage(fingerprints.GetOrAdd(inline, decoder), FingerprintCache.KeyOf(inline).ToLowerInvariant(), inline, null);
+            return new SeenImage(await DecodeAsync(inline, cancellationToken), FingerprintCache.KeyOf(inline).ToLowerInvariant(), inline, null);
         }
 
         var url = image.ImageUrl.AbsoluteUri;
@@ -90,7 +107,7 @@ internal sealed class ReferenceLogoMatcher(
         try
         {
             var resource = await fetcher.GetResourceAsync(image.ImageUrl, options.Fetch.MaxImageBytes, cancellationToken);
-            var result = fingerprints.GetOrAdd(resource.Body, decoder);
+            var result = await DecodeAsync(resource.Body, cancellationToken);
             seen = new SeenImage(result, FingerprintCache.KeyOf(resource.Body).ToLowerInvariant(), resource.Body, resource.ContentType);
             if (result.RejectReason is { } why)
                 logger.LogDebug("Image {ImageUrl} on {PageUrl} not usable: {Reason}", url, image.PageUrl, why);
