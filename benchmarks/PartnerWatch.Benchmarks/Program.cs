@@ -8,6 +8,7 @@ return args switch
     ["roc", var fixtures, .. var rest] => RocMeasurement.Run(fixtures, rest.FirstOrDefault(a => !int.TryParse(a, out _)), rest.Select(a => int.TryParse(a, out var v) ? v : (int?)null).FirstOrDefault(v => v is not null)),
     ["distractors", var icons, var fixtures, .. var only] => DistractorMeasurement.Run(icons, fixtures, only.FirstOrDefault()),
     ["dump", var file, .. var rest] => DumpCommand.Run(file, rest.FirstOrDefault()),
+    ["render", .. var jobs] => RenderCommand.Run(jobs),
     _ => Run(args),
 };
 

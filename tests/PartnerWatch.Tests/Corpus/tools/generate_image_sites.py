@@ -5,7 +5,7 @@ Run after generate_corpus.py (which rewrites corpus.json and sites/ from scratch
   python3 tests/PartnerWatch.Tests/Corpus/tools/generate_image_sites.py
 
 Every claim here is named only by pixels: opaque file names, no alt/title, no brand name in text or links, so the
-text cues find nothing and the logo matcher alone decides. Images are rendered from refs/ by render_logos.cs
+text cues find nothing and the logo matcher alone decides. Images are rendered from refs/ by the benchmark project's `render` mode
 (one `dotnet run` for all of them). The negatives show the SAME configured logos as social follow icons, app-store
 badges and "Sign in with" buttons, and non-configured marks (Detect/Logos/Fixtures/negatives, CC0) on partner walls.
 Holdout sites were written together with the tune sites, before any result was looked at.
@@ -56,7 +56,7 @@ SITES = []
 
 def site(id, name, lang, split, truth, categories, note, body, images, pair_tags=None, footer='', head='',
          octet=(), copies=()):
-    """images: [(variant, ref, path-in-site)] rendered by render_logos.cs; copies: [(ref, path)] copied as is (SVG
+    """images: [(variant, ref, path-in-site)] rendered by the benchmark project's `render` mode; copies: [(ref, path)] copied as is (SVG
     files); octet: paths served as application/octet-stream (sidecar)."""
     SITES.append(dict(id=id, name=name, lang=lang, split=split, truth=sorted(truth), categories=categories, note=note,
                       body=body, images=images, pair_tags=pair_tags or {}, footer=footer, head=head, octet=list(octet),
@@ -286,8 +286,8 @@ def main():
         for brand_file, path in s['copies']:
             os.makedirs(os.path.dirname(os.path.join(d, path)), exist_ok=True)
             shutil.copyfile(ref(brand_file), os.path.join(d, path))
-    subprocess.run(['dotnet', 'run', os.path.join(HERE, 'render_logos.cs'), '--'] + render_args, check=True, cwd=REPO,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(['dotnet', 'run', '-c', 'Release', '--project', os.path.join(REPO, 'benchmarks', 'PartnerWatch.Benchmarks'),
+                    '--', 'render'] + render_args, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     for s in SITES:
         for path in s['octet']:
             with open(os.path.join(ROOT, 'sites', s['id'], path + '.headers'), 'w', encoding='ascii') as f:

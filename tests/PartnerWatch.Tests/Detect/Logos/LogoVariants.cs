@@ -20,6 +20,31 @@ public static class LogoVariants
     /// <summary>Longer side, in pixels, of variants whose transformation is not about size (a typical partner wall).</summary>
     public const int DisplaySize = 160;
 
+    /// <summary>
+    /// The same variants by name, with free sizes and qualities (<c>size:N</c>, <c>jpeg:Q</c>, <c>png</c>, <c>gif</c>,
+    /// <c>webp</c>, <c>grayscale</c>, <c>white-on-dark</c>, <c>inverted</c>, <c>padded-card</c>, <c>colored-bg</c>), for the
+    /// corpus generator (benchmarks' <c>render</c> mode).
+    /// </summary>
+    public static byte[] Make(string referencePath, string variant)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        return variant switch
+        {
+            _ when variant.StartsWith("size:", StringComparison.Ordinal) => Png(Render(referencePath, int.Parse(variant[5..], culture))),
+            _ when variant.StartsWith("jpeg:", StringComparison.Ordinal) =>
+                Jpeg(OnBackground(Render(referencePath, DisplaySize), SKColors.White), int.Parse(variant[5..], culture)),
+            "png" => Png(Render(referencePath, DisplaySize)),
+            "gif" => Make(referencePath, LogoTransformation.Gif),
+            "webp" => Make(referencePath, LogoTransformation.WebP),
+            "grayscale" => Make(referencePath, LogoTransformation.Grayscale),
+            "white-on-dark" => Make(referencePath, LogoTransformation.WhiteOnDark),
+            "inverted" => Make(referencePath, LogoTransformation.Inverted),
+            "padded-card" => Make(referencePath, LogoTransformation.PaddedCard),
+            "colored-bg" => Make(referencePath, LogoTransformation.ColoredBackground),
+            _ => throw new ArgumentException($"unknown variant '{variant}'"),
+        };
+    }
+
     public static byte[] Make(string referencePath, LogoTransformation transformation)
     {
         return transformation switch

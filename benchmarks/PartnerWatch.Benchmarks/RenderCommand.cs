@@ -1,0 +1,42 @@
+using PartnerWatch.Tests.Detect.Logos;
+
+namespace PartnerWatch.Benchmarks;
+
+/// <summary>
+/// <c>render VARIANT REF OUT [VARIANT REF OUT ...]</c>: the logo variants of the test suite as files, for the image-only
+/// sites of the labelled corpus (tests/PartnerWatch.Tests/Corpus/tools/generate_image_sites.py). Outputs stay under
+/// 20 KB so the repository stays light.
+/// </summary>
+internal static class RenderCommand
+{
+    private const int MaxBytes = 20 * 1024;
+
+    public static int Run(string[] jobs)
+    {
+        if (jobs.Length == 0 || jobs.Length % 3 != 0)
+        {
+            Console.Error.WriteLine("usage: render VARIANT REF OUT [VARIANT REF OUT ...]");
+            return 2;
+        }
+        var failed = 0;
+        for (var i = 0; i < jobs.Length; i += 3)
+        {
+            var (variant, reference, output) = (jobs[i], jobs[i + 1], jobs[i + 2]);
+            try
+            {
+                var bytes = LogoVariants.Make(reference, variant);
+                if (bytes.Length >= MaxBytes)
+                    throw new InvalidOperationException($"{bytes.Length} bytes, over the {MaxBytes}-byte budget");
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+                File.WriteAllBytes(output, bytes);
+                Console.WriteLine($"{output}: {variant} of {reference}, {bytes.Length} bytes");
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or FormatException)
+            {
+                Console.Error.WriteLine($"{output}: cannot render {variant} of {reference}: {e.Message}");
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}
