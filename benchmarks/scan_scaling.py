@@ -16,12 +16,18 @@ BRANDS = [("microsoft", "Microsoft", "microsoft.com"), ("google", "Google", "goo
 FILLER = "<p>" + "We build industrial software for factories, warehouses and logistics networks. " * 40 + "</p>"
 
 
-def make_sites(root, n):
+def make_sites(root, n, logo=None):
     for i in range(n):
         d = os.path.join(root, f"site{i}")
         os.makedirs(d, exist_ok=True)
         picks = [BRANDS[(i + k) % len(BRANDS)] for k in range(3)]
         wall = "".join(f'<li><a href="https://www.{dom}/"><img src="img/p{k}.png" alt="{name}"></a></li>' for k, (_, name, dom) in enumerate(picks))
+        if logo:
+            # An opaque, unlabelled logo image: only the pixel matcher can name it (downloaded and fingerprinted).
+            os.makedirs(os.path.join(d, "img"), exist_ok=True)
+            with open(logo, "rb") as src, open(os.path.join(d, "img", f"u{i}.svg"), "wb") as dst:
+                dst.write(src.read())
+            wall += f'<li><img src="img/u{i}.svg"></li>'
         with open(os.path.join(d, "index.html"), "w") as f:
             f.write(f'<html><head><meta charset="utf-8"><title>Site {i}</title></head><body><nav><a href="partners.html">Partners</a> '
                     f'<a href="about.html">About us</a> <a href="news.html">News</a></nav><h1>Company {i}</h1>{FILLER}</body></html>')
@@ -53,16 +59,16 @@ def peak_rss_kb(pid, stop, out):
     out.append(peak)
 
 
-def run(dll, n, concurrency):
+def run(dll, n, concurrency, logo=None):
     with tempfile.TemporaryDirectory() as tmp:
         sites = os.path.join(tmp, "sites")
-        make_sites(sites, n)
+        make_sites(sites, n, logo)
         handler = lambda *a, **k: Quiet(*a, directory=sites, **k)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         origin = f"http://127.0.0.1:{server.server_address[1]}/"
         config = {"PartnerWatch": {
-            "Brands": [{"Id": b, "Name": name, "Domains": [dom]} for b, name, dom in BRANDS],
+            "Brands": [{"Id": b, "Name": name, "Domains": [dom], "Logos": [logo] if logo and b == "microsoft" else []} for b, name, dom in BRANDS],
             "ConfirmedPartners": {"microsoft": ["site0"]},
             "Sites": [{"Id": f"site{i}", "Url": f"{origin}site{i}/"} for i in range(n)],
             "Fetch": {"AllowPrivateNetworks": True, "MaxConcurrentSites": concurrency},
@@ -91,15 +97,17 @@ def main():
     ap.add_argument("--sites", type=int, nargs="+", default=[10, 100, 400])
     ap.add_argument("--concurrency", type=int, default=2)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--logos", action="store_true", help="also put an unlabelled logo image on every partner page and configure its reference")
     args = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     if not args.no_build:
         subprocess.run(["dotnet", "build", "-c", "Release", os.path.join(root, "src/PartnerWatch"), "-v", "q", "-nologo"], check=True, stdout=subprocess.DEVNULL)
-    dll = os.path.join(root, "src/PartnerWatch/bin/Release/net10.0/PartnerWatch.dll")
+    dll = os.path.join(root, "src/PartnerWatch/bin/Release/net10.0/linux-x64/PartnerWatch.dll")
+    logo = os.path.join(root, "src/PartnerWatch/Demo/logos/microsoft.svg") if args.logos else None
     print(f"| sites | pages | claims | wall time | pages/s | peak RSS |")
     print(f"| ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.sites:
-        elapsed, pages, claims, rss = run(dll, n, args.concurrency)
+        elapsed, pages, claims, rss = run(dll, n, args.concurrency, logo)
         print(f"| {n} | {pages} | {claims} | {elapsed:.1f} s | {pages / elapsed:.0f} | {rss / 1024:.0f} MB |", flush=True)
 
 
