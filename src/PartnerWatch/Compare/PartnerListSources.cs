@@ -14,9 +14,25 @@ public sealed partial class PartnerListSources(
     ConfirmedPartnerLists lists,
     PartnerListComparer comparer,
     IServiceProvider services,
+    TimeProvider time,
     ILogger<PartnerListSources> logger)
 {
     private const int MaxClaimsReevaluated = 100_000;
+
+    // Per source: when it was last read and why it last failed, for /status (a failing list means confirmed partners
+    // may be alerted as unverified once its last good entries are gone, so operators must see it).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, PartnerListState> _states = new();
+
+    /// <summary>The state of every configured source, in configuration order.</summary>
+    public IReadOnlyList<PartnerListState> States =>
+        options.ConfirmedPartnerSources.Select((source, i) => _states.TryGetValue(i, out var state)
+            ? state
+            : new PartnerListState(source.Brand, Describe(source), null, 0, null, null)).ToList();
+
+    // File name or URL host only: list URLs may carry access tokens in their path or query.
+    private static string Describe(ConfirmedPartnerSourceOptions source) =>
+        !string.IsNullOrWhiteSpace(source.File) ? Path.GetFileName(source.File)
+        : Uri.TryCreate(source.Url, UriKind.Absolute, out var url) ? $"{url.Scheme}://{url.Host}/…" : "(invalid URL)";
 
     public IReadOnlyList<ConfirmedPartnerSourceOptions> Sources => options.ConfirmedPartnerSources;
 
@@ -65,12 +81,17 @@ public sealed partial class PartnerListSources(
             var entries = PartnerListFormat.Parse(await ReadAsync(source, cancellationToken));
             var changed = lists.SetSourceEntries(index, entries);
             LogLoaded(key, source.Brand, entries.Count, changed);
+            _states[index] = new PartnerListState(source.Brand, Describe(source), time.GetUtcNow(), entries.Count, null, null);
             return (true, changed);
         }
         catch (Exception ex) when (ex is FormatException or FetchFailedException or IOException or UnauthorizedAccessException or InvalidDataException
                                    && !cancellationToken.IsCancellationRequested)
         {
             LogFailed(key, source.Brand, ex.Message);
+            var previous = _states.TryGetValue(index, out var state) ? state : null;
+            _states[index] = new PartnerListState(source.Brand, Describe(source), previous?.LoadedAt, previous?.Entries ?? 0,
+                ex is FetchFailedException ? "could not be fetched" : ex.GetType().Name.Replace("Exception", "") + ": " + ex.Message.Split(':')[0],
+                time.GetUtcNow());
             return (false, false);
         }
     }
@@ -127,3 +148,6 @@ public sealed partial class PartnerListSources(
     [LoggerMessage(Level = LogLevel.Information, Message = "Partner lists now confirm {Claims} open claims: closed as confirmed")]
     private partial void LogClosed(int claims);
 }
+
+/// <summary>One partner-list source as /status shows it; <see cref="Error"/> is the last failure since the last success.</summary>
+public sealed record PartnerListState(string Brand, string Source, DateTimeOffset? LoadedAt, int Entries, string? Error, DateTimeOffset? FailedAt);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Schedule;
 using PartnerWatch.Store;
@@ -25,7 +26,8 @@ public static class StatusEndpoints
     }
 
     private static async Task<IResult> StatusAsync(
-        IScanStore store, ScanSchedule schedule, PartnerWatchOptions options, ServiceClock clock, CancellationToken cancellationToken)
+        IScanStore store, ScanSchedule schedule, PartnerWatchOptions options, ServiceClock clock, PartnerListSources partnerLists,
+        CancellationToken cancellationToken)
     {
         var stored = await store.GetStatusAsync(cancellationToken);
         var next = await schedule.NextScansAsync(options.Sites.Select(s => s.Id), cancellationToken);
@@ -60,7 +62,8 @@ public static class StatusEndpoints
             sites,
             claims,
             new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries, stored.OldestPendingAlertAt, stored.LastDeliveryError,
-                stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError)));
+                stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError),
+            partnerLists.States));
     }
 
     private static string Version { get; } =
@@ -68,7 +71,8 @@ public static class StatusEndpoints
 
     public sealed record StatusDto(
         string Version, DateTimeOffset StartedAt, string Uptime, long UptimeSeconds,
-        IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts);
+        IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts,
+        IReadOnlyList<PartnerListState> PartnerLists);
 
     public sealed record SiteStatusDto(string Id, string Name, string Url, LastScanDto? LastScan, DateTimeOffset? NextScan);
 
