@@ -31,6 +31,7 @@ internal static class DistractorMeasurement
         var all = Directory.EnumerateFiles(icons, "*.svg").Order(StringComparer.Ordinal).ToList();
         var distractors = all.Where(f => !configuredSlugs.Contains(Path.GetFileNameWithoutExtension(f))).ToList();
         var results = new List<(string Name, LogoTransformation T, int Distance, string Nearest)>();
+        var verified = new List<string>();
         var rejected = 0;
         var clock = Stopwatch.StartNew();
         foreach (var path in distractors)
@@ -42,6 +43,7 @@ internal static class DistractorMeasurement
                 catch (InvalidOperationException) { fp = null; }
                 if (fp is null) { rejected++; continue; }
                 var nearest = catalog.Nearest(fp, Hash256.Bits);
+                if (catalog.Match(fp) is { } m && m.Distance > catalog.Thresholds.MaxDistance) verified.Add($"{Path.GetFileNameWithoutExtension(path)} ({t}) → {m.BrandId} {m.Distance}");
                 results.Add((Path.GetFileNameWithoutExtension(path), t, nearest?.Distance ?? int.MaxValue,
                     nearest is null ? "-" : $"{nearest.Value.Reference.BrandId}/{nearest.Value.Reference.ReferenceFile}"));
             }
@@ -49,6 +51,9 @@ internal static class DistractorMeasurement
         var matched = results.Where(r => r.Distance <= catalog.Thresholds.MaxDistance).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"distractor icons: {distractors.Count}, images: {results.Count} (+{rejected} unrenderable), false matches: {matched.Count} = {100.0 * matched.Count / results.Count:F3} % per image; icons with any false match: {matched.Select(m => m.Name).Distinct().Count()} = {100.0 * matched.Select(m => m.Name).Distinct().Count() / distractors.Count:F3} %; {clock.Elapsed.TotalSeconds:F0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"accepted by the verification band ({catalog.Thresholds.MaxDistance} < d ≤ {LogoMatchThresholds.VerifiedMaxDistance}): {verified.Count}; false matches with it: {matched.Count + verified.Count} = {100.0 * (matched.Count + verified.Count) / results.Count:F3} % per image"));
+        foreach (var v in verified) Console.WriteLine($"  verified distractor: {v}");
         foreach (var t in shown)
         {
             var ofT = results.Where(r => r.T == t).ToList();

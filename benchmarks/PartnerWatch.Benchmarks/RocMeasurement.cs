@@ -18,7 +18,9 @@ internal static class RocMeasurement
         var references = LabelledSet.Fingerprint(files, decoder);
         // Radius 256 so every gated distance is seen; thresholds are applied afterwards.
         var catalog = new LogoCatalog(references, new LogoMatchThresholds(MaxDistance: Hash256.Bits));
+        var production = new LogoCatalog(references, new LogoMatchThresholds());
         var positives = new List<(LogoTransformation T, string Brand, string File, int Right, int Wrong)>();
+        var accepted = new List<(LogoTransformation T, string File, string Brand, string? Matched)>();
         foreach (var (brand, path) in files)
         {
             foreach (var t in LabelledSet.Transformations)
@@ -30,6 +32,7 @@ internal static class RocMeasurement
                     positives.Add((t, brand, Path.GetFileName(path), int.MaxValue, int.MaxValue));
                     continue;
                 }
+                accepted.Add((t, Path.GetFileName(path), brand, production.Match(fp)?.BrandId));
                 var all = catalog.Candidates(fp, Hash256.Bits);
                 var right = all.Where(c => c.Reference.BrandId == brand).Select(c => c.Distance).DefaultIfEmpty(int.MaxValue).Min();
                 var wrong = all.Where(c => c.Reference.BrandId != brand).Select(c => c.Distance).DefaultIfEmpty(int.MaxValue).Min();
@@ -45,6 +48,7 @@ internal static class RocMeasurement
             {
                 var fp = decoder.TryFingerprint(LogoVariants.Make(path, t), out _);
                 if (fp is null) continue;
+                if (production.Match(fp) is { } m) Console.WriteLine($"negative matched by the production catalogue: {Path.GetFileName(path)}:{t} → {m.BrandId} ({m.Distance})");
                 var best = catalog.Nearest(fp, Hash256.Bits);
                 negatives.Add(($"{Path.GetFileName(path)}:{t}", best?.Distance ?? int.MaxValue, best is null ? "-" : $"{best.Value.Reference.BrandId}/{best.Value.Reference.ReferenceFile}"));
             }
@@ -67,6 +71,14 @@ internal static class RocMeasurement
             var wrong = g.Count(p => p.Wrong <= chosen && p.Wrong <= p.Right) / (double)g.Count();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{g.Key}\t{recall:F3}\t{wrong:F3}\t{g.Max(p => p.Right)}\t misses: {string.Join(", ", g.Where(p => !(p.Right <= chosen && p.Right < p.Wrong)).Select(p => $"{p.File}({p.Right}/{p.Wrong})"))}"));
         }
+        Console.WriteLine($"\nper transformation, production catalogue (T={LogoMatchThresholds.DefaultMaxDistance} + verified band to {LogoMatchThresholds.VerifiedMaxDistance}): recall, wrong brand");
+        foreach (var g in accepted.GroupBy(a => a.T))
+        {
+            var ok = g.Count(a => string.Equals(a.Matched, a.Brand, StringComparison.OrdinalIgnoreCase));
+            var wrong = g.Count(a => a.Matched is not null && !string.Equals(a.Matched, a.Brand, StringComparison.OrdinalIgnoreCase));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{g.Key}\t{ok / (double)g.Count():F3}\twrong={wrong}\t misses: {string.Join(", ", g.Where(a => !string.Equals(a.Matched, a.Brand, StringComparison.OrdinalIgnoreCase)).Select(a => a.File))}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall production recall {accepted.Count(a => string.Equals(a.Matched, a.Brand, StringComparison.OrdinalIgnoreCase)) / (double)accepted.Count:F3}"));
         Console.WriteLine("\nnearest negatives:");
         foreach (var n in negatives.OrderBy(n => n.Distance).Take(15)) Console.WriteLine($"{n.Distance}\t{n.Name}\t→ {n.Nearest}");
         return 0;

@@ -23,7 +23,9 @@ public sealed record ImageFingerprint(IReadOnlyList<FingerprintVariant> Variants
 /// same layout are comparable.</param>
 /// <param name="RenderedLongSide">0 for a view of the image as given; for a reference logo also rendered small,
 /// the long side (pixels) it was rendered at — such a view is compared only with images shown at a similar size.</param>
-public readonly record struct FingerprintVariant(Hash256 Hash, int ContentWidth, int ContentHeight, byte Layout = 0, int RenderedLongSide = 0)
+/// <param name="Colours">Hue histogram of the view's solid foreground (<see cref="ColourSignature"/>), used only to
+/// verify a match just above the threshold.</param>
+public readonly record struct FingerprintVariant(Hash256 Hash, int ContentWidth, int ContentHeight, byte Layout = 0, int RenderedLongSide = 0, ColourSignature Colours = default)
 {
     public double Aspect => (double)ContentWidth / ContentHeight;
 
@@ -63,4 +65,58 @@ public readonly record struct Hash256(ulong A, ulong B, ulong C, ulong D)
     }
 
     public override string ToString() => $"{A:x16}{B:x16}{C:x16}{D:x16}";
+}
+
+/// <summary>
+/// Where the solid foreground of a view sits in colour: 12 hue bins and one achromatic bin, each a share quantised to
+/// 0–15 (4 bits per bin). Independent of the shape hash: a round emblem of another colour agrees in shape, not here.
+/// </summary>
+public readonly record struct ColourSignature(ulong Packed)
+{
+    public const int HueBins = 12;
+    public const int AchromaticBin = HueBins;
+    private const int Bins = HueBins + 1;
+
+    public int Share(int bin) => (int)((Packed >> (4 * bin)) & 0xF);
+
+    /// <summary>Share (0–1) of the foreground that has a distinct hue.</summary>
+    public double Chromatic
+    {
+        get
+        {
+            var total = 0;
+            for (var b = 0; b < Bins; b++) total += Share(b);
+            var chromatic = total - Share(AchromaticBin);
+            return total == 0 ? 0 : chromatic / (double)total;
+        }
+    }
+
+    /// <summary>
+    /// How well two views agree in colour (0–1): the intersection of their hue histograms (chromatic pixels only), capped
+    /// by how close their chromatic shares are. Two achromatic views score 0 — no colour, no evidence — and a black
+    /// wordmark with a green eye does not agree with the same wordmark with an orange one.
+    /// </summary>
+    public double Agreement(ColourSignature other)
+    {
+        int hueA = 0, hueB = 0;
+        for (var b = 0; b < HueBins; b++) { hueA += Share(b); hueB += other.Share(b); }
+        if (hueA == 0 || hueB == 0) return 0;
+        double common = 0;
+        for (var b = 0; b < HueBins; b++) common += Math.Min(Share(b) / (double)hueA, other.Share(b) / (double)hueB);
+        return Math.Min(common, 1 - Math.Abs(Chromatic - other.Chromatic));
+    }
+
+    public static ColourSignature FromCounts(ReadOnlySpan<int> counts)
+    {
+        var total = 0;
+        foreach (var c in counts) total += c;
+        if (total == 0) return default;
+        ulong packed = 0;
+        for (var b = 0; b < Bins && b < counts.Length; b++)
+        {
+            var q = (ulong)Math.Clamp((int)Math.Round(15.0 * counts[b] / total), 0, 15);
+            packed |= q << (4 * b);
+        }
+        return new ColourSignature(packed);
+    }
 }

@@ -39,11 +39,17 @@ public sealed class LogoCatalog
     /// <summary>The closest reference logo within the threshold, or null when the image is no configured logo.</summary>
     public LogoMatch? Match(ImageFingerprint fingerprint)
     {
-        var best = Nearest(fingerprint, Thresholds.MaxDistance);
-        if (best is null) return null;
-        var (reference, distance) = best.Value;
-        var confidence = 1.0 - 0.5 * distance / Math.Max(1, Thresholds.MaxDistance);
-        return new LogoMatch(reference.BrandId, reference.ReferenceFile, distance, Thresholds.MaxDistance, Math.Round(confidence, 3));
+        if (Nearest(fingerprint, Thresholds.MaxDistance) is (var reference, var distance))
+        {
+            var confidence = 1.0 - 0.5 * distance / Math.Max(1, Thresholds.MaxDistance);
+            return new LogoMatch(reference.BrandId, reference.ReferenceFile, distance, Thresholds.MaxDistance, Math.Round(confidence, 3));
+        }
+        // Accepted only because a second, independent check agreed: as confident as a match at the plain threshold.
+        if (NearestVerified(fingerprint) is (var verified, var verifiedDistance))
+        {
+            return new LogoMatch(verified.BrandId, verified.ReferenceFile, verifiedDistance, LogoMatchThresholds.VerifiedMaxDistance, 0.5);
+        }
+        return null;
     }
 
     /// <summary>The closest reference within <paramref name="radius"/> whose aspect ratio agrees.</summary>
@@ -64,6 +70,42 @@ public sealed class LogoCatalog
             });
         }
         return bestReference < 0 ? null : (references[bestReference], bestDistance);
+    }
+
+    /// <summary>
+    /// The verification band just above the threshold: the nearest candidate there counts only if a check independent
+    /// of the shape hash agrees (its colours match a colourful reference's) and no other brand comes close.
+    /// </summary>
+    private (LogoReference Reference, int Distance)? NearestVerified(ImageFingerprint fingerprint)
+    {
+        var band = LogoMatchThresholds.VerifiedMaxDistance;
+        if (band <= Thresholds.MaxDistance) return null;
+        var radius = band + LogoMatchThresholds.VerifiedBrandMargin;
+        var bestReference = -1;
+        var bestDistance = int.MaxValue;
+        var nearestByBrand = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var query in fingerprint.Variants)
+        {
+            index.Search(query.Hash, radius, (entry, hamming) =>
+            {
+                var reference = references[entry.Reference];
+                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
+                if (distance > radius) return;
+                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
+                if (!nearestByBrand.TryGetValue(reference.BrandId, out var d) || distance < d) nearestByBrand[reference.BrandId] = distance;
+                if (distance > band || distance >= bestDistance) return;
+                if (!LogoMatchThresholds.Verifies(query, entry.Variant)) return;
+                bestDistance = distance;
+                bestReference = entry.Reference;
+            });
+        }
+        if (bestReference < 0) return null;
+        var brand = references[bestReference].BrandId;
+        foreach (var (other, d) in nearestByBrand)
+        {
+            if (!string.Equals(other, brand, StringComparison.OrdinalIgnoreCase) && d < bestDistance + LogoMatchThresholds.VerifiedBrandMargin) return null;
+        }
+        return (references[bestReference], bestDistance);
     }
 
     /// <summary>Every reference within <paramref name="radius"/> whose aspect ratio agrees, with its closest distance (for measurement).</summary>

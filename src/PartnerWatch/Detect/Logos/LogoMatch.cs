@@ -20,6 +20,19 @@ public sealed record LogoReference(string BrandId, string ReferenceFile, ImageFi
 public sealed record LogoMatchThresholds(int MaxDistance = LogoMatchThresholds.DefaultMaxDistance, double AspectTolerance = LogoMatchThresholds.DefaultAspectTolerance)
 {
     public const int DefaultMaxDistance = 24;
+
+    /// <summary>
+    /// A candidate at MaxDistance &lt; d ≤ this is accepted only when verified (<see cref="Verifies"/>): the views'
+    /// colours agree, the reference has a distinctive colour, and no other brand is within <see cref="VerifiedBrandMargin"/>.
+    /// </summary>
+    public const int VerifiedMaxDistance = 34;
+    public const int VerifiedBrandMargin = 12;
+    public const double MinColourAgreement = 0.6;
+    public const double MinChromaticShare = 0.2;
+
+    /// <summary>Whether the colour check of the verification band passes for this pair of views.</summary>
+    public static bool Verifies(FingerprintVariant query, FingerprintVariant reference) =>
+        reference.Colours.Chromatic >= MinChromaticShare && query.Colours.Agreement(reference.Colours) >= MinColourAgreement;
     public const double DefaultAspectTolerance = 0.12;
 
     /// <summary>Whether the variants are comparable: same cell layout and content aspect ratios close enough, allowing ±1.5 source pixels of rounding per side.</summary>

@@ -69,13 +69,14 @@ internal static class LogoNormalizer
             if (lastEmitted is null || Differs(box, lastEmitted.Value))
             {
                 var added = false;
+                var colours = ColoursOf(pixels, box, background);
                 foreach (var layout in HashLayouts.For((double)box.Width / box.Height))
                 {
                     var grid = ForegroundGrid(pixels, box, background, layout);
                     var hash = HalfCoverageHash(grid, layout);
                     if (IsInformative(hash))
                     {
-                        variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id));
+                        variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours));
                         added = true;
                     }
                     // A mark that nearly fills its box (four tiles with thin gaps) is all ones at half coverage; its
@@ -89,7 +90,7 @@ internal static class LogoNormalizer
                         {
                             var full = FullCoverageHash(grid, layout, cutOff);
                             if (!IsInformative(full)) continue;
-                            variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id));
+                            variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id, Colours: colours));
                             added = true;
                         }
                     }
@@ -104,6 +105,28 @@ internal static class LogoNormalizer
             background = ring.Value;
             rect = box;
         }
+    }
+
+    // Only solid foreground counts (anti-aliased edges blend with the background and carry its hue); a pixel is
+    // chromatic when its channels spread by more than a fifth of the range.
+    private static ColourSignature ColoursOf(Raster p, Rect box, (byte R, byte G, byte B) background)
+    {
+        Span<int> counts = stackalloc int[ColourSignature.HueBins + 1];
+        var step = Math.Max(1, Math.Max(box.Width, box.Height) / 128);
+        for (var y = box.Y; y < box.Bottom; y += step)
+        {
+            for (var x = box.X; x < box.Right; x += step)
+            {
+                if (p.DistanceAt(x, y, background) < SaturationDistance) continue;
+                var (r, g, b) = p.At(x, y);
+                int max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
+                if (max - min < 51) { counts[ColourSignature.AchromaticBin]++; continue; }
+                double hue = max == r ? (g - b) / (double)(max - min) : max == g ? 2 + (b - r) / (double)(max - min) : 4 + (r - g) / (double)(max - min);
+                hue = (hue * 60 + 360) % 360;
+                counts[Math.Min(ColourSignature.HueBins - 1, (int)(hue / 30))]++;
+            }
+        }
+        return ColourSignature.FromCounts(counts);
     }
 
     private static bool Differs(Rect a, Rect b) =>
