@@ -57,18 +57,12 @@ public sealed class LogoCatalog
     {
         var bestReference = -1;
         var bestDistance = int.MaxValue;
-        foreach (var query in fingerprint.Variants)
+        ForEachComparable(fingerprint, () => Math.Min(radius, bestDistance), (_, entry, _, distance) =>
         {
-            index.Search(query.Hash, Math.Min(radius, bestDistance), (entry, hamming) =>
-            {
-                var reference = references[entry.Reference];
-                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
-                if (distance >= bestDistance || distance > radius) return;
-                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
-                bestDistance = distance;
-                bestReference = entry.Reference;
-            });
-        }
+            if (distance >= bestDistance) return;
+            bestDistance = distance;
+            bestReference = entry.Reference;
+        });
         return bestReference < 0 ? null : (references[bestReference], bestDistance);
     }
 
@@ -84,21 +78,14 @@ public sealed class LogoCatalog
         var bestReference = -1;
         var bestDistance = int.MaxValue;
         var nearestByBrand = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var query in fingerprint.Variants)
+        ForEachComparable(fingerprint, () => radius, (query, entry, reference, distance) =>
         {
-            index.Search(query.Hash, radius, (entry, hamming) =>
-            {
-                var reference = references[entry.Reference];
-                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
-                if (distance > radius) return;
-                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
-                if (!nearestByBrand.TryGetValue(reference.BrandId, out var d) || distance < d) nearestByBrand[reference.BrandId] = distance;
-                if (distance > band || distance >= bestDistance) return;
-                if (!LogoMatchThresholds.Verifies(query, entry.Variant)) return;
-                bestDistance = distance;
-                bestReference = entry.Reference;
-            });
-        }
+            if (!nearestByBrand.TryGetValue(reference.BrandId, out var d) || distance < d) nearestByBrand[reference.BrandId] = distance;
+            if (distance > band || distance >= bestDistance) return;
+            if (!LogoMatchThresholds.Verifies(query, entry.Variant)) return;
+            bestDistance = distance;
+            bestReference = entry.Reference;
+        });
         if (bestReference < 0) return null;
         var brand = references[bestReference].BrandId;
         foreach (var (other, d) in nearestByBrand)
@@ -112,18 +99,33 @@ public sealed class LogoCatalog
     public IReadOnlyList<(LogoReference Reference, int Distance)> Candidates(ImageFingerprint fingerprint, int radius)
     {
         var best = new Dictionary<int, int>();
+        ForEachComparable(fingerprint, () => radius, (_, entry, _, distance) =>
+        {
+            if (!best.TryGetValue(entry.Reference, out var d) || distance < d) best[entry.Reference] = distance;
+        });
+        return best.Select(kv => (references[kv.Key], kv.Value)).OrderBy(c => c.Value).ToList();
+    }
+
+    /// <summary>
+    /// Every indexed reference view within the radius (asked again before each query view, so a caller can shrink it as
+    /// it finds closer matches) whose size and aspect are comparable with the query view; the one search all lookups share.
+    /// </summary>
+    private void ForEachComparable(
+        ImageFingerprint fingerprint,
+        Func<int> radius,
+        Action<FingerprintVariant, (int Reference, FingerprintVariant Variant), LogoReference, int> visit)
+    {
         foreach (var query in fingerprint.Variants)
         {
-            index.Search(query.Hash, radius, (entry, hamming) =>
+            var limit = radius();
+            index.Search(query.Hash, limit, (entry, hamming) =>
             {
                 var reference = references[entry.Reference];
                 var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
-                if (distance > radius) return;
-                if (!Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
-                if (!best.TryGetValue(entry.Reference, out var d) || distance < d) best[entry.Reference] = distance;
+                if (distance > limit || !Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
+                visit(query, entry, reference, distance);
             });
         }
-        return best.Select(kv => (references[kv.Key], kv.Value)).OrderBy(c => c.Value).ToList();
     }
 
     /// <summary>Decodes every configured reference logo and reports those that cannot be used (for <c>validate</c>).</summary>
