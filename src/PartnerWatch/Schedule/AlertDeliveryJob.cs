@@ -9,19 +9,6 @@ public sealed class AlertDeliveryJob(AlertDispatcher dispatcher, IHostApplicatio
 {
     public static readonly JobKey Key = new("alert-delivery", "alerts");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        try
-        {
-            await dispatcher.DispatchPendingAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Alert delivery run failed");
-        }
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await BackgroundRun.RunAsync(cancellationToken, lifetime, logger, "Alert delivery run failed", token => dispatcher.DispatchPendingAsync(token));
 }

@@ -21,19 +21,6 @@ public sealed class EvidenceRetentionJob(IScanStore store, IHostApplicationLifet
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
     }
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        try
-        {
-            await store.PruneEvidenceAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Evidence retention run failed");
-        }
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await BackgroundRun.RunAsync(cancellationToken, lifetime, logger, "Evidence retention run failed", token => store.PruneEvidenceAsync(token));
 }

@@ -41,19 +41,6 @@ public sealed class PartnerListRefreshJob(PartnerListSources sources, IHostAppli
         }
     }
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        try
-        {
-            await sources.RefreshAsync(context.MergedJobDataMap.GetInt(SourceIndexKey), linked.Token);
-        }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Partner list refresh failed");
-        }
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await BackgroundRun.RunAsync(cancellationToken, lifetime, logger, "Partner list refresh failed", token => sources.RefreshAsync(context.MergedJobDataMap.GetInt(SourceIndexKey), token));
 }
