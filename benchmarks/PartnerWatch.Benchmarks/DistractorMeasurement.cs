@@ -13,7 +13,7 @@ namespace PartnerWatch.Benchmarks;
 /// </summary>
 internal static class DistractorMeasurement
 {
-    private static readonly string[] ExtraBrands = ["vmware", "siemens", "samsung", "fujitsu", "accenture", "ericsson", "nokia", "bosch"];
+    public static readonly string[] ExtraBrands = ["vmware", "siemens", "samsung", "fujitsu", "accenture", "ericsson", "nokia", "bosch"];
     private static readonly LogoTransformation[] Shown = [LogoTransformation.Size120, LogoTransformation.Jpeg60, LogoTransformation.WhiteOnDark, LogoTransformation.Size24, LogoTransformation.Size32, LogoTransformation.Size48];
 
     public static int Run(string icons, string fixtures, string? only = null)

@@ -9,6 +9,7 @@ return args switch
     ["distractors", var icons, var fixtures, .. var only] => DistractorMeasurement.Run(icons, fixtures, only.FirstOrDefault()),
     ["dump", var file, .. var rest] => DumpCommand.Run(file, rest.FirstOrDefault()),
     ["render", .. var jobs] => RenderCommand.Run(jobs),
+    ["detail", var icons, var fixtures, var output, .. var only] => DetailMeasurement.Run(icons, fixtures, output, only.FirstOrDefault()),
     _ => Run(args),
 };
 

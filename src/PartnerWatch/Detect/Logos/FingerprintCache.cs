@@ -5,19 +5,28 @@ namespace PartnerWatch.Detect.Logos;
 /// <summary>
 /// Fingerprints by SHA-256 of the image bytes, least-recently-used first out, so the same logo served under many URLs
 /// or unchanged between scans is decoded once. Rejections are cached too (a broken image stays broken).
-/// Thread-safe; bounded by entry count (a fingerprint is a few hundred bytes).
+/// Thread-safe; bounded by entry count and by bytes: most fingerprints are a few hundred bytes, but a small image keeps
+/// its foreground maps (up to 64×64 bytes each) for the detail check.
 /// </summary>
-public sealed class FingerprintCache(int capacity)
+public sealed class FingerprintCache(int capacity, long maxBytes = FingerprintCache.DefaultMaxBytes)
 {
     public const int DefaultCapacity = 20_000;
+    public const long DefaultMaxBytes = 32 * 1024 * 1024;
 
     private readonly Dictionary<string, LinkedListNode<(string Key, CachedFingerprint Value)>> map = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, CachedFingerprint Value)> order = new();
     private readonly Lock gate = new();
+    private long bytes;
 
     public int Count
     {
         get { lock (gate) return map.Count; }
+    }
+
+    /// <summary>Approximate bytes held by the cached fingerprints.</summary>
+    public long Bytes
+    {
+        get { lock (gate) return bytes; }
     }
 
     public static string KeyOf(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
@@ -52,22 +61,28 @@ public sealed class FingerprintCache(int capacity)
 
     public void Add(string key, CachedFingerprint value)
     {
+        var size = SizeOf(key, value);
         lock (gate)
         {
-            if (map.TryGetValue(key, out var existing))
+            if (map.Remove(key, out var existing))
             {
                 order.Remove(existing);
+                bytes -= SizeOf(existing.Value.Key, existing.Value.Value);
             }
-            else if (map.Count >= Math.Max(1, capacity))
+            while (map.Count > 0 && (map.Count >= Math.Max(1, capacity) || bytes + size > maxBytes))
             {
                 var last = order.Last!;
                 order.RemoveLast();
                 map.Remove(last.Value.Key);
+                bytes -= SizeOf(last.Value.Key, last.Value.Value);
             }
-            var node = order.AddFirst((key, value));
-            map[key] = node;
+            map[key] = order.AddFirst((key, value));
+            bytes += size;
         }
     }
+
+    private static long SizeOf(string key, CachedFingerprint value) =>
+        2L * key.Length + 64 + (value.RejectReason?.Length ?? 0) * 2L + (value.Fingerprint?.ApproximateBytes ?? 0);
 }
 
 /// <summary>A fingerprint, or why the bytes could not be fingerprinted.</summary>

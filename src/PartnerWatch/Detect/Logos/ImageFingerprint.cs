@@ -13,6 +13,10 @@ public sealed record ImageFingerprint(IReadOnlyList<FingerprintVariant> Variants
 {
     /// <summary>Source pixels per working-raster pixel: how coarse the measured content size really is.</summary>
     public double SourceScale => Format == "Svg" ? 1.0 : Math.Max(Width, Height) / (double)LogoNormalizer.WorkingSize;
+
+    /// <summary>Approximate memory held, for cache accounting: the variants plus their (shared) foreground maps.</summary>
+    public long ApproximateBytes =>
+        128 + 96L * Variants.Count + Variants.Select(v => v.Map).OfType<ForegroundMap>().Distinct().Sum(m => (long)m.Size + 48);
 }
 
 /// <summary>
@@ -25,7 +29,9 @@ public sealed record ImageFingerprint(IReadOnlyList<FingerprintVariant> Variants
 /// the long side (pixels) it was rendered at — such a view is compared only with images shown at a similar size.</param>
 /// <param name="Colours">Hue histogram of the view's solid foreground (<see cref="ColourSignature"/>), used only to
 /// verify a match just above the threshold.</param>
-public readonly record struct FingerprintVariant(Hash256 Hash, int ContentWidth, int ContentHeight, byte Layout = 0, int RenderedLongSide = 0, ColourSignature Colours = default)
+/// <param name="Map">The content's foreground map for the detail check of small images: at the image's own pixel size
+/// for a small raster, at up to <see cref="MapPolicy.ReferenceLongSide"/> px for a reference logo, else null.</param>
+public readonly record struct FingerprintVariant(Hash256 Hash, int ContentWidth, int ContentHeight, byte Layout = 0, int RenderedLongSide = 0, ColourSignature Colours = default, ForegroundMap? Map = null)
 {
     public double Aspect => (double)ContentWidth / ContentHeight;
 

@@ -49,8 +49,45 @@ public sealed class LogoCatalog
         {
             return new LogoMatch(verified.BrandId, verified.ReferenceFile, verifiedDistance, LogoMatchThresholds.VerifiedMaxDistance, 0.5);
         }
+        if (DetailVerified(fingerprint) is (var detailed, var detailedDistance, var similarity))
+        {
+            return new LogoMatch(detailed.BrandId, detailed.ReferenceFile, detailedDistance, LogoMatchThresholds.DetailMaxDistance, 0.5, Math.Round(similarity, 3));
+        }
         return null;
     }
+
+    /// <summary>
+    /// The detail check of a small raster image (content ≤ 64 px, which keeps its foreground map): among the references
+    /// nearest by hash (within <see cref="LogoMatchThresholds.DetailMaxDistance"/>), the brand whose logo drawn at the
+    /// image's own size correlates best with it, if that correlation is at least
+    /// <see cref="LogoMatchThresholds.MinDetailSimilarity"/> and no other brand comes within
+    /// <see cref="LogoMatchThresholds.DetailBrandMargin"/> of it.
+    /// </summary>
+    private (LogoReference Reference, int Distance, double Similarity)? DetailVerified(ImageFingerprint fingerprint)
+    {
+        if (!fingerprint.Variants.Any(v => v.Map is not null)) return null;
+        var nearest = new Dictionary<int, int>();
+        ForEachComparable(fingerprint, () => LogoMatchThresholds.DetailMaxDistance, (_, entry, _, distance) =>
+        {
+            if (!nearest.TryGetValue(entry.Reference, out var d) || distance < d) nearest[entry.Reference] = distance;
+        });
+        if (nearest.Count == 0) return null;
+        // Bounded work per image: only the few nearest references are drawn and correlated.
+        var scored = nearest.OrderBy(kv => kv.Value).Take(LogoMatchThresholds.MaxDetailCandidates)
+            .Select(kv => (Reference: references[kv.Key], Distance: kv.Value, Similarity: DetailSimilarity(fingerprint, references[kv.Key]) ?? -1))
+            .OrderByDescending(c => c.Similarity)
+            .ToList();
+        var best = scored[0];
+        var required = ColoursAgree(fingerprint, best.Reference) ? LogoMatchThresholds.MinDetailSimilarity : LogoMatchThresholds.MinDetailSimilarityWithoutColour;
+        if (best.Similarity < required) return null;
+        var rival = scored.FirstOrDefault(c => !string.Equals(c.Reference.BrandId, best.Reference.BrandId, StringComparison.OrdinalIgnoreCase));
+        if (rival.Reference is not null && rival.Similarity > best.Similarity - LogoMatchThresholds.DetailBrandMargin) return null;
+        return best;
+    }
+
+    /// <summary>Whether any view of the image agrees in colour with a colourful view of the reference (<see cref="LogoMatchThresholds.Verifies"/>).</summary>
+    private static bool ColoursAgree(ImageFingerprint image, LogoReference reference) =>
+        image.Variants.Any(q => q.Map is not null && reference.Fingerprint.Variants.Any(r => r.RenderedLongSide == 0 && LogoMatchThresholds.Verifies(q, r)));
 
     /// <summary>The closest reference within <paramref name="radius"/> whose aspect ratio agrees.</summary>
     public (LogoReference Reference, int Distance)? Nearest(ImageFingerprint fingerprint, int radius)
@@ -93,6 +130,28 @@ public sealed class LogoCatalog
             if (!string.Equals(other, brand, StringComparison.OrdinalIgnoreCase) && d < bestDistance + LogoMatchThresholds.VerifiedBrandMargin) return null;
         }
         return (references[bestReference], bestDistance);
+    }
+
+    /// <summary>
+    /// The detail check of a small raster image: the best correlation (−1–1) between any of its views' foreground maps
+    /// at its own pixel size and the reference's drawn at exactly that size; null when either side keeps no map or
+    /// their aspect ratios disagree.
+    /// </summary>
+    public double? DetailSimilarity(ImageFingerprint image, LogoReference reference)
+    {
+        double? best = null;
+        foreach (var query in image.Variants)
+        {
+            if (query.Map is not { } map) continue;
+            foreach (var view in reference.Fingerprint.Variants)
+            {
+                if (view.Map is not { } referenceMap || view.RenderedLongSide > 0) continue;
+                if (!LogoMatchThresholds.MapsComparable(map, referenceMap)) continue;
+                var similarity = map.SimilarityTo(referenceMap);
+                if (best is null || similarity > best) best = similarity;
+            }
+        }
+        return best;
     }
 
     /// <summary>Every reference within <paramref name="radius"/> whose aspect ratio agrees, with its closest distance (for measurement).</summary>

@@ -30,7 +30,10 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     public LogoDecodeLimits Limits => limits;
 
-    public ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, out string? rejectReason)
+    public ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, out string? rejectReason) =>
+        TryFingerprint(bytes, reference: false, out rejectReason);
+
+    private ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, bool reference, out string? rejectReason)
     {
         rejectReason = null;
         if (bytes.Length == 0)
@@ -49,8 +52,8 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             return format switch
             {
                 SniffedImageFormat.Unknown => Reject("not a recognised image format (PNG, JPEG, GIF, WebP, BMP, ICO, SVG)", out rejectReason),
-                SniffedImageFormat.Svg => TryFingerprintSvgMarkup(DecodeText(bytes), out rejectReason),
-                _ => FingerprintRaster(bytes, format, out rejectReason),
+                SniffedImageFormat.Svg => FingerprintSvg(DecodeText(bytes), reference ? MapPolicy.Reference : MapPolicy.None, out rejectReason),
+                _ => FingerprintRaster(bytes, format, reference, out rejectReason),
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -74,7 +77,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     /// </summary>
     public ImageFingerprint? TryFingerprintReference(ReadOnlySpan<byte> bytes, out string? rejectReason)
     {
-        var fingerprint = TryFingerprint(bytes, out rejectReason);
+        var fingerprint = TryFingerprint(bytes, reference: true, out rejectReason);
         if (fingerprint is null) return null;
         var variants = new List<FingerprintVariant>(fingerprint.Variants);
         var format = ImageFormatSniffer.Sniff(bytes);
@@ -86,7 +89,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             {
                 using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(DecodeText(bytes), side) : RenderRasterSmall(bytes, side);
                 if (small is null) continue;
-                var rendered = Finish(small, SKCodecResult.Success, format, small.Info, out _);
+                var rendered = Finish(small, SKCodecResult.Success, format, small.Info, MapPolicy.None, out _);
                 if (rendered is null) continue;
                 variants.AddRange(rendered.Variants.Select(v => v with { RenderedLongSide = side }));
             }
@@ -135,7 +138,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     {
         try
         {
-            return FingerprintSvg(svgMarkup, out rejectReason);
+            return FingerprintSvg(svgMarkup, MapPolicy.None, out rejectReason);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -156,7 +159,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         return Encoding.UTF8.GetString(bytes);
     }
 
-    private ImageFingerprint? FingerprintRaster(ReadOnlySpan<byte> bytes, SniffedImageFormat format, out string? rejectReason)
+    private ImageFingerprint? FingerprintRaster(ReadOnlySpan<byte> bytes, SniffedImageFormat format, bool reference, out string? rejectReason)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
@@ -178,12 +181,13 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
             using var full = new SKBitmap(decodeInfo);
             result = codec.GetPixels(decodeInfo, full.GetPixels());
-            return Finish(full, result, format, info, out rejectReason);
+            return Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
         }
-        return Finish(bitmap, result, format, info, out rejectReason);
+        return Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
     }
 
-    private static ImageFingerprint? Finish(SKBitmap bitmap, SKCodecResult result, SniffedImageFormat format, SKImageInfo info, out string? rejectReason)
+    /// <param name="maps">Which views keep their foreground map; null: a small image keeps it at its own pixel size.</param>
+    private static ImageFingerprint? Finish(SKBitmap bitmap, SKCodecResult result, SniffedImageFormat format, SKImageInfo info, MapPolicy? maps, out string? rejectReason)
     {
         // A truncated file still shows its top rows in a browser; fingerprint what arrived.
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
@@ -192,20 +196,23 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         }
         rejectReason = null;
         using var image = SKImage.FromBitmap(bitmap);
+        var longSide = Math.Max(bitmap.Width, bitmap.Height);
+        // Only an image drawn up to the working size keeps every one of its own pixels in the working raster.
+        maps ??= longSide <= LogoNormalizer.WorkingSize ? MapPolicy.AtNativeSize(longSide / (double)LogoNormalizer.WorkingSize) : MapPolicy.None;
         (byte R, byte G, byte B)?[] backgrounds = HasTransparency(bitmap) ? [White, Black] : [null];
         var variants = new List<FingerprintVariant>();
         foreach (var background in backgrounds)
         {
             var (rgb, w, h) = RenderWorking(bitmap.Width, bitmap.Height, background ?? White,
                 (canvas, scale) => canvas.DrawImage(image, SKRect.Create(bitmap.Width * scale, bitmap.Height * scale), Sampling(scale)));
-            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background));
+            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background, maps));
         }
         return variants.Count == 0
             ? Reject($"{format} is blank (a single colour)", out rejectReason)
             : new ImageFingerprint(variants, info.Width, info.Height, format.ToString());
     }
 
-    private ImageFingerprint? FingerprintSvg(string markup, out string? rejectReason)
+    private ImageFingerprint? FingerprintSvg(string markup, MapPolicy maps, out string? rejectReason)
     {
         var maxChars = (int)Math.Min(int.MaxValue, limits.MaxBytes);
         var clean = SvgSanitizer.Sanitize(markup, maxChars, out rejectReason);
@@ -232,7 +239,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
                 canvas.Translate(-bounds.Left, -bounds.Top);
                 canvas.DrawPicture(picture);
             });
-            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background));
+            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background, maps));
         }
         return variants.Count == 0
             ? Reject("SVG draws nothing visible", out rejectReason)

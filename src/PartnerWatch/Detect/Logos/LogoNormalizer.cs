@@ -23,14 +23,16 @@ internal static class LogoNormalizer
 
     /// <param name="rgb">Packed 8-bit RGB triples, row-major.</param>
     /// <param name="knownBackground">The colour transparency was flattened onto, or null for an opaque image.</param>
-    public static List<FingerprintVariant> Fingerprint(ReadOnlySpan<byte> rgb, int width, int height, (byte R, byte G, byte B)? knownBackground)
+    /// <param name="maps">Which views keep their foreground map, and at what size.</param>
+    public static List<FingerprintVariant> Fingerprint(ReadOnlySpan<byte> rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null)
     {
+        maps ??= MapPolicy.None;
         var variants = new List<FingerprintVariant>(2 * MaxLevels);
         var pixels = new Raster(rgb.ToArray(), width, height);
         var full = new Rect(0, 0, width, height);
         if (knownBackground is { } known)
         {
-            AddLevels(variants, pixels, full, known);
+            AddLevels(variants, pixels, full, known, maps);
             return variants;
         }
         // An opaque image: its background is the dominant colour of its edge. A tightly cropped logo (a rounded
@@ -44,7 +46,7 @@ internal static class LogoNormalizer
         {
             if (guesses.All(g => Distance(g, colour) >= ContentDistance)) guesses.Add(colour);
         }
-        foreach (var guess in guesses) AddLevels(variants, pixels, full, guess);
+        foreach (var guess in guesses) AddLevels(variants, pixels, full, guess, maps);
         return variants;
     }
 
@@ -57,7 +59,7 @@ internal static class LogoNormalizer
     private const double MaxInformativeShare = 0.93;
     private const double NearlyFullShare = 0.8;
 
-    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background)
+    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps)
     {
         Rect? lastEmitted = null;
         var emitted = 0;
@@ -70,13 +72,14 @@ internal static class LogoNormalizer
             {
                 var added = false;
                 var colours = ColoursOf(pixels, box, background);
+                var map = maps.SizeFor(box.Width, box.Height) is var (mw, mh) ? MapOf(pixels, box, background, mw, mh) : null;
                 foreach (var layout in HashLayouts.For((double)box.Width / box.Height))
                 {
                     var grid = ForegroundGrid(pixels, box, background, layout);
                     var hash = HalfCoverageHash(grid, layout);
                     if (IsInformative(hash))
                     {
-                        variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours));
+                        variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
                         added = true;
                     }
                     // A mark that nearly fills its box (four tiles with thin gaps) is all ones at half coverage; its
@@ -90,7 +93,7 @@ internal static class LogoNormalizer
                         {
                             var full = FullCoverageHash(grid, layout, cutOff);
                             if (!IsInformative(full)) continue;
-                            variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id, Colours: colours));
+                            variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
                             added = true;
                         }
                     }
@@ -213,6 +216,51 @@ internal static class LogoNormalizer
         return grid;
     }
 
+    /// <summary>The foreground map of the content box area-averaged onto <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
+    /// <remarks>
+    /// Unlike the hash's saturated map, values are linear in coverage: a pixel's distance from the background divided by
+    /// the content's full contrast. At 28 px most pixels are edges, and a saturated edge is as bold as the contrast is
+    /// high — white on navy would look bolder than red on white.
+    /// </remarks>
+    private static ForegroundMap MapOf(Raster p, Rect box, (byte R, byte G, byte B) background, int width, int height)
+    {
+        var contrast = FullContrast(p, box, background);
+        var values = new byte[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            double y0 = box.Y + (double)y * box.Height / height, y1 = box.Y + (double)(y + 1) * box.Height / height;
+            for (var x = 0; x < width; x++)
+            {
+                double x0 = box.X + (double)x * box.Width / width, x1 = box.X + (double)(x + 1) * box.Width / width;
+                values[y * width + x] = (byte)Math.Round(255 * AreaAverage(p, x0, x1, y0, y1, background, contrast));
+            }
+        }
+        return new ForegroundMap(values, width, height);
+    }
+
+    /// <summary>The distance from the background that solid foreground reaches: the 90th percentile over the content's pixels.</summary>
+    private static double FullContrast(Raster p, Rect box, (byte R, byte G, byte B) background)
+    {
+        Span<int> histogram = stackalloc int[101];
+        var count = 0;
+        for (var y = box.Y; y < box.Bottom; y++)
+        {
+            for (var x = box.X; x < box.Right; x++)
+            {
+                var d = p.DistanceAt(x, y, background);
+                if (d <= ContentDistance) continue;
+                histogram[(int)Math.Round(d * 100)]++;
+                count++;
+            }
+        }
+        for (int v = 0, seen = 0; v <= 100; v++)
+        {
+            seen += histogram[v];
+            if (seen >= 0.9 * count) return Math.Max(ContentDistance, v / 100.0);
+        }
+        return 1.0;
+    }
+
     // A 256-cell thumbnail of the foreground map, thresholded at half coverage. Measured against a 16×16-DCT pHash
     // and an 8×8-DCT pHash on the same labelled set (docs/logo-matching.md): DCT bits of flat logo images sit near
     // the median and flip under rasterisation alone, while a cell only flips when its coverage crosses one half.
@@ -241,7 +289,7 @@ internal static class LogoNormalizer
 
     // Box filter over the fractional source area of one grid cell; for cells smaller than a pixel it samples the
     // covering pixel, which is fine because small images were scaled up to the working size first.
-    private static double AreaAverage(Raster p, double x0, double x1, double y0, double y1, (byte R, byte G, byte B) background)
+    private static double AreaAverage(Raster p, double x0, double x1, double y0, double y1, (byte R, byte G, byte B) background, double fullContrast = SaturationDistance)
     {
         double sum = 0, weight = 0;
         for (var y = (int)y0; y < Math.Ceiling(y1) && y < p.Height; y++)
@@ -252,7 +300,7 @@ internal static class LogoNormalizer
             {
                 var wx = Math.Min(x + 1, x1) - Math.Max(x, x0);
                 if (wx <= 0) continue;
-                sum += wx * wy * Math.Min(1.0, p.DistanceAt(x, y, background) / SaturationDistance);
+                sum += wx * wy * Math.Min(1.0, p.DistanceAt(x, y, background) / fullContrast);
                 weight += wx * wy;
             }
         }
@@ -277,6 +325,48 @@ internal static class LogoNormalizer
         }
 
         public double DistanceAt(int x, int y, (byte R, byte G, byte B) background) => Distance(At(x, y), background);
+    }
+}
+
+/// <summary>
+/// Which views keep a <see cref="ForegroundMap"/>, and at what size: a small raster image at its own pixel size (the
+/// grid its pixels were drawn on), a reference logo at up to <see cref="ReferenceLongSide"/> px (to be drawn at any
+/// small size later). Large images and SVG keep none: the hash alone decides for them.
+/// </summary>
+internal sealed class MapPolicy
+{
+    /// <summary>Largest long side, in the image's own pixels, of content that keeps its map (the detail check's range).</summary>
+    public const int MaxNativeLongSide = 64;
+    public const int ReferenceLongSide = 128;
+
+    private readonly double nativeScale;
+    private readonly int referenceLongSide;
+
+    private MapPolicy(double nativeScale, int referenceLongSide)
+    {
+        this.nativeScale = nativeScale;
+        this.referenceLongSide = referenceLongSide;
+    }
+
+    public static MapPolicy None { get; } = new(0, 0);
+
+    public static MapPolicy Reference { get; } = new(0, ReferenceLongSide);
+
+    /// <param name="nativeScale">Source pixels per working pixel of the image.</param>
+    public static MapPolicy AtNativeSize(double nativeScale) => new(nativeScale, 0);
+
+    /// <summary>The map size for a content box measured in working pixels, or null when this view keeps none.</summary>
+    public (int Width, int Height)? SizeFor(int boxWidth, int boxHeight)
+    {
+        if (referenceLongSide > 0)
+        {
+            var scale = Math.Min(1.0, referenceLongSide / (double)Math.Max(boxWidth, boxHeight));
+            return (Math.Max(1, (int)Math.Round(boxWidth * scale)), Math.Max(1, (int)Math.Round(boxHeight * scale)));
+        }
+        if (nativeScale <= 0) return null;
+        int w = (int)Math.Round(boxWidth * nativeScale), h = (int)Math.Round(boxHeight * nativeScale);
+        if (Math.Max(w, h) > MaxNativeLongSide || Math.Min(w, h) < 2) return null;
+        return (w, h);
     }
 }
 

@@ -108,6 +108,24 @@ public sealed class LogoCatalogTests : IDisposable
         Assert.NotNull(rejected.RejectReason);
     }
 
+    [Fact]
+    public void FingerprintCacheStaysWithinItsByteBudgetWhateverTheEntryCount()
+    {
+        var decoder = LogoFixtures.Decoder();
+        // Small images keep their foreground maps: a budget of ~3 such fingerprints, far below the entry capacity.
+        var probe = decoder.TryFingerprint(LogoVariants.Make(LogoFixtures.RefPath("microsoft", "microsoft.svg"), "size:64"), out _)!;
+        Assert.Contains(probe.Variants, v => v.Map is not null);
+        var budget = 3 * probe.ApproximateBytes;
+        var cache = new FingerprintCache(capacity: 1_000, maxBytes: budget);
+
+        foreach (var size in Enumerable.Range(40, 25))
+        {
+            cache.GetOrAdd(LogoVariants.Make(LogoFixtures.RefPath("microsoft", "microsoft.svg"), $"size:{size}"), decoder);
+            Assert.InRange(cache.Bytes, 1, budget);
+        }
+        Assert.InRange(cache.Count, 2, 10);
+    }
+
     private static Hash256 RandomHash(Random r) => new((ulong)r.NextInt64(), (ulong)r.NextInt64(), (ulong)r.NextInt64(), (ulong)r.NextInt64());
 
     private static Hash256 Flip(Hash256 h, Random r, int bits)

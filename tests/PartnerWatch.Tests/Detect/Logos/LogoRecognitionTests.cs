@@ -9,16 +9,9 @@ namespace PartnerWatch.Tests.Detect.Logos;
 public sealed class LogoRecognitionTests(LogoCatalogFixture fixture) : IClassFixture<LogoCatalogFixture>
 {
     /// <summary>
-    /// Below this many pixels on its shorter side a logo is illegible (a 512×67 wordmark at 24 px wide is 3 px tall);
-    /// such size variants are measured in docs/logo-matching.md but not required here.
-    /// </summary>
-    public const int MinLegibleSide = 16;
-
-    /// <summary>
-    /// Measured misses of the production catalogue (threshold 24 plus the verification band to 34), listed with their
-    /// distances in docs/logo-matching.md. Empty since the band accepts the NVIDIA wordmark+eye under JPEG and in a card
-    /// (27–30); the remaining small-size misses are illegible variants, which the theory skips. Kept so a future
-    /// measured miss can be listed here while the rest stays a hard gate.
+    /// Measured misses of the production catalogue, listed with their distances in docs/logo-matching.md. Empty: every
+    /// variant — including 24–48 px wordmarks 3–6 px tall, which the small-image detail check recognises — is a hard
+    /// gate. Kept so that a future measured miss can be listed here while the rest stays a hard gate.
     /// </summary>
     public static readonly HashSet<(string File, LogoTransformation Transformation)> KnownMisses =
     [
@@ -27,30 +20,16 @@ public sealed class LogoRecognitionTests(LogoCatalogFixture fixture) : IClassFix
     public static TheoryData<string, string, LogoTransformation> Variants()
     {
         var data = new TheoryData<string, string, LogoTransformation>();
-        var decoder = LogoFixtures.Decoder();
         foreach (var (brand, path) in LogoFixtures.ReferenceFiles())
         {
-            var reference = decoder.TryFingerprint(File.ReadAllBytes(path), out _)!;
-            var aspect = (double)reference.Width / reference.Height;
             foreach (var t in Enum.GetValues<LogoTransformation>())
             {
-                if (LongSide(t) is { } side && side / Math.Max(aspect, 1 / aspect) < MinLegibleSide) continue;
                 if (KnownMisses.Contains((Path.GetFileName(path), t))) continue;
                 data.Add(brand, Path.GetFileName(path), t);
             }
         }
         return data;
     }
-
-    public static int? LongSide(LogoTransformation t) => t switch
-    {
-        LogoTransformation.Size24 => 24,
-        LogoTransformation.Size28 => 28,
-        LogoTransformation.Size32 => 32,
-        LogoTransformation.Size40 => 40,
-        LogoTransformation.Size48 => 48,
-        _ => null,
-    };
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -68,12 +47,75 @@ public sealed class LogoRecognitionTests(LogoCatalogFixture fixture) : IClassFix
         Assert.InRange(match.Confidence, 0.5, 1.0);
     }
 
+    /// <summary>Sizes between and around the reference's small renderings (20, 24, 29, 35, 41, 50, 60 px).</summary>
+    public static TheoryData<string, string, int> SmallSizes()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var (brand, path) in LogoFixtures.ReferenceFiles())
+        {
+            foreach (var size in new[] { 22, 26, 30, 34, 36, 44, 52, 56, 64 }) data.Add(brand, Path.GetFileName(path), size);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SmallSizes))]
+    public void SmallLogoIsRecognisedAtAnySizeBetweenTheReferenceRenderings(string brand, string file, int longSide)
+    {
+        var bytes = LogoVariants.Make(LogoFixtures.RefPath(brand, file), $"size:{longSide}");
+
+        var match = fixture.Catalog.Match(fixture.Decoder.TryFingerprint(bytes, out var reason) ?? throw new InvalidOperationException(reason));
+
+        Assert.True(match is not null, $"{brand}/{file} at {longSide} px was not recognised");
+        Assert.Equal(brand, match.BrandId);
+    }
+
+    [Theory]
+    [InlineData("qualcomm", "qualcomm.svg", 28)] // 28×5 px: 39 bits from the nearest small rendering, beyond both bands
+    [InlineData("qualcomm", "qualcomm.svg", 32)]
+    [InlineData("oracle", "oracle.svg", 48)]
+    public void TinyWordmarkIsRecognisedByTheDetailCheck(string brand, string file, int longSide)
+    {
+        var bytes = LogoVariants.Make(LogoFixtures.RefPath(brand, file), $"size:{longSide}");
+
+        var match = fixture.Catalog.Match(fixture.Decoder.TryFingerprint(bytes, out _)!);
+
+        Assert.Equal(brand, match?.BrandId);
+        Assert.NotNull(match!.DetailSimilarity);
+        Assert.InRange(match.DetailSimilarity!.Value, LogoMatchThresholds.MinDetailSimilarity, 1.0);
+        Assert.Equal(0.5, match.Confidence);
+    }
+
+    [Fact]
+    public void TinyWordmarkWithOtherLettersIsNotAcceptedByTheDetailCheck()
+    {
+        // The 28 px Qualcomm wordmark with its middle letters smeared into a bar: same size, colour, outline and ends,
+        // near enough in hash to reach the detail check, but not the same letters.
+        using var logo = LogoVariants.Render(LogoFixtures.RefPath("qualcomm", "qualcomm.svg"), 28);
+        using var altered = new SkiaSharp.SKBitmap(logo.Info);
+        for (var y = 0; y < logo.Height; y++)
+        {
+            for (var x = 0; x < logo.Width; x++)
+            {
+                var inMiddle = x > logo.Width / 3 && x < 2 * logo.Width / 3;
+                altered.SetPixel(x, y, logo.GetPixel(x, inMiddle ? logo.Height / 2 : y));
+            }
+        }
+        var fingerprint = fixture.Decoder.TryFingerprint(LogoVariants.Encode(altered.Copy(), SkiaSharp.SKEncodedImageFormat.Png, 100), out var reason);
+
+        Assert.True(fingerprint is not null, reason);
+        var nearest = fixture.Catalog.Candidates(fingerprint, LogoMatchThresholds.DetailMaxDistance);
+        Assert.Contains(nearest, c => c.Reference.BrandId == "qualcomm"); // it does reach the detail check
+        var match = fixture.Catalog.Match(fingerprint);
+        Assert.True(match is null, $"the altered wordmark matched {match?.BrandId} (distance {match?.Distance}, detail {match?.DetailSimilarity})");
+    }
+
     public static TheoryData<string, LogoTransformation> Negatives()
     {
         var data = new TheoryData<string, LogoTransformation>();
         foreach (var path in Directory.EnumerateFiles(LogoFixtures.Negatives, "*.svg").Order(StringComparer.Ordinal))
         {
-            foreach (var t in new[] { LogoTransformation.Size120, LogoTransformation.Size32, LogoTransformation.Jpeg60, LogoTransformation.WhiteOnDark, LogoTransformation.Inverted, LogoTransformation.PaddedCard })
+            foreach (var t in new[] { LogoTransformation.Size120, LogoTransformation.Size24, LogoTransformation.Size28, LogoTransformation.Size32, LogoTransformation.Size48, LogoTransformation.Jpeg60, LogoTransformation.WhiteOnDark, LogoTransformation.Inverted, LogoTransformation.PaddedCard })
             {
                 data.Add(Path.GetFileName(path), t);
             }
