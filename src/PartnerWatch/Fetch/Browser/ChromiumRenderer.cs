@@ -124,10 +124,15 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
 
             var html = Encoding.UTF8.GetString(bytes);
             var elapsed = _time.GetElapsedTime(started);
-            if (BrowserErrorPage(html) is { } netError)
-                throw new RenderFailedException($"browser could not load the page ({netError})");
+            if (GuardedForwardProxy.RefusalIn(html) is { } refusal)
+                throw new RenderFailedException($"browser could not load the page: {refusal}");
             if (!truncated && (process.ExitCode != 0 || html.Length == 0))
-                throw new RenderFailedException($"browser exited with code {process.ExitCode}{Describe(await stderr.ConfigureAwait(false))}");
+            {
+                var errors = await TailAfterExitAsync(stderr).ConfigureAwait(false);
+                throw new RenderFailedException(PageLoadFailure(errors) is { } netError
+                    ? $"browser could not load the page ({netError})"
+                    : $"browser produced no page (exit code {process.ExitCode}){Describe(errors)}");
+            }
             LogRendered(url, bytes.Length, elapsed);
             return new RenderedDom(url, html, truncated, elapsed);
         }
@@ -225,24 +230,28 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
         return ": " + (line.Length <= 300 ? line : line[..300] + "…");
     }
 
-    [GeneratedRegex(@"\b(?:net::)?ERR_[A-Z_]+\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex NetErrorCode();
+    [GeneratedRegex(@"Page load failed: (net::ERR_[A-Z0-9_]+)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PageLoadFailed();
 
-    /// <summary>When the browser could not load the page it dumps its own error page; its error code, else null.</summary>
-    internal static string? BrowserErrorPage(string html)
+    /// <summary>Headless Chromium reports a failed navigation only on stderr (and dumps nothing); its net error, else null.</summary>
+    internal static string? PageLoadFailure(string stderr)
     {
-        if (html.Length > 512 * 1024 || !html.Contains("id=\"main-frame-error\"", StringComparison.Ordinal)
-            && !html.Contains("class=\"neterror\"", StringComparison.Ordinal))
-            return null;
         try
         {
-            var code = NetErrorCode().Match(html);
-            return code.Success ? code.Value : "network error";
+            var match = PageLoadFailed().Match(stderr);
+            return match.Success ? match.Groups[1].Value : null;
         }
         catch (RegexMatchTimeoutException)
         {
-            return "network error";
+            return null;
         }
+    }
+
+    private async Task<string> TailAfterExitAsync(Task<string> stderr)
+    {
+        // Helper processes can hold the pipe a moment after the browser exits; do not wait on them for long.
+        try { return await stderr.WaitAsync(ExitWait, _time).ConfigureAwait(false); }
+        catch (TimeoutException) { return ""; }
     }
 
     private async Task KillAsync(Process process)

@@ -222,14 +222,29 @@ internal sealed partial class GuardedForwardProxy : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException) { }
     }
 
+    /// <summary>Marks the proxy's own error pages, so a refused page load is not mistaken for the site's content.</summary>
+    private const string RefusalMarker = "partnerwatch-proxy-refusal";
+
+    /// <summary>The proxy's refusal message when <paramref name="html"/> is one of its error pages, else null.</summary>
+    internal static string? RefusalIn(string html)
+    {
+        var at = html.IndexOf($"id=\"{RefusalMarker}\">", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var start = at + RefusalMarker.Length + 6;
+        var end = html.IndexOf('<', start);
+        var message = WebUtility.HtmlDecode(end < 0 ? html[start..] : html[start..end]).Trim();
+        return message.Length <= 300 ? message : message[..300] + "…";
+    }
+
     private static async Task RespondAsync(Stream stream, int status, string message, CancellationToken stopping)
     {
         var reason = status switch { 400 => "Bad Request", 403 => "Forbidden", _ => "Bad Gateway" };
-        var body = Encoding.UTF8.GetBytes(message + "\n");
+        var body = Encoding.UTF8.GetBytes(
+            $"<!DOCTYPE html><title>{reason}</title><pre id=\"{RefusalMarker}\">{WebUtility.HtmlEncode(message)}</pre>\n");
         try
         {
             await WriteAsciiAsync(stream,
-                $"HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n",
+                $"HTTP/1.1 {status} {reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n",
                 stopping).ConfigureAwait(false);
             await stream.WriteAsync(body, stopping).ConfigureAwait(false);
         }
