@@ -65,7 +65,15 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
         try
         {
             var proxy = EnsureProxy();
-            var profile = Directory.CreateTempSubdirectory("partnerwatch-chromium-");
+            DirectoryInfo profile;
+            try
+            {
+                profile = Directory.CreateTempSubdirectory("partnerwatch-chromium-");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RenderFailedException($"cannot create a browser profile in {Path.GetTempPath()}: {e.Message}", e);
+            }
             try
             {
                 return await RunAsync(_executable, url, proxy.Port, profile.FullName, cancellationToken).ConfigureAwait(false);
@@ -100,6 +108,11 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in Arguments(url, proxyPort, profile, budget)) start.ArgumentList.Add(argument);
+        // Chromium also writes under HOME and the XDG folders (NSS database, caches); keep that inside the throwaway
+        // profile, which also works when the service's home is read-only (containers).
+        start.Environment["HOME"] = profile;
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(profile, ".config");
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(profile, ".cache");
 
         using var process = new Process { StartInfo = start };
         try
