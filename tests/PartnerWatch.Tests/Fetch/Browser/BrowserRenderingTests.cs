@@ -262,6 +262,27 @@ public sealed class BrowserRenderingTests
         Assert.Equal([0, 1], launchesAfter.ToArray());
     }
 
+    [Fact]
+    public async Task MissingBrowserInAutoModeWarnsOnceAndUsesThePageAsServed()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/"] = FixtureResponse.Html("""<html><body><a href="/partners">Partners</a><div id="x"></div><script>x.innerHTML = "hi";</script></body></html>"""),
+            ["/partners"] = FixtureResponse.Html(ScriptBuiltPartners),
+        });
+        var logs = new RecordingLoggerProvider();
+        await using var provider = FetchTestHost.Create(
+            configure: f => f.Browser.ExecutablePath = Path.Combine(Path.GetTempPath(), "no-such-dir", "chromium"), logs: logs);
+
+        var steps = await provider.CrawlAsync(server.BaseUri, FetchTestHost.Watchdog());
+
+        Assert.Empty(steps.Errors());
+        Assert.Equal([false, false], steps.Pages().Select(p => p.Rendered).ToArray());
+        Assert.Equal(0, provider.GetRequiredService<ChromiumRenderer>().Launches);
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.StartsWith("No browser found", warning.Template);
+    }
+
     [Theory]
     [InlineData("<html><body><p>plain</p></body></html>", false)]
     [InlineData("<html><body><div id=app></div><script src=app.js></script></body></html>", true)]
