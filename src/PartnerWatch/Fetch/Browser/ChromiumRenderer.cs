@@ -28,6 +28,8 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
     private readonly SemaphoreSlim _gate;
     private readonly Lock _proxyLock = new();
     private GuardedForwardProxy? _proxy;
+    private int _proxyUsers;
+    private int _refusedBefore;
     private int _launches;
 
     public ChromiumRenderer(PartnerWatchOptions options, GuardedConnector connector, TimeProvider time, ILogger<ChromiumRenderer> logger)
@@ -51,8 +53,11 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
     /// <summary>Browser processes started so far (tests prove a static page never starts one).</summary>
     internal int Launches => Volatile.Read(ref _launches);
 
-    /// <summary>The proxy the browser uses, once a render has started it (tests read its refusal count).</summary>
-    internal GuardedForwardProxy? Proxy { get { lock (_proxyLock) return _proxy; } }
+    /// <summary>Browser requests the proxy refused so far, over all renders (tests prove the guard acted).</summary>
+    internal int RefusedRequests
+    {
+        get { lock (_proxyLock) return _refusedBefore + (_proxy?.RefusedRequests ?? 0); }
+    }
 
     public async Task<RenderedDom> RenderAsync(Uri url, CancellationToken cancellationToken)
     {
@@ -62,9 +67,9 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
             throw new RenderFailedException($"unsupported scheme {url.Scheme}");
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var proxy = AcquireProxy();
         try
         {
-            var proxy = EnsureProxy();
             DirectoryInfo profile;
             try
             {
@@ -85,14 +90,36 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
         }
         finally
         {
+            await ReleaseProxyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
 
-    private GuardedForwardProxy EnsureProxy()
+    /// <summary>
+    /// The proxy listens only while a browser runs: a loopback proxy left open would let any local process reach the
+    /// internet through this service.
+    /// </summary>
+    private GuardedForwardProxy AcquireProxy()
     {
         lock (_proxyLock)
+        {
+            _proxyUsers++;
             return _proxy ??= GuardedForwardProxy.Start(_connector, _time, _logger);
+        }
+    }
+
+    private async Task ReleaseProxyAsync()
+    {
+        GuardedForwardProxy? idle = null;
+        lock (_proxyLock)
+        {
+            if (--_proxyUsers == 0 && _proxy is not null)
+            {
+                (idle, _proxy) = (_proxy, null);
+                _refusedBefore += idle.RefusedRequests;
+            }
+        }
+        if (idle is not null) await idle.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<RenderedDom> RunAsync(string executable, Uri url, int proxyPort, string profile, CancellationToken cancellationToken)

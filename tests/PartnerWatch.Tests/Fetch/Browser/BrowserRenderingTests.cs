@@ -178,7 +178,7 @@ public sealed class BrowserRenderingTests
         Assert.Contains("id=\"blocked\"", dom.Html);
         Assert.DoesNotContain("INTERNAL-SECRET", dom.Html);
         Assert.Equal(0, secret.Connections);
-        Assert.True(renderer.Proxy!.RefusedRequests >= 1);
+        Assert.True(renderer.RefusedRequests >= 1);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class BrowserRenderingTests
 
         Assert.Contains("INTERNAL-SECRET", dom.Html);
         Assert.True(secret.Connections >= 1);
-        Assert.Equal(0, renderer.Proxy!.RefusedRequests);
+        Assert.Equal(0, renderer.RefusedRequests);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed class BrowserRenderingTests
         Assert.Equal("browser could not load the page: refused: 127.0.0.1 is a loopback address; set PartnerWatch:Fetch:AllowPrivateNetworks=true to allow", failure.Message);
         // Chromium would go straight to localhost without "<-loopback>" in the bypass list.
         Assert.Equal(0, server.Connections);
-        Assert.True(renderer.Proxy!.RefusedRequests >= 1);
+        Assert.True(renderer.RefusedRequests >= 1);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class BrowserRenderingTests
 
         Assert.Equal("browser could not load the page (net::ERR_TUNNEL_CONNECTION_FAILED)", failure.Message);
         Assert.Equal(0, server.Connections);
-        Assert.True(renderer.Proxy!.RefusedRequests >= 1);
+        Assert.True(renderer.RefusedRequests >= 1);
     }
 
     [Fact]
