@@ -319,6 +319,23 @@ public sealed class BrowserRenderingTests
     }
 
     [Fact]
+    public void BadBrowserValuesInTheConfigFileNameTheirKeys()
+    {
+        using var dir = new TempDirectory();
+        var path = Path.Combine(dir.Path, "partnerwatch.json");
+        File.WriteAllText(path, """
+            { "PartnerWatch": { "Sites": [ { "Id": "a", "Url": "https://a.example/" } ],
+              "Fetch": { "Browser": { "Mode": "Sometimes", "Timeout": "soon", "Headles": true } } } }
+            """);
+
+        var problems = ConfigurationLoader.Load(path).Problems.Select(p => p.ToString()).ToList();
+
+        Assert.Contains("PartnerWatch:Fetch:Browser:Mode: 'Sometimes' is not one of Auto, Always, Never", problems);
+        Assert.Contains(problems, p => p.StartsWith("PartnerWatch:Fetch:Browser:Timeout: 'soon' is not a duration", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("PartnerWatch:Fetch:Browser:Headles: unknown key", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void BrowserLimitsAreValidatedByKey()
     {
         var options = Options(browser: b => { b.Timeout = TimeSpan.Zero; b.MaxConcurrent = 0; });
