@@ -67,9 +67,10 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
             throw new RenderFailedException($"unsupported scheme {url.Scheme}");
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var proxy = AcquireProxy();
+        GuardedForwardProxy? proxy = null;
         try
         {
+            proxy = AcquireProxy();
             DirectoryInfo profile;
             try
             {
@@ -90,7 +91,7 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
         }
         finally
         {
-            await ReleaseProxyAsync().ConfigureAwait(false);
+            if (proxy is not null) await ReleaseProxyAsync().ConfigureAwait(false);
             _gate.Release();
         }
     }
@@ -103,8 +104,16 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
     {
         lock (_proxyLock)
         {
+            try
+            {
+                _proxy ??= GuardedForwardProxy.Start(_connector, _time, _logger);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                throw new RenderFailedException($"cannot start the browser's proxy on 127.0.0.1: {e.Message}", e);
+            }
             _proxyUsers++;
-            return _proxy ??= GuardedForwardProxy.Start(_connector, _time, _logger);
+            return _proxy;
         }
     }
 
