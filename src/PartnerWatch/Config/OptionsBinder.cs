@@ -45,14 +45,23 @@ internal static partial class OptionsBinder
         return items;
     }
 
-    private static T BindObject<T>(IConfigurationSection section, List<ConfigProblem> problems) where T : new()
+    private static T BindObject<T>(IConfigurationSection section, List<ConfigProblem> problems) where T : new() =>
+        (T)BindObject(typeof(T), section, problems);
+
+    private static object BindObject(Type type, IConfigurationSection section, List<ConfigProblem> problems)
     {
         // Bind property by property: the binder stops at the first bad value, and every bad value should be reported.
-        var target = new T();
+        var target = Activator.CreateInstance(type)!;
         foreach (var child in section.GetChildren())
         {
-            var property = typeof(T).GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null) continue; // reported as unknown key
+            if (IsNestedOptions(property.PropertyType) && property.CanWrite)
+            {
+                // A nested section (Fetch:Browser) is bound key by key too, so its errors name the exact key.
+                property.SetValue(target, BindObject(property.PropertyType, child, problems));
+                continue;
+            }
             try
             {
                 var single = new ConfigurationBuilder()
@@ -67,6 +76,10 @@ internal static partial class OptionsBinder
         }
         return target;
     }
+
+    private static bool IsNestedOptions(Type type) =>
+        type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type)
+        && type.Namespace == typeof(PartnerWatchOptions).Namespace && type.GetConstructor(Type.EmptyTypes) is not null;
 
     private static IEnumerable<KeyValuePair<string, string?>> Flatten(IConfigurationSection child, string parentPath)
     {

@@ -75,6 +75,25 @@ public sealed class FetchOptions
     /// <summary>Sites scanned at the same time (default 2).</summary>
     public int MaxConcurrentSites { get; set; } = 2;
     public string UserAgent { get; set; } = "PartnerWatch/0.1 (+brand-protection partner-claim monitor)";
+    /// <summary>Rendering of script-built pages in headless Chromium (see README "Pages built by JavaScript").</summary>
+    public BrowserOptions Browser { get; set; } = new();
+}
+
+public enum BrowserMode { Auto, Always, Never }
+
+public sealed class BrowserOptions
+{
+    /// <summary>
+    /// <c>Auto</c> (default): render a page only when Chromium is found and the served HTML looks built by scripts;
+    /// <c>Always</c>: render every page (Chromium required); <c>Never</c>: use the HTML as served.
+    /// </summary>
+    public BrowserMode Mode { get; set; } = BrowserMode.Auto;
+    /// <summary>Chromium or Chrome executable; empty (default) looks for chromium, chromium-browser, google-chrome on PATH.</summary>
+    public string? ExecutablePath { get; set; }
+    /// <summary>Longest a page render may take, browser start included (default 20 s); the browser is then killed.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+    /// <summary>Browsers running at the same time (default 1: each one is heavy).</summary>
+    public int MaxConcurrent { get; set; } = 1;
 }
 
 public sealed class ScheduleOptions

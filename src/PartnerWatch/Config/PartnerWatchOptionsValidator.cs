@@ -131,6 +131,22 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
             problem("Fetch:MaxRetryAfter", "must be between 00:00:00 and 00:10:00");
         if (string.IsNullOrWhiteSpace(fetch.UserAgent) || !fetch.UserAgent.Contains("PartnerWatch", StringComparison.OrdinalIgnoreCase))
             problem("Fetch:UserAgent", "must name PartnerWatch so site owners can tell who is fetching");
+        CheckBrowser(fetch.Browser, problem);
+    }
+
+    private static void CheckBrowser(BrowserOptions browser, Action<string, string> problem)
+    {
+        if (!Enum.IsDefined(browser.Mode))
+            problem("Fetch:Browser:Mode", "must be Auto, Always or Never");
+        if (browser.Timeout < TimeSpan.FromSeconds(1) || browser.Timeout > TimeSpan.FromMinutes(5))
+            problem("Fetch:Browser:Timeout", "must be between 00:00:01 and 00:05:00");
+        if (browser.MaxConcurrent is < 1 or > 16)
+            problem("Fetch:Browser:MaxConcurrent", "must be between 1 and 16");
+        if (!string.IsNullOrWhiteSpace(browser.ExecutablePath) && browser.Mode != BrowserMode.Never
+            && PartnerWatch.Fetch.Browser.ChromiumLocator.Find(browser.ExecutablePath) is null)
+            problem("Fetch:Browser:ExecutablePath", $"\"{browser.ExecutablePath}\" is not an executable file");
+        else if (browser.Mode == BrowserMode.Always && PartnerWatch.Fetch.Browser.ChromiumLocator.Find(browser.ExecutablePath) is null)
+            problem("Fetch:Browser:Mode", $"is Always but no browser was found on PATH ({string.Join(", ", PartnerWatch.Fetch.Browser.ChromiumLocator.CandidateNames)}); install chromium, set Fetch:Browser:ExecutablePath, or use Auto");
     }
 
     private static void CheckSmtp(SmtpOptions smtp, Action<string, string> problem)

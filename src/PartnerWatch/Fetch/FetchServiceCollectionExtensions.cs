@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using PartnerWatch.Config;
+using PartnerWatch.Fetch.Browser;
 using Polly;
 
 namespace PartnerWatch.Fetch;
@@ -10,7 +11,8 @@ namespace PartnerWatch.Fetch;
 public static class FetchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the guarded, resilient <see cref="WebFetcher"/> and the <see cref="SiteCrawler"/>.
+    /// Registers the guarded, resilient <see cref="WebFetcher"/>, the <see cref="SiteCrawler"/> and the browser renderer
+    /// it uses for script-built pages.
     /// Expects <see cref="PartnerWatchOptions"/> and <see cref="TimeProvider"/> to be registered by the host.
     /// </summary>
     public static IServiceCollection AddFetching(this IServiceCollection services)
@@ -19,6 +21,7 @@ public static class FetchServiceCollectionExtensions
         services.TryAddSingleton<GuardedConnector>();
         services.TryAddTransient<AttemptCountingHandler>();
         services.TryAddTransient<SiteCrawler>();
+        services.AddBrowserRendering();
 
         var builder = services.AddHttpClient<WebFetcher>((sp, client) =>
             {

@@ -13,9 +13,12 @@ internal sealed partial class GuardedConnector(IAddressPolicy policy, ILogger<Gu
 {
     private const string AllowHint = "set PartnerWatch:Fetch:AllowPrivateNetworks=true to allow";
 
-    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        ConnectAsync(context.DnsEndPoint, cancellationToken);
+
+    /// <summary>The same guarded connect for other clients of the policy (the browser's forward proxy).</summary>
+    public async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
-        var endpoint = context.DnsEndPoint;
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
+using PartnerWatch.Fetch.Browser;
 using PartnerWatch.Scan;
 
 namespace PartnerWatch.Fetch;
@@ -12,8 +13,11 @@ namespace PartnerWatch.Fetch;
 /// Fetches a site's start page and the same-site pages likely to show partners, within the page cap.
 /// Candidates are ranked by keywords in link text and URL (<see cref="PartnerPageKeywords"/>), best first;
 /// pages found from the start page may add their own partner-like links (depth ≤ 2).
+/// A page that builds its content with scripts is rendered in a headless browser (<c>Fetch:Browser</c>) and the
+/// rendered DOM replaces the static parse, for detection and for finding links.
 /// </summary>
-public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger)
+public sealed partial class SiteCrawler(
+    WebFetcher fetcher, IPageRenderer renderer, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger)
 {
     private const int MaxDepth = 2;
     /// <summary>Bounds the work spent on a page with a huge number of links.</summary>
@@ -105,13 +109,26 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
             var safeLength = HtmlNestingGuard.SafeLength(text);
             if (safeLength < text.Length) text = text[..safeLength];
             var document = await ParseAsync(context, resource.Url, text, cancellationToken).ConfigureAwait(false);
-            var page = new CrawledPage(resource.Url, resource.StatusCode, time.GetUtcNow(), document, resource.Body, decoded.Charset);
-            List<CrawlStep> steps = [new(page, null)];
+            var fetchedAt = time.GetUtcNow();
+            List<CrawlStep> notes = [];
             if (safeLength < decoded.Text.Length)
-                steps.Add(new(null, new ScanError(url.ToString(), $"elements nested more than {HtmlNestingGuard.MaxDepth} deep; page cut there")));
+                notes.Add(new(null, new ScanError(url.ToString(), $"elements nested more than {HtmlNestingGuard.MaxDepth} deep; page cut there")));
             if (resource.Truncated)
-                steps.Add(new(null, new ScanError(url.ToString(), $"body larger than {fetch.MaxBodyBytes} bytes, truncated")));
-            return new(page, steps);
+                notes.Add(new(null, new ScanError(url.ToString(), $"body larger than {fetch.MaxBodyBytes} bytes, truncated")));
+
+            var rendered = false;
+            if (ShouldRender(document))
+            {
+                var dom = await RenderAsync(context, resource.Url, notes, cancellationToken).ConfigureAwait(false);
+                if (dom is not null)
+                {
+                    document.Dispose();
+                    document = dom;
+                    rendered = true;
+                }
+            }
+            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, rendered);
+            return new(page, [new(page, null), .. notes]);
         }
         catch (FetchFailedException e)
         {
@@ -128,6 +145,38 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
             LogSkipped(e.Url, e.Message);
             // The start page must be HTML for the scan to mean anything; other non-HTML links are just skipped.
             return new(null, url == startUrl ? [new(null, new ScanError(url.ToString(), e.Message))] : []);
+        }
+    }
+
+    private bool ShouldRender(IDocument document) => options.Fetch.Browser.Mode switch
+    {
+        BrowserMode.Never => false,
+        BrowserMode.Always => renderer.IsAvailable,
+        _ => renderer.IsAvailable && ScriptBuiltPage.Looks(document),
+    };
+
+    /// <summary>The DOM after scripts ran, or null (with a note in <paramref name="notes"/>) when the static parse must do.</summary>
+    private async Task<IDocument?> RenderAsync(IBrowsingContext context, Uri url, List<CrawlStep> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dom = await renderer.RenderAsync(url, cancellationToken).ConfigureAwait(false);
+            var html = dom.Html;
+            var safeLength = HtmlNestingGuard.SafeLength(html);
+            if (safeLength < html.Length)
+            {
+                html = html[..safeLength];
+                notes.Add(new(null, new ScanError(url.ToString(), $"rendered page: elements nested more than {HtmlNestingGuard.MaxDepth} deep; page cut there")));
+            }
+            if (dom.Truncated)
+                notes.Add(new(null, new ScanError(url.ToString(), $"rendered page larger than {options.Fetch.MaxBodyBytes} bytes, truncated")));
+            LogRendered(url, dom.Elapsed);
+            return await ParseAsync(context, url, html, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RenderFailedException e)
+        {
+            notes.Add(new(null, new ScanError(url.ToString(), $"not rendered: {e.Message}; the page was analysed as served")));
+            return null;
         }
     }
 
@@ -207,6 +256,9 @@ public sealed partial class SiteCrawler(WebFetcher fetcher, PartnerWatchOptions 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unexpected error while fetching {Url}")]
     private partial void LogUnexpected(Exception exception, Uri url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered {Url} in a browser in {Elapsed}")]
+    private partial void LogRendered(Uri url, TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason}")]
     private partial void LogSkipped(Uri url, string reason);

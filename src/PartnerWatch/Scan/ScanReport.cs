@@ -32,7 +32,11 @@ public sealed record SiteScanResult(
 }
 
 /// <param name="Html">The body as fetched, or null when it was dropped to bound memory (the hash is still known).</param>
-public sealed record FetchedPage(string Url, int StatusCode, DateTimeOffset FetchedAt, string Sha256, long Length, byte[]? Html);
+public sealed record FetchedPage(string Url, int StatusCode, DateTimeOffset FetchedAt, string Sha256, long Length, byte[]? Html)
+{
+    /// <summary>True when detection read the DOM after the page's scripts ran in a browser; <see cref="Html"/> is still as served.</summary>
+    public bool Rendered { get; init; }
+}
 
 /// <param name="Bytes">The image as fetched, or null when not kept.</param>
 public sealed record FetchedImage(string Url, string Sha256, string? ContentType, DateTimeOffset FetchedAt, byte[]? Bytes);

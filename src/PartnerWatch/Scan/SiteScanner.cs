@@ -23,6 +23,9 @@ public sealed class SiteScanner(
     /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
     internal const long MaxRetainedEvidenceBytes = 16 * 1024 * 1024;
 
+    /// <summary>Appended to the detail of evidence seen on a page rendered in a browser (its stored HTML is as served).</summary>
+    internal const string RenderedNote = "; seen after the page's scripts ran (browser render)";
+
     public async Task<SiteScanResult> ScanAsync(SiteOptions site, CancellationToken cancellationToken)
     {
         using var slot = await limiter.AcquireAsync(cancellationToken);
@@ -32,6 +35,7 @@ public sealed class SiteScanner(
         var pages = 0;
         var collector = detector.BeginSite();
         var fetched = new List<FetchedPage>();
+        var renderedUrls = new HashSet<string>(StringComparer.Ordinal);
         long retainedBytes = 0;
 
         try
@@ -47,7 +51,8 @@ public sealed class SiteScanner(
                     var keep = retainedBytes + page.Html.LongLength <= MaxRetainedEvidenceBytes;
                     if (keep) retainedBytes += page.Html.LongLength;
                     fetched.Add(new FetchedPage(page.Url.AbsoluteUri, page.StatusCode, page.FetchedAt,
-                        Convert.ToHexStringLower(SHA256.HashData(page.Html)), page.Html.LongLength, keep ? page.Html : null));
+                        Convert.ToHexStringLower(SHA256.HashData(page.Html)), page.Html.LongLength, keep ? page.Html : null) { Rendered = page.Rendered });
+                    if (page.Rendered) renderedUrls.Add(page.Url.AbsoluteUri);
                     await collector.AddPageAsync(page, cancellationToken);
                 }
             }
@@ -62,7 +67,7 @@ public sealed class SiteScanner(
         IReadOnlyList<Claim> claims = pages == 0
             ? []
             : collector.Complete()
-                .Select(c => new Claim(c.BrandId, comparer.StatusOf(c.BrandId, site), Math.Round(c.Confidence, 2), c.Evidence))
+                .Select(c => new Claim(c.BrandId, comparer.StatusOf(c.BrandId, site), Math.Round(c.Confidence, 2), NoteRendered(c.Evidence, renderedUrls)))
                 .OrderBy(c => c.Brand, StringComparer.Ordinal)
                 .ToList();
 
@@ -79,4 +84,9 @@ public sealed class SiteScanner(
             FetchedImages = collector.MatchedImages,
         };
     }
+
+    private static IReadOnlyList<Evidence> NoteRendered(IReadOnlyList<Evidence> evidence, HashSet<string> renderedUrls) =>
+        renderedUrls.Count == 0
+            ? evidence
+            : evidence.Select(e => renderedUrls.Contains(e.PageUrl) ? e with { Detail = e.Detail + RenderedNote } : e).ToList();
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace PartnerWatch.Fetch.Browser;
+
+public static class BrowserServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the headless-Chromium <see cref="IPageRenderer"/> (one per process; it owns the guarded proxy).
+    /// Called by <c>AddFetching()</c>; expects the <see cref="GuardedConnector"/> it registers.
+    /// </summary>
+    public static IServiceCollection AddBrowserRendering(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ChromiumRenderer>();
+        services.TryAddSingleton<IPageRenderer>(sp => sp.GetRequiredService<ChromiumRenderer>());
+        return services;
+    }
+}
