@@ -19,10 +19,13 @@ public class LogoBenchmarks
     private byte[] jpeg160 = [];
     private byte[] png800 = [];
     private LogoCatalog catalog20 = null!;
+    private LogoCatalog catalog25 = null!;
     private LogoCatalog catalog1000 = null!;
     private ImageFingerprint hit = null!;
     private ImageFingerprint miss = null!;
     private ImageFingerprint smallHit = null!;
+    private ImageFingerprint tinyWordmark = null!;
+    private ImageFingerprint tinyMiss = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -37,6 +40,7 @@ public class LogoBenchmarks
         var fixtureRefs = LabelledSet.Fingerprint(refs.Take(20), decoder);
         catalog20 = new LogoCatalog(fixtureRefs, new LogoMatchThresholds());
         var many = new List<LogoReference>(LabelledSet.Fingerprint(refs, decoder));
+        catalog25 = new LogoCatalog(many, new LogoMatchThresholds());
         if (Environment.GetEnvironmentVariable("LOGO_BENCH_ICONS") is { } icons && Directory.Exists(icons))
         {
             foreach (var path in Directory.EnumerateFiles(icons, "*.svg").Order(StringComparer.Ordinal))
@@ -54,6 +58,11 @@ public class LogoBenchmarks
         catalog1000 = new LogoCatalog(many, new LogoMatchThresholds());
         hit = decoder.TryFingerprint(jpeg160, out _)!;
         smallHit = decoder.TryFingerprint(LogoVariants.Make(sap, LogoTransformation.Size32), out _)!;
+        // Qualcomm at 28 px is found only by the detail check; the altered one reaches it and is rejected there.
+        var qualcomm = refs.First(r => r.Brand == "qualcomm").Path;
+        tinyWordmark = decoder.TryFingerprint(LogoVariants.Make(qualcomm, LogoTransformation.Size28), out _)!;
+        tinyMiss = decoder.TryFingerprint(LogoVariants.Make(qualcomm, "size:26"), out _)!;
+        tinyMiss = tinyMiss with { Variants = tinyMiss.Variants.Select(v => v.Map is null ? v : v with { Map = Mirrored(v.Map) }).ToList() };
         miss = decoder.TryFingerprint(LogoVariants.Make(Directory.EnumerateFiles(Path.Combine(fixtures, "negatives")).Order(StringComparer.Ordinal).First(), LogoTransformation.Size120), out _)!;
         if (catalog1000.References.Count < 1000) throw new InvalidOperationException("expected 1,000 references");
     }
@@ -68,4 +77,18 @@ public class LogoBenchmarks
     [Benchmark] public LogoMatch? MatchHitAgainst1000() => catalog1000.Match(hit);
     [Benchmark] public LogoMatch? MatchMissAgainst1000() => catalog1000.Match(miss);
     [Benchmark] public LogoMatch? MatchSmallHitAgainst1000() => catalog1000.Match(smallHit);
+    [Benchmark] public LogoMatch? MatchTinyWordmarkByDetailAgainst25() => catalog25.Match(tinyWordmark);
+    [Benchmark] public LogoMatch? MatchTinyWordmarkByDetailAgainst1000() => catalog1000.Match(tinyWordmark);
+    [Benchmark] public LogoMatch? MatchTinyMissThroughDetailAgainst1000() => catalog1000.Match(tinyMiss);
+
+    // Same hash, other pixels: the detail check runs in full and rejects it.
+    private static ForegroundMap Mirrored(ForegroundMap map)
+    {
+        var values = new byte[map.Width * map.Height];
+        for (var y = 0; y < map.Height; y++)
+        {
+            for (var x = 0; x < map.Width; x++) values[y * map.Width + x] = map[map.Width - 1 - x, y];
+        }
+        return new ForegroundMap(values, map.Width, map.Height);
+    }
 }

@@ -71,7 +71,7 @@ internal static class RocMeasurement
             var wrong = g.Count(p => p.Wrong <= chosen && p.Wrong <= p.Right) / (double)g.Count();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{g.Key}\t{recall:F3}\t{wrong:F3}\t{g.Max(p => p.Right)}\t misses: {string.Join(", ", g.Where(p => !(p.Right <= chosen && p.Right < p.Wrong)).Select(p => $"{p.File}({p.Right}/{p.Wrong})"))}"));
         }
-        Console.WriteLine($"\nper transformation, production catalogue (T={LogoMatchThresholds.DefaultMaxDistance} + verified band to {LogoMatchThresholds.VerifiedMaxDistance}): recall, wrong brand");
+        Console.WriteLine($"\nper transformation, production catalogue (T={LogoMatchThresholds.DefaultMaxDistance} + verified band to {LogoMatchThresholds.VerifiedMaxDistance} + detail check of small images): recall, wrong brand");
         foreach (var g in accepted.GroupBy(a => a.T))
         {
             var ok = g.Count(a => string.Equals(a.Matched, a.Brand, StringComparison.OrdinalIgnoreCase));

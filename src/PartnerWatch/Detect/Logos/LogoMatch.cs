@@ -45,12 +45,16 @@ public sealed record LogoMatchThresholds(int MaxDistance = LogoMatchThresholds.D
     public const int DetailMaxDistance = 60;
     /// <summary>
     /// Smallest correlation accepted when the image's colours also agree with a colourful reference
-    /// (<see cref="Verifies"/>): two independent pieces of evidence. Without that agreement — a monochrome copy, or a
-    /// black reference — the shape alone must correlate at <see cref="MinDetailSimilarityWithoutColour"/>: the G-shaped
-    /// simple-icons marks reach 0.915 against Google's G (docs/logo-matching.md).
+    /// (<see cref="Verifies"/>): two independent pieces of evidence. The highest distractor against a colourful
+    /// reference was 0.872 (a red "podcastindex" set in Liberation Sans against Qualcomm at 24 px; docs/logo-matching.md).
     /// </summary>
-    public const double MinDetailSimilarity = 0.85;
-    public const double MinDetailSimilarityWithoutColour = 0.92;
+    public const double MinDetailSimilarity = 0.89;
+    /// <summary>
+    /// Without colour agreement — a black reference, or a monochrome copy of a colourful one — the shape alone must
+    /// correlate this well: the G-shaped simple-icons marks reach 0.915 against Google's G, coloured wordmarks 0.881
+    /// against Samsung's black one.
+    /// </summary>
+    public const double MinDetailSimilarityWithoutColour = 0.93;
     /// <summary>How far ahead of every other brand's correlation the accepted brand's must be.</summary>
     public const double DetailBrandMargin = 0.1;
     public const int MaxDetailCandidates = 6;
