@@ -116,18 +116,17 @@ public sealed partial class SiteCrawler(
             if (resource.Truncated)
                 notes.Add(new(null, new ScanError(url.ToString(), $"body larger than {fetch.MaxBodyBytes} bytes, truncated")));
 
-            var rendered = false;
+            byte[]? renderedHtml = null;
             if (ShouldRender(document))
             {
-                var dom = await RenderAsync(context, resource.Url, notes, cancellationToken).ConfigureAwait(false);
-                if (dom is not null)
+                if (await RenderAsync(context, resource.Url, notes, cancellationToken).ConfigureAwait(false) is var (dom, html))
                 {
                     document.Dispose();
                     document = dom;
-                    rendered = true;
+                    renderedHtml = html;
                 }
             }
-            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, rendered);
+            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml is not null, renderedHtml);
             return new(page, [new(page, null), .. notes]);
         }
         catch (FetchFailedException e)
@@ -155,8 +154,11 @@ public sealed partial class SiteCrawler(
         _ => renderer.IsAvailable && ScriptBuiltPage.Looks(document),
     };
 
-    /// <summary>The DOM after scripts ran, or null (with a note in <paramref name="notes"/>) when the static parse must do.</summary>
-    private async Task<IDocument?> RenderAsync(IBrowsingContext context, Uri url, List<CrawlStep> notes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The DOM after scripts ran, parsed and as serialized (UTF-8), or null (with a note in <paramref name="notes"/>)
+    /// when the static parse must do.
+    /// </summary>
+    private async Task<(IDocument Document, byte[] Html)?> RenderAsync(IBrowsingContext context, Uri url, List<CrawlStep> notes, CancellationToken cancellationToken)
     {
         try
         {
@@ -171,7 +173,7 @@ public sealed partial class SiteCrawler(
             if (dom.Truncated)
                 notes.Add(new(null, new ScanError(url.ToString(), $"rendered page larger than {options.Fetch.MaxBodyBytes} bytes, truncated")));
             LogRendered(url, dom.Elapsed);
-            return await ParseAsync(context, url, html, cancellationToken).ConfigureAwait(false);
+            return (await ParseAsync(context, url, html, cancellationToken).ConfigureAwait(false), System.Text.Encoding.UTF8.GetBytes(html));
         }
         catch (RenderFailedException e)
         {

@@ -36,6 +36,9 @@ public sealed record FetchedPage(string Url, int StatusCode, DateTimeOffset Fetc
 {
     /// <summary>True when detection read the DOM after the page's scripts ran in a browser; <see cref="Html"/> is still as served.</summary>
     public bool Rendered { get; init; }
+
+    /// <summary>The DOM detection read (UTF-8), when rendered and kept within the evidence budget.</summary>
+    public byte[]? RenderedHtml { get; init; }
 }
 
 /// <param name="Bytes">The image as fetched, or null when not kept.</param>

@@ -50,8 +50,14 @@ public sealed class SiteScanner(
                     // Bytes kept for evidence (not the parsed DOM), within a per-scan budget; beyond it only the hash.
                     var keep = retainedBytes + page.Html.LongLength <= MaxRetainedEvidenceBytes;
                     if (keep) retainedBytes += page.Html.LongLength;
+                    var keepRendered = page.RenderedHtml is { } dom && retainedBytes + dom.LongLength <= MaxRetainedEvidenceBytes;
+                    if (keepRendered) retainedBytes += page.RenderedHtml!.LongLength;
                     fetched.Add(new FetchedPage(page.Url.AbsoluteUri, page.StatusCode, page.FetchedAt,
-                        Convert.ToHexStringLower(SHA256.HashData(page.Html)), page.Html.LongLength, keep ? page.Html : null) { Rendered = page.Rendered });
+                        Convert.ToHexStringLower(SHA256.HashData(page.Html)), page.Html.LongLength, keep ? page.Html : null)
+                    {
+                        Rendered = page.Rendered,
+                        RenderedHtml = keepRendered ? page.RenderedHtml : null,
+                    });
                     if (page.Rendered) renderedUrls.Add(page.Url.AbsoluteUri);
                     await collector.AddPageAsync(page, cancellationToken);
                 }

@@ -747,6 +747,23 @@ internal sealed partial class SqliteScanStore : IScanStore
             }
 
             items.TryAdd("page " + NormalizeUrl(page.Url), new EvidenceItem("page", page.Url, page.FetchedAt, page.StatusCode, page.Sha256, page.Length, stored, "text/html"));
+
+            // A page built by scripts: what detection read (and a visitor saw) is the rendered DOM, not the bytes served.
+            if (page.RenderedHtml is { } dom)
+            {
+                var renderedStored = false;
+                try
+                {
+                    await _evidence.PutBlobAsync(dom, cancellationToken);
+                    renderedStored = true;
+                }
+                catch (IOException ex)
+                {
+                    LogEvidenceWriteFailed(page.Url, ex.Message);
+                }
+                items.TryAdd("rendered " + NormalizeUrl(page.Url), new EvidenceItem("rendered-page", page.Url, page.FetchedAt, page.StatusCode,
+                    EvidenceFiles.Sha256Hex(dom), dom.LongLength, renderedStored, "text/html; charset=utf-8"));
+            }
         }
 
         var images = (result.FetchedImages ?? []).Where(i => i is not null).ToList();
@@ -784,6 +801,7 @@ internal sealed partial class SqliteScanStore : IScanStore
     {
         var evidence = (claim.Evidence ?? []).Where(e => e is not null).Take(MaxStoredEvidencePerClaim).ToList();
         var files = evidence.Select(e => "page " + NormalizeUrl(e.PageUrl))
+            .Concat(evidence.Select(e => "rendered " + NormalizeUrl(e.PageUrl)))
             .Concat(evidence.Where(e => !string.IsNullOrEmpty(e.ImageUrl)).Select(e => "image " + NormalizeUrl(e.ImageUrl)))
             .Distinct(StringComparer.Ordinal)
             .Select(k => blobs.GetValueOrDefault(k))

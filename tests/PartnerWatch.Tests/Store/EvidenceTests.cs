@@ -97,6 +97,26 @@ public sealed class EvidenceTests
         Assert.Equal(Logo, bytes.ToArray());
     }
 
+    [Fact]
+    public async Task ScriptBuiltPageKeepsTheRenderedDomAsEvidenceBesideThePageAsServed()
+    {
+        await using var harness = await StartAsync();
+        var rendered = "<html><body><h2>Partners</h2><img alt=\"Microsoft\" src=\"img/p3.png\"></body></html>"u8.ToArray();
+        var scan = ScanWithEvidence(harness);
+        var page = scan.FetchedPages![0];
+        await harness.Store.RecordScanAsync(scan with { FetchedPages = [page with { Rendered = true, RenderedHtml = rendered }] }, None);
+        var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
+
+        var manifest = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
+
+        Assert.Equal(["image", "page", "rendered-page"], manifest.Items.Select(i => i.Kind).Order(StringComparer.Ordinal).ToArray());
+        var dom = manifest.Items.Single(i => i.Kind == "rendered-page");
+        Assert.True(dom.Stored);
+        Assert.Equal(Sha256(rendered), dom.Sha256);
+        Assert.Equal(rendered, await File.ReadAllBytesAsync(Path.Combine(harness.DataPath, "evidence", "blobs", dom.Sha256!)));
+        Assert.Equal(Sha256(Html), manifest.Items.Single(i => i.Kind == "page").Sha256);
+    }
+
     private static SiteScanResult ScanWithEvidence(StoreHarness harness) => ScanWithEvidence(harness, Logo);
 
     private static SiteScanResult ScanWithEvidence(StoreHarness harness, byte[]? logo)

@@ -94,6 +94,8 @@ public sealed class BrowserRenderingTests
         var page = Assert.Single(result.FetchedPages);
         Assert.True(page.Rendered);
         Assert.Equal(ScriptBuiltPartners, System.Text.Encoding.UTF8.GetString(page.Html!));
+        // ...and what detection read: the DOM with the logos the script inserted.
+        Assert.Contains("alt=\"NVIDIA\"", System.Text.Encoding.UTF8.GetString(page.RenderedHtml!));
     }
 
     [Fact]
