@@ -26,12 +26,17 @@ internal static class PartnerWallSplitter
 
     private const int AnalysisLongSide = 512;
     private const int MaxRegions = 256;
-    private const int MaxLeaves = 64;
+    private const int MaxLeaves = 128;
+    private const double MaxUnionShare = 0.25;   // of the wall's content area: a piece larger than this is a group of logos
     private const int MaxDepth = 24;
     private const int MinGap = 2;                // analysis pixels
     private const double WeakGapShare = 0.2;     // of the smaller piece's shorter side: letters stay together
-    private const double StrongGapShare = 0.5;   // above this, two separate logos for sure
-    private const int MaxCandidateGaps = 8;      // per region and axis, widest first
+    private const double StrongGapShare = 0.5;   // of the larger piece's shorter side: two separate logos for sure
+    private const int MaxCandidateGaps = 8;
+    private const int MaxEdgeLine = 3;
+    private const int MinRuleLength = 48;        // analysis pixels: a card border or table rule, longer than a logo's strokes
+    private const double RuleShare = 0.1;
+    private const int RuleCornerGrowth = 6;      // analysis pixels along a rule's own foreground (rounded corners)           // analysis pixels: a table border, not a plate      // per region and axis, widest first
     private const double ContentDistance = 0.12; // as LogoNormalizer: colour distance that is "not background"
     private const double UniformDistance = 0.06;
     private const double GapNoiseShare = 0.005;  // JPEG specks tolerated in a gap line
@@ -48,7 +53,9 @@ internal static class PartnerWallSplitter
         var scale = Math.Min(1.0, (double)AnalysisLongSide / Math.Max(bitmap.Width, bitmap.Height));
         var raster = WallRaster.From(bitmap, scale);
         if (raster is null) return [];
-        var leaves = new Splitter(raster).Run();
+        // The smallest tile in analysis pixels: a piece smaller than that is not cut off its neighbour.
+        var minPieceSide = Math.Max(2, (int)(MinTileSide * raster.Width / (double)bitmap.Width));
+        var leaves = new Splitter(raster, minPieceSide).Run();
         if (leaves is null) return [];
 
         var factorX = (double)bitmap.Width / raster.Width;
@@ -89,16 +96,22 @@ internal static class PartnerWallSplitter
     /// <summary>Background of a region: a colour, or transparency.</summary>
     private readonly record struct Background(byte R, byte G, byte B, bool Transparent);
 
+    /// <summary>A row or column across a region: background, one uniform other colour (a line, a card's inside), or content.</summary>
+    private enum LineKind { Background, Uniform, Content }
+
     private readonly record struct Cut(bool Vertical, int GapStart, int GapEnd, bool Strong, double Ratio);
 
-    private sealed class Splitter(WallRaster raster)
+    private sealed class Splitter(WallRaster raster, int minPieceSide)
     {
         private int regions;
+        private long rootArea;
 
         public List<Leaf>? Run()
         {
             var full = new Box(0, 0, raster.Width, raster.Height);
             if (raster.RingBackground(full, 0.5) is not { } background) return null; // no dominant edge colour: a photo
+            raster.IgnoreRules(background, Math.Max(MinRuleLength, (int)(RuleShare * Math.Max(raster.Width, raster.Height))));
+            rootArea = raster.Trim(full, background) is { } all ? all.Width * (long)all.Height : 0;
             var leaves = Split(full, full, background, 0);
             var real = leaves.Count(l => !l.Union);
             return real is < 2 or > MaxLeaves ? null : leaves;
@@ -106,7 +119,7 @@ internal static class PartnerWallSplitter
 
         private List<Leaf> Split(Box region, Box cell, Background background, int depth)
         {
-            if (raster.Trim(region, background) is not { } content) return [];
+            if (Tighten(region, background) is not { } content) return [];
             if (++regions > MaxRegions || depth >= MaxDepth) return [new Leaf(content, cell, false)];
             if (BestCut(content, background) is { } cut) return SplitAt(content, cell, background, cut, depth);
             // A card or a plate: its inside, against its own colour, may hold several logos.
@@ -139,9 +152,42 @@ internal static class PartnerWallSplitter
             }
             var leaves = Split(a, cellA, background, depth + 1);
             leaves.AddRange(Split(b, cellB, background, depth + 1));
-            // A narrow gap may be a word space inside one logo: keep the whole too, while it is small enough to be one.
-            if (!cut.Strong && depth > 0 && leaves.Count(l => !l.Union) <= 3) leaves.Add(new Leaf(content, cell, true));
+            // A narrow gap may be inside one logo (a word space, an emblem beside its wordmark, the bars above CISCO):
+            // keep the whole too, while it is small enough to be one logo rather than a row of them.
+            if (!cut.Strong && content.Width * (long)content.Height <= MaxUnionShare * rootArea) leaves.Add(new Leaf(content, cell, true));
             return leaves;
+        }
+
+        /// <summary>
+        /// The content of a region without the thin lines at its edges: a piece cut from a table keeps a stretch of the
+        /// table's border on one or two sides, which is not part of its logo.
+        /// </summary>
+        private Box? Tighten(Box region, Background background)
+        {
+            var content = raster.Trim(region, background);
+            for (var round = 0; round < 4 && content is { } box; round++)
+            {
+                var inner = StripEdgeLines(box, background);
+                if (inner == box) break;
+                content = inner is { Width: > 0, Height: > 0 } ? raster.Trim(inner, background) : null;
+            }
+            return content;
+        }
+
+        private Box StripEdgeLines(Box box, Background background)
+        {
+            int top = 0, bottom = 0, left = 0, right = 0;
+            while (top <= MaxEdgeLine && top < box.Height && raster.Classify(box, box.Y + top, false, background) == LineKind.Uniform) top++;
+            while (bottom <= MaxEdgeLine && bottom < box.Height && raster.Classify(box, box.Bottom - 1 - bottom, false, background) == LineKind.Uniform) bottom++;
+            while (left <= MaxEdgeLine && left < box.Width && raster.Classify(box, box.X + left, true, background) == LineKind.Uniform) left++;
+            while (right <= MaxEdgeLine && right < box.Width && raster.Classify(box, box.Right - 1 - right, true, background) == LineKind.Uniform) right++;
+            // Only thin runs are lines; a thicker uniform band is the edge of a plate and belongs to its logo.
+            if (top > MaxEdgeLine) top = 0;
+            if (bottom > MaxEdgeLine) bottom = 0;
+            if (left > MaxEdgeLine) left = 0;
+            if (right > MaxEdgeLine) right = 0;
+            if (top + bottom >= box.Height || left + right >= box.Width) return box;
+            return new Box(box.X + left, box.Y + top, box.Width - left - right, box.Height - top - bottom);
         }
 
         /// <summary>The interior gap band that separates its two sides best, relative to their size; null when none qualifies.</summary>
@@ -157,10 +203,20 @@ internal static class PartnerWallSplitter
                     Box a = vertical ? content with { Width = start - content.X } : content with { Height = start - content.Y };
                     Box b = vertical ? content with { X = end, Width = content.Right - end } : content with { Y = end, Height = content.Bottom - end };
                     if (raster.Trim(a, background) is not { } ta || raster.Trim(b, background) is not { } tb) continue;
-                    var side = Math.Max(1, Math.Min(ta.ShortSide, tb.ShortSide));
-                    var ratio = (double)width / side;
-                    if (ratio < WeakGapShare || (best is { } current && current.Ratio >= ratio)) continue;
-                    best = new Cut(vertical, start, end, ratio >= StrongGapShare, ratio);
+                    // A piece too small to be a tile is a part of its neighbour (a stripe of a striped mark, a dot, a ®).
+                    if (Environment.GetEnvironmentVariable("PW_WALL_DEBUG") is not null) Console.Error.WriteLine($"DBG   cand {content} v={vertical} {start}-{end} A={ta} B={tb}");
+                    if (Math.Min(ta.ShortSide, tb.ShortSide) < minPieceSide) continue;
+                    var ratio = (double)width / Math.Min(ta.ShortSide, tb.ShortSide);
+                    if (ratio < WeakGapShare) continue;
+                    // Sure only when the gap is wide even next to the larger piece: a small emblem close to a wordmark
+                    // may be one logo.
+                    var strong = (double)width / Math.Max(ta.ShortSide, tb.ShortSide) >= StrongGapShare;
+                    // A sure cut beats a narrow one whatever their ratios: it separates logos, the other maybe parts of one.
+                    if (best is { } other && other.Strong && !strong) continue;
+                    if (best is { } weaker && !weaker.Strong && strong) best = null;
+                    if (best is { } current && current.Ratio >= ratio) continue;
+                    best = new Cut(vertical, start, end, strong, ratio);
+                    if (Environment.GetEnvironmentVariable("PW_WALL_DEBUG") is not null) Console.Error.WriteLine($"DBG region {content} cut v={vertical} {start}-{end} A={ta} B={tb} ratio={ratio:F2} strong={strong}");
                 }
             }
             return best;
@@ -246,9 +302,108 @@ internal static class PartnerWallSplitter
             return new WallRaster(rgb, alpha, w, h);
         }
 
+        // Pixels of long thin horizontal or vertical lines: card borders and table rules, which frame logos but are
+        // not part of them (and would otherwise glue a whole row of cards into one piece).
+        private bool[]? rules;
+
+        public void IgnoreRules(Background background, int minLength)
+        {
+            var marked = new bool[Width * Height];
+            foreach (var horizontal in new[] { true, false })
+            {
+                int lines = horizontal ? Height : Width, length = horizontal ? Width : Height;
+                for (var l = 0; l < lines; l++)
+                {
+                    var start = -1;
+                    for (var k = 0; k <= length; k++)
+                    {
+                        var thin = k < length && IsThin(horizontal ? k : l, horizontal ? l : k, horizontal, background);
+                        if (thin && start < 0) start = k;
+                        if (thin || start < 0) continue;
+                        if (k - start >= minLength)
+                        {
+                            for (var m = start; m < k; m++) marked[horizontal ? l * Width + m : m * Width + l] = true;
+                        }
+                        start = -1;
+                    }
+                }
+            }
+            // Isolated specks (at most one foreground neighbour): where an anti-aliased card border crosses the threshold
+            // at a corner, or JPEG noise; alone they would glue a row of cards into one piece.
+            var specks = new List<int>();
+            for (var y = 0; y < Height; y++)
+            {
+                for (var x = 0; x < Width; x++)
+                {
+                    if (marked[y * Width + x] || !IsForeground(x, y, background)) continue;
+                    var neighbours = 0;
+                    for (var dy = -1; dy <= 1 && neighbours < 2; dy++)
+                    {
+                        for (var dx = -1; dx <= 1; dx++)
+                        {
+                            int nx = x + dx, ny = y + dy;
+                            if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < Width && ny < Height && IsForeground(nx, ny, background)) neighbours++;
+                        }
+                    }
+                    if (neighbours < 2) specks.Add(y * Width + x);
+                }
+            }
+            foreach (var i in specks) marked[i] = true;
+            // The rounded corners joining a card's borders are short arcs, not runs: grow the rules along their own
+            // foreground for a few pixels so that no corner specks are left to glue cards together.
+            for (var round = 0; round < RuleCornerGrowth; round++)
+            {
+                var grown = (bool[])marked.Clone();
+                for (var y = 0; y < Height; y++)
+                {
+                    for (var x = 0; x < Width; x++)
+                    {
+                        if (marked[y * Width + x] || !IsForeground(x, y, background) || !TouchesMarked(marked, x, y)) continue;
+                        grown[y * Width + x] = true;
+                    }
+                }
+                marked = grown;
+            }
+            rules = marked;
+            if (Environment.GetEnvironmentVariable("PW_WALL_DEBUG") is not null)
+            {
+                Console.Error.WriteLine($"DBG rules {marked.Count(m => m)} minLength {minLength} bg {background}");
+                for (var y = 14; y < 34; y++)
+                {
+                    var line = "";
+                    for (var x = 14; x < 70; x++) { var i = y * Width + x; line += marked[i] ? 'R' : IsForeground(x, y, background) ? '#' : (rgb[i*3] < 250 ? '+' : '.'); }
+                    Console.Error.WriteLine("DBG " + line);
+                }
+            }
+        }
+
+        private bool TouchesMarked(bool[] marked, int x, int y)
+        {
+            for (var dy = -1; dy <= 1; dy++)
+            {
+                for (var dx = -1; dx <= 1; dx++)
+                {
+                    int nx = x + dx, ny = y + dy;
+                    if (nx >= 0 && ny >= 0 && nx < Width && ny < Height && marked[ny * Width + nx]) return true;
+                }
+            }
+            return false;
+        }
+
+        // Foreground with background two pixels away on both sides across the line: at most three pixels thick.
+        private bool IsThin(int x, int y, bool horizontal, Background background)
+        {
+            if (!IsForeground(x, y, background)) return false;
+            var (ax, ay, bx, by) = horizontal ? (x, y - 2, x, y + 2) : (x - 2, y, x + 2, y);
+            var before = ax >= 0 && ay >= 0 && IsForeground(ax, ay, background);
+            var after = bx < Width && by < Height && IsForeground(bx, by, background);
+            return !before && !after;
+        }
+
         private bool IsForeground(int x, int y, Background background)
         {
             var i = y * Width + x;
+            if (rules is not null && rules[i]) return false;
             if (background.Transparent) return alpha[i] >= OpaqueAlpha;
             return SquaredDistance(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2], background.R, background.G, background.B) > ContentSquared;
         }
@@ -275,7 +430,10 @@ internal static class PartnerWallSplitter
         /// Whether line <paramref name="index"/> (a column when <paramref name="vertical"/>) across <paramref name="box"/>
         /// is a gap: background but for specks, or one uniform colour (a border, the inside of touching cards).
         /// </summary>
-        public bool IsGapLine(Box box, int index, bool vertical, Background background)
+        public bool IsGapLine(Box box, int index, bool vertical, Background background) =>
+            Classify(box, index, vertical, background) != LineKind.Content;
+
+        public LineKind Classify(Box box, int index, bool vertical, Background background)
         {
             var length = vertical ? box.Height : box.Width;
             var tolerated = (int)(GapNoiseShare * length);
@@ -285,8 +443,8 @@ internal static class PartnerWallSplitter
                 var (x, y) = vertical ? (index, box.Y + k) : (box.X + k, index);
                 if (IsForeground(x, y, background)) foreground++;
             }
-            if (foreground <= tolerated) return true;
-            if (background.Transparent) return false;
+            if (foreground <= tolerated) return LineKind.Background;
+            if (background.Transparent) return LineKind.Content;
             // One colour all along: compare with the line's first-quartile pixel, then count the misfits.
             var (fx, fy) = vertical ? (index, box.Y + length / 4) : (box.X + length / 4, index);
             var i0 = (fy * Width + fx) * 3;
@@ -297,9 +455,9 @@ internal static class PartnerWallSplitter
             {
                 var (x, y) = vertical ? (index, box.Y + k) : (box.X + k, index);
                 var i = (y * Width + x) * 3;
-                if (SquaredDistance(rgb[i], rgb[i + 1], rgb[i + 2], r, g, b) > UniformSquared && ++misfits > allowed) return false;
+                if (SquaredDistance(rgb[i], rgb[i + 1], rgb[i + 2], r, g, b) > UniformSquared && ++misfits > allowed) return LineKind.Content;
             }
-            return true;
+            return LineKind.Uniform;
         }
 
         /// <summary>The median colour of the box's edge if at least <paramref name="share"/> of the edge is close to it; transparency when most of the edge is transparent.</summary>
