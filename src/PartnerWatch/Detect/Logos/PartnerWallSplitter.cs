@@ -31,7 +31,7 @@ internal static class PartnerWallSplitter
     private const int MaxDepth = 24;
     private const int MinGap = 2;                // analysis pixels
     private const double WeakGapShare = 0.2;     // of the smaller piece's shorter side: letters stay together
-    private const double StrongGapShare = 0.5;   // of the larger piece's shorter side: two separate logos for sure
+    private const double StrongGapShare = 1.0;   // of the larger piece's shorter side: two separate logos for sure
     private const int MaxCandidateGaps = 8;
     private const int MaxEdgeLine = 3;
     private const int MinRuleLength = 48;        // analysis pixels: a card border or table rule, longer than a logo's strokes
@@ -204,19 +204,19 @@ internal static class PartnerWallSplitter
                     Box b = vertical ? content with { X = end, Width = content.Right - end } : content with { Y = end, Height = content.Bottom - end };
                     if (raster.Trim(a, background) is not { } ta || raster.Trim(b, background) is not { } tb) continue;
                     // A piece too small to be a tile is a part of its neighbour (a stripe of a striped mark, a dot, a ®).
-                    if (Environment.GetEnvironmentVariable("PW_WALL_DEBUG") is not null) Console.Error.WriteLine($"DBG   cand {content} v={vertical} {start}-{end} A={ta} B={tb}");
                     if (Math.Min(ta.ShortSide, tb.ShortSide) < minPieceSide) continue;
                     var ratio = (double)width / Math.Min(ta.ShortSide, tb.ShortSide);
                     if (ratio < WeakGapShare) continue;
                     // Sure only when the gap is wide even next to the larger piece: a small emblem close to a wordmark
                     // may be one logo.
-                    var strong = (double)width / Math.Max(ta.ShortSide, tb.ShortSide) >= StrongGapShare;
+                    // A piece much smaller than a logo (the Q of Qualcomm) is never sure to be one on its own.
+                    var strong = (double)width / Math.Max(ta.ShortSide, tb.ShortSide) >= StrongGapShare &&
+                        Math.Min(Math.Max(ta.Width, ta.Height), Math.Max(tb.Width, tb.Height)) >= 3 * minPieceSide;
                     // A sure cut beats a narrow one whatever their ratios: it separates logos, the other maybe parts of one.
                     if (best is { } other && other.Strong && !strong) continue;
                     if (best is { } weaker && !weaker.Strong && strong) best = null;
                     if (best is { } current && current.Ratio >= ratio) continue;
                     best = new Cut(vertical, start, end, strong, ratio);
-                    if (Environment.GetEnvironmentVariable("PW_WALL_DEBUG") is not null) Console.Error.WriteLine($"DBG region {content} cut v={vertical} {start}-{end} A={ta} B={tb} ratio={ratio:F2} strong={strong}");
                 }
             }
             return best;
@@ -365,16 +365,6 @@ internal static class PartnerWallSplitter
                 marked = grown;
             }
             rules = marked;
-            if (Environment.GetEnvironmentVariable("PW_WALL_DEBUG") is not null)
-            {
-                Console.Error.WriteLine($"DBG rules {marked.Count(m => m)} minLength {minLength} bg {background}");
-                for (var y = 14; y < 34; y++)
-                {
-                    var line = "";
-                    for (var x = 14; x < 70; x++) { var i = y * Width + x; line += marked[i] ? 'R' : IsForeground(x, y, background) ? '#' : (rgb[i*3] < 250 ? '+' : '.'); }
-                    Console.Error.WriteLine("DBG " + line);
-                }
-            }
         }
 
         private bool TouchesMarked(bool[] marked, int x, int y)
