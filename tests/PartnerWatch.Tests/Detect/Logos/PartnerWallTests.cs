@@ -134,6 +134,26 @@ public sealed class PartnerWallTests(LogoCatalogFixture fixture) : IClassFixture
         Assert.StartsWith("matches redhat", found.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(LogoTransformation.Size400)]
+    [InlineData(LogoTransformation.Size800)]
+    public void TilesOfALargeSingleLogoAddNoOtherBrand(LogoTransformation transformation)
+    {
+        // A large single logo (an emblem beside a wordmark) may be cut into tiles too; they must not name another brand.
+        var wrong = new List<string>();
+        foreach (var (brand, path) in LogoFixtures.ReferenceFiles())
+        {
+            var fingerprint = Fingerprint(LogoVariants.Make(path, transformation));
+            wrong.AddRange(ImageMatches.Find(fixture.Catalog, fingerprint).Where(f => f.Match.BrandId != brand).Select(f => $"{Path.GetFileName(path)} → {f.Match.BrandId} ({f.Detail})"));
+        }
+        foreach (var path in Directory.EnumerateFiles(LogoFixtures.Negatives, "*.svg").Order(StringComparer.Ordinal))
+        {
+            var fingerprint = Fingerprint(LogoVariants.Make(path, transformation));
+            wrong.AddRange(ImageMatches.Find(fixture.Catalog, fingerprint).Select(f => $"{Path.GetFileName(path)} → {f.Match.BrandId} ({f.Detail})"));
+        }
+        Assert.Empty(wrong);
+    }
+
     [Fact]
     public void SmallImageIsNeverSplit()
     {
