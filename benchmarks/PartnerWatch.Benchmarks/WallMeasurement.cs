@@ -44,6 +44,7 @@ internal static class WallMeasurement
             Console.WriteLine($"  missed: {miss.Key} ×{miss.Count()}");
 
         var negatives = Directory.EnumerateFiles(Path.Combine(fixtures, "negatives"), "*.svg").Order(StringComparer.Ordinal).ToList();
+        SingleLogos(decoder, catalog, files.Concat(negatives.Select(n => ("-" + Path.GetFileNameWithoutExtension(n), n))).ToList());
         Report("fixture negatives", Walls(decoder, catalog, negatives, count, random));
         if (icons is not null && Directory.Exists(icons))
         {
@@ -93,6 +94,27 @@ internal static class WallMeasurement
         var whole = catalog.Match(fingerprint) is { } m ? new HashSet<string>([m.BrandId]) : [];
         var wrong = found.Where(f => !expected.Contains(f.Match.BrandId)).Select(f => $"{f.Match.BrandId} ({f.Detail}) in [{string.Join(", ", logos.Select(l => Path.GetFileName(l.Path)))}] {kind}").ToList();
         return new WallResult(kind, expected, foundBrands, whole, fingerprint.Parts.Count, elapsed, wrong);
+    }
+
+    /// <summary>What splitting costs and risks on images that are one logo: tiles made, other brands named, time.</summary>
+    private static void SingleLogos(LogoImageDecoder decoder, LogoCatalog catalog, List<(string Brand, string Path)> files)
+    {
+        foreach (var t in new[] { LogoTransformation.Size120, LogoTransformation.Size400, LogoTransformation.Size800, LogoTransformation.PaddedCard })
+        {
+            int split = 0, tiles = 0, wrong = 0;
+            var images = files.Select(f => (f.Brand, Bytes: LogoVariants.Make(f.Path, t))).ToList();
+            var clock = Stopwatch.StartNew();
+            foreach (var (brand, bytes) in images)
+            {
+                var fp = decoder.TryFingerprint(bytes, out _);
+                if (fp is null) continue;
+                if (fp.Parts.Count > 0) split++;
+                tiles += fp.Parts.Count;
+                wrong += ImageMatches.Find(catalog, fp).Count(f => f.Match.BrandId != brand);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"single logos {t}: {files.Count} images, {split} split ({tiles} tiles), other brands named: {wrong}; {clock.Elapsed.TotalMilliseconds / files.Count:F1} ms per image (decode + split + match)"));
+        }
     }
 
     // Development aid: the wall with its tiles outlined, and what each tile matched.

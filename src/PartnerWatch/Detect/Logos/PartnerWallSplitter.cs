@@ -113,6 +113,8 @@ internal static class PartnerWallSplitter
             raster.IgnoreRules(background, Math.Max(MinRuleLength, (int)(RuleShare * Math.Max(raster.Width, raster.Height))));
             rootArea = raster.Trim(full, background) is { } all ? all.Width * (long)all.Height : 0;
             var leaves = Split(full, full, background, 0);
+            // A piece in a corner of the image is the corner of a plate that fills it, not a logo of a wall.
+            leaves.RemoveAll(l => (l.Content.X == 0 || l.Content.Right == raster.Width) && (l.Content.Y == 0 || l.Content.Bottom == raster.Height));
             var real = leaves.Count(l => !l.Union);
             return real is < 2 or > MaxLeaves ? null : leaves;
         }
@@ -122,10 +124,13 @@ internal static class PartnerWallSplitter
             if (Tighten(region, background) is not { } content) return [];
             if (++regions > MaxRegions || depth >= MaxDepth) return [new Leaf(content, cell, false)];
             if (BestCut(content, background) is { } cut) return SplitAt(content, cell, background, cut, depth);
-            // A card or a plate: its inside, against its own colour, may hold several logos.
+            // A card, its inside padded all round, may hold several logos: cut it only where that is sure. A plate with
+            // a knocked-out wordmark (LinkedIn's "in") is one logo, and its rounded corners are not pieces of anything.
             if (content.ShortSide >= 2 * MinTileSide && raster.RingBackground(content, 0.85) is { Transparent: false } frame &&
                 (background.Transparent || Distance(frame, background) >= ContentDistance) &&
-                raster.Trim(content, frame) is { } inner && BestCut(inner, frame) is { } innerCut)
+                raster.Trim(content, frame) is { } inner && inner.X > content.X && inner.Y > content.Y &&
+                inner.Right < content.Right && inner.Bottom < content.Bottom &&
+                BestCut(inner, frame) is { Strong: true } innerCut)
             {
                 return SplitAt(inner, content, frame, innerCut, depth);
             }
@@ -302,12 +307,17 @@ internal static class PartnerWallSplitter
             return new WallRaster(rgb, alpha, w, h);
         }
 
-        // Pixels of long thin horizontal or vertical lines: card borders and table rules, which frame logos but are
-        // not part of them (and would otherwise glue a whole row of cards into one piece).
+        // Pixels that never count as foreground: long thin horizontal or vertical lines (card borders and table rules,
+        // which frame logos but are not part of them and would otherwise glue a row of cards into one piece) and specks.
         private bool[]? rules;
 
         public void IgnoreRules(Background background, int minLength)
         {
+            // The page background is asked about most: its foreground is computed once.
+            var page = new bool[Width * Height];
+            for (var i = 0; i < page.Length; i++) page[i] = IsForeground(i % Width, i / Width, background);
+            pageMask = page;
+            pageBackground = background;
             var marked = new bool[Width * Height];
             foreach (var horizontal in new[] { true, false })
             {
@@ -327,6 +337,22 @@ internal static class PartnerWallSplitter
                         start = -1;
                     }
                 }
+            }
+            // The rounded corners joining a card's borders are short arcs, not runs: grow the rules along their own
+            // foreground for a few pixels so that no corner specks are left to glue cards together.
+            var anyRule = Array.IndexOf(marked, true) >= 0;
+            for (var round = 0; anyRule && round < RuleCornerGrowth; round++)
+            {
+                var grown = (bool[])marked.Clone();
+                for (var y = 0; y < Height; y++)
+                {
+                    for (var x = 0; x < Width; x++)
+                    {
+                        if (marked[y * Width + x] || !IsForeground(x, y, background) || !TouchesMarked(marked, x, y)) continue;
+                        grown[y * Width + x] = true;
+                    }
+                }
+                marked = grown;
             }
             // Isolated specks (at most one foreground neighbour): where an anti-aliased card border crosses the threshold
             // at a corner, or JPEG noise; alone they would glue a row of cards into one piece.
@@ -349,21 +375,6 @@ internal static class PartnerWallSplitter
                 }
             }
             foreach (var i in specks) marked[i] = true;
-            // The rounded corners joining a card's borders are short arcs, not runs: grow the rules along their own
-            // foreground for a few pixels so that no corner specks are left to glue cards together.
-            for (var round = 0; round < RuleCornerGrowth; round++)
-            {
-                var grown = (bool[])marked.Clone();
-                for (var y = 0; y < Height; y++)
-                {
-                    for (var x = 0; x < Width; x++)
-                    {
-                        if (marked[y * Width + x] || !IsForeground(x, y, background) || !TouchesMarked(marked, x, y)) continue;
-                        grown[y * Width + x] = true;
-                    }
-                }
-                marked = grown;
-            }
             rules = marked;
         }
 
@@ -390,11 +401,17 @@ internal static class PartnerWallSplitter
             return !before && !after;
         }
 
+        private bool[]? pageMask;
+        private Background pageBackground;
+
         private bool IsForeground(int x, int y, Background background)
         {
             var i = y * Width + x;
             if (rules is not null && rules[i]) return false;
+            if (pageMask is not null && background == pageBackground) return pageMask[i];
             if (background.Transparent) return alpha[i] >= OpaqueAlpha;
+            // Against a colour, transparency is never content: the rounded corners of a plate that fills the image.
+            if (alpha[i] < OpaqueAlpha) return false;
             return SquaredDistance(rgb[i * 3], rgb[i * 3 + 1], rgb[i * 3 + 2], background.R, background.G, background.B) > ContentSquared;
         }
 
