@@ -3,18 +3,20 @@ using SkiaSharp;
 namespace PartnerWatch.Detect.Logos;
 
 /// <summary>
-/// Splits one decoded image that shows a wall of partner logos (a grid, a row, cards) into one tile per logo, so that
-/// each logo can be fingerprinted on its own. A recursive XY-cut: a region is cut at the band of rows or columns that
-/// are all background (its dominant edge colour) or all one colour (a card border or a gutter between touching cards);
-/// a region with no such band but a uniform frame (a card, a plate) is searched again inside with the frame's colour.
+/// Splits one decoded image that shows a wall of partner logos (a grid, a row, cards, a table) into one tile per logo,
+/// so that each logo can be fingerprinted on its own. A recursive XY-cut on an analysis copy: the page background is the
+/// dominant edge colour; long thin lines (card borders, table rules) and isolated specks are ignored; a region is cut at
+/// the band of rows or columns that are all background or all one colour (the inside of touching cards).
 /// <para>
-/// A band counts as a gap only when it is wide relative to the logos beside it (0.2 of the smaller piece's shorter
-/// side), so the letters of a wordmark stay together; a band below half that side may still be a word space
-/// ("Red Hat"), so such a cut also keeps the whole as a tile when it splits into at most three pieces.
+/// A band counts as a gap only when it is wide relative to the pieces beside it (0.2 of the smaller piece's shorter
+/// side), so the letters of a wordmark stay together. It is a sure cut between logos only when it is as wide as the
+/// larger piece's shorter side and both pieces are logo-sized; a narrower cut may be a word space or the gap between an
+/// emblem and its wordmark ("Red Hat", the bars above CISCO), so the whole is kept as a tile as well as its pieces.
 /// </para>
 /// Work is bounded: analysis runs on a copy of at most <see cref="AnalysisLongSide"/> px, the recursion on at most
-/// <see cref="MaxRegions"/> regions, and an image that falls into more than <see cref="MaxLeaves"/> pieces (a page of
-/// text, a screenshot) is not a logo wall at all. Stateless and thread-safe.
+/// <see cref="MaxRegions"/> regions, at most <see cref="MaxTiles"/> tiles are returned, and an image that falls into
+/// more than <see cref="MaxLeaves"/> pieces (a page of text, a pattern) or has no dominant edge colour (a photo) is not
+/// a logo wall at all. Stateless and thread-safe.
 /// </summary>
 internal static class PartnerWallSplitter
 {
@@ -27,16 +29,16 @@ internal static class PartnerWallSplitter
     private const int AnalysisLongSide = 512;
     private const int MaxRegions = 256;
     private const int MaxLeaves = 128;
-    private const double MaxUnionShare = 0.25;   // of the wall's content area: a piece larger than this is a group of logos
     private const int MaxDepth = 24;
+    private const double MaxUnionShare = 0.25;   // of the wall's content area: a piece larger than this is a group of logos
     private const int MinGap = 2;                // analysis pixels
     private const double WeakGapShare = 0.2;     // of the smaller piece's shorter side: letters stay together
     private const double StrongGapShare = 1.0;   // of the larger piece's shorter side: two separate logos for sure
-    private const int MaxCandidateGaps = 8;
-    private const int MaxEdgeLine = 3;
+    private const int MaxCandidateGaps = 8;      // per region and axis, widest first
+    private const int MaxEdgeLine = 3;           // analysis pixels: a table border, not the edge of a plate
     private const int MinRuleLength = 48;        // analysis pixels: a card border or table rule, longer than a logo's strokes
-    private const double RuleShare = 0.1;
-    private const int RuleCornerGrowth = 6;      // analysis pixels along a rule's own foreground (rounded corners)           // analysis pixels: a table border, not a plate      // per region and axis, widest first
+    private const double RuleShare = 0.1;        // … and at least this share of the image's longer side
+    private const int RuleCornerGrowth = 6;      // analysis pixels along a rule's own foreground (rounded corners)
     private const double ContentDistance = 0.12; // as LogoNormalizer: colour distance that is "not background"
     private const double UniformDistance = 0.06;
     private const double GapNoiseShare = 0.005;  // JPEG specks tolerated in a gap line
@@ -126,7 +128,7 @@ internal static class PartnerWallSplitter
             if (BestCut(content, background) is { } cut) return SplitAt(content, cell, background, cut, depth);
             // A card, its inside padded all round, may hold several logos: cut it only where that is sure. A plate with
             // a knocked-out wordmark (LinkedIn's "in") is one logo, and its rounded corners are not pieces of anything.
-            if (content.ShortSide >= 2 * MinTileSide && raster.RingBackground(content, 0.85) is { Transparent: false } frame &&
+            if (content.ShortSide >= 2 * minPieceSide && raster.RingBackground(content, 0.85) is { Transparent: false } frame &&
                 (background.Transparent || Distance(frame, background) >= ContentDistance) &&
                 raster.Trim(content, frame) is { } inner && inner.X > content.X && inner.Y > content.Y &&
                 inner.Right < content.Right && inner.Bottom < content.Bottom &&
