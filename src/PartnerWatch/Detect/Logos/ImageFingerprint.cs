@@ -14,9 +14,29 @@ public sealed record ImageFingerprint(IReadOnlyList<FingerprintVariant> Variants
     /// <summary>Source pixels per working-raster pixel: how coarse the measured content size really is.</summary>
     public double SourceScale => Format == "Svg" ? 1.0 : Math.Max(Width, Height) / (double)LogoNormalizer.WorkingSize;
 
-    /// <summary>Approximate memory held, for cache accounting: the variants plus their (shared) foreground maps.</summary>
+    /// <summary>
+    /// Approximate memory held, for cache accounting: the variants, their (shared) foreground maps and the tiles of a
+    /// partner wall.
+    /// </summary>
     public long ApproximateBytes =>
-        128 + 96L * Variants.Count + Variants.Select(v => v.Map).OfType<ForegroundMap>().Distinct().Sum(m => (long)m.Size + 48);
+        128 + 96L * Variants.Count + Variants.Select(v => v.Map).OfType<ForegroundMap>().Distinct().Sum(m => (long)m.Size + 48)
+        + Parts.Sum(p => p.ApproximateBytes);
+
+    /// <summary>
+    /// For an image that shows a wall of several logos (<see cref="PartnerWallSplitter"/>): each logo tile fingerprinted
+    /// as an image of its own (its <see cref="Width"/>/<see cref="Height"/> in the source image's pixels, its place in
+    /// <see cref="Region"/>). Empty for a single logo; the whole image's <see cref="Variants"/> are matched either way.
+    /// </summary>
+    public IReadOnlyList<ImageFingerprint> Parts { get; init; } = [];
+
+    /// <summary>Where this fingerprint's tile lies in the image it is a part of (source pixels); null for a whole image.</summary>
+    public ImageRegion? Region { get; init; }
+}
+
+/// <summary>A rectangle of an image in its own pixels.</summary>
+public readonly record struct ImageRegion(int X, int Y, int Width, int Height)
+{
+    public override string ToString() => $"({X},{Y},{Width},{Height})";
 }
 
 /// <summary>

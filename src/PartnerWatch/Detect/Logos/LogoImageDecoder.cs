@@ -181,9 +181,46 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
             using var full = new SKBitmap(decodeInfo);
             result = codec.GetPixels(decodeInfo, full.GetPixels());
-            return Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
+            var fullFingerprint = Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
+            return reference ? fullFingerprint : WithWallParts(fullFingerprint, full, format, info);
         }
-        return Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
+        // A reference logo is one logo: only images seen on pages are split into walls.
+        var fingerprint = Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
+        return reference ? fingerprint : WithWallParts(fingerprint, bitmap, format, info);
+    }
+
+    /// <summary>
+    /// Adds the fingerprints of the logo tiles of an image that is a wall of logos (<see cref="PartnerWallSplitter"/>):
+    /// each tile is cropped from the decoded bitmap and fingerprinted exactly like a whole image, sized in source pixels.
+    /// </summary>
+    private static ImageFingerprint? WithWallParts(ImageFingerprint? whole, SKBitmap bitmap, SniffedImageFormat format, SKImageInfo info)
+    {
+        if (whole is null) return null;
+        var tiles = PartnerWallSplitter.Split(bitmap);
+        if (tiles.Count == 0) return whole;
+        var toSourceX = (double)info.Width / bitmap.Width;
+        var toSourceY = (double)info.Height / bitmap.Height;
+        var parts = new List<ImageFingerprint>(tiles.Count);
+        using var image = SKImage.FromBitmap(bitmap);
+        foreach (var tile in tiles)
+        {
+            using var crop = Crop(image, tile);
+            var region = new ImageRegion((int)Math.Round(tile.Left * toSourceX), (int)Math.Round(tile.Top * toSourceY),
+                Math.Max(1, (int)Math.Round(tile.Width * toSourceX)), Math.Max(1, (int)Math.Round(tile.Height * toSourceY)));
+            var sourceInfo = new SKImageInfo(region.Width, region.Height, info.ColorType, info.AlphaType);
+            if (Finish(crop, SKCodecResult.Success, format, sourceInfo, maps: null, out _) is { } part) parts.Add(part with { Region = region });
+        }
+        return parts.Count == 0 ? whole : whole with { Parts = parts };
+    }
+
+    private static SKBitmap Crop(SKImage image, SKRectI tile)
+    {
+        var crop = new SKBitmap(new SKImageInfo(tile.Width, tile.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(crop);
+        using var paint = new SKPaint { BlendMode = SKBlendMode.Src };
+        canvas.Clear(SKColors.Transparent);
+        canvas.DrawImage(image, SKRect.Create(tile.Left, tile.Top, tile.Width, tile.Height), SKRect.Create(tile.Width, tile.Height), new SKSamplingOptions(SKFilterMode.Nearest), paint);
+        return crop;
     }
 
     /// <param name="maps">Which views keep their foreground map; null: a small image keeps it at its own pixel size.</param>

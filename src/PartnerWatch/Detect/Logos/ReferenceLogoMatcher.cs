@@ -66,10 +66,11 @@ internal sealed class ReferenceLogoMatcher(
             {
                 var seen = await FingerprintAsync(image, fetcher, token);
                 if (seen.Result.Fingerprint is null) return;
-                if (catalog.Match(seen.Result.Fingerprint) is not { } match) return;
-                matches.Add(new LogoImageMatch(match.BrandId, image.ImageUrl,
-                    $"matches {match.ReferenceFile}, distance {match.Distance}/{Hash256.Bits} (threshold {match.MaxDistance})",
-                    seen.Sha256, seen.Bytes, seen.ContentType));
+                // A wall of logos in one image yields one match per brand it shows.
+                foreach (var found in ImageMatches.Find(catalog, seen.Result.Fingerprint))
+                {
+                    matches.Add(new LogoImageMatch(found.Match.BrandId, image.ImageUrl, found.Detail, seen.Sha256, seen.Bytes, seen.ContentType));
+                }
             });
         return matches.ToList();
     }

@@ -87,10 +87,13 @@ public sealed class LogoRecognitionTests(LogoCatalogFixture fixture) : IClassFix
     {
         var bytes = LogoVariants.Make(LogoFixtures.RefPath(brand, file), $"size:{longSide}");
 
-        var match = fixture.Catalog.Match(fixture.Decoder.TryFingerprint(bytes, out _)!);
+        var fingerprint = fixture.Decoder.TryFingerprint(bytes, out _)!;
+        var match = fixture.Catalog.Match(fingerprint);
 
         Assert.Equal(brand, match?.BrandId);
         Assert.NotNull(match!.DetailSimilarity);
+        // The evidence says how it was recognised, for the analyst reading the alert.
+        Assert.Contains("drawn at the image's own size, correlation 0.9", Assert.Single(ImageMatches.Find(fixture.Catalog, fingerprint)).Detail);
         Assert.InRange(match.DetailSimilarity!.Value, LogoMatchThresholds.MinDetailSimilarity, 1.0);
         Assert.Equal(0.5, match.Confidence);
     }
