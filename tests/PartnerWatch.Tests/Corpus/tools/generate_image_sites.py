@@ -196,6 +196,34 @@ site('pagos-faciles', 'Pagos Fáciles S.L.', 'es', 'tune', [], ['hash-only', 'ne
       ('size:24', 'google/google-g.svg', 'st/l1.png'), ('size:24', 'apple/apple.svg', 'st/l2.png'),
       ('size:24', 'microsoft/microsoft-icon.svg', 'st/l3.png')])
 
+# Added with the partner-wall splitter and the small-image detail check (session 2); written after those features, so
+# they are tune sites, not a blind measure.
+site('quarry-labs', 'Quarry Labs', 'en', 'tune', ['microsoft', 'sap', 'cisco', 'oracle', 'intel', 'dell'],
+     ['hash-only'],
+     '"Our partners": ONE JPEG image (q75) holding a 3x2 wall of logo cards; opaque file name, no alt, no names in text.',
+     '<section><h2>Supply-chain software</h2><p>Planning and tracking for quarries and building-material firms.</p></section>'
+     '<section><h2>Our partners</h2><img class="wall" src="assets/uploads/1f9c0e.jpg" width="512"></section>',
+     [('wall:3:cards:jpeg75', '|'.join(ref(r) for r in ['microsoft/microsoft.svg', 'sap/sap.svg', 'cisco/cisco.svg',
+                                                           'oracle/oracle.svg', 'intel/intel.png', 'dell/dell.svg']),
+       'assets/uploads/1f9c0e.jpg')],
+     pair_tags={b: ['wall'] for b in ['microsoft', 'sap', 'cisco', 'oracle', 'intel', 'dell']})
+
+site('lumen-atelier', 'Lumen Atelier', 'en', 'tune', [], ['hash-only', 'negative'],
+     '"Our clients": one PNG wall of six marks that are not configured brands (CC0 simple-icons): nothing to report.',
+     '<section><h2>Brand and web design</h2><p>Identity, web and print for growing companies.</p></section>'
+     '<section><h2>Our clients</h2><img src="img/clients-2024.png" width="640"></section>',
+     [('wall:3:plain:png', '|'.join(ref('neg:' + n) for n in ['docker.svg', 'github.svg', 'ubuntu.svg', 'paypal.svg', 'amd.svg', 'hp.svg']),
+       'img/clients-2024.png')])
+
+site('pixelhaus', 'Pixelhaus GmbH', 'de', 'tune', ['qualcomm', 'nvidia', 'oracle'], ['hash-only'],
+     '"Partner": tiny logos in a strip: the Qualcomm wordmark 28 px wide (5 px tall), the NVIDIA logo 28 px, Oracle 48 px.',
+     '<section><h2>Edge-KI für die Fertigung</h2><p>Kameras und Auswertung direkt an der Linie.</p></section>'
+     '<section class="partner-strip"><h3>Partner</h3><img src="p/01.png" width="28"> <img src="p/02.png" width="28"> '
+     '<img src="p/03.png" width="48"></section>',
+     [('size:28', 'qualcomm/qualcomm.svg', 'p/01.png'), ('size:28', 'nvidia/nvidia.svg', 'p/02.png'),
+      ('size:48', 'oracle/oracle.svg', 'p/03.png')],
+     pair_tags={'qualcomm': ['small'], 'nvidia': ['small'], 'oracle': ['small']})
+
 # ---------------------------------------------------------------------------------------------------------------
 # HOLDOUT (written with the tune sites, before any result was seen; never used for tuning)
 # ---------------------------------------------------------------------------------------------------------------
@@ -286,8 +314,10 @@ def main():
         for brand_file, path in s['copies']:
             os.makedirs(os.path.dirname(os.path.join(d, path)), exist_ok=True)
             shutil.copyfile(ref(brand_file), os.path.join(d, path))
-    subprocess.run(['dotnet', 'run', '-c', 'Release', '--project', os.path.join(REPO, 'benchmarks', 'PartnerWatch.Benchmarks'),
-                    '--', 'render'] + render_args, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
+    # PARTNERWATCH_RENDER: an already built benchmark program to use instead of `dotnet run` (e.g. while a benchmark runs).
+    render = os.environ.get('PARTNERWATCH_RENDER', '').split() or \
+        ['dotnet', 'run', '-c', 'Release', '--project', os.path.join(REPO, 'benchmarks', 'PartnerWatch.Benchmarks'), '--']
+    subprocess.run(render + ['render'] + render_args, check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     for s in SITES:
         for path in s['octet']:
             with open(os.path.join(ROOT, 'sites', s['id'], path + '.headers'), 'w', encoding='ascii') as f:
