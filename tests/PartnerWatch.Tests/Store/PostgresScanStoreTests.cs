@@ -61,7 +61,7 @@ public sealed class PostgresScanStoreTests(PostgresServer server) : ScanStoreTes
     {
         await using var harness = await StartAsync();
         var stores = new[] { harness.Store, harness.StartInstance().GetRequiredService<IScanStore>(), harness.StartInstance().GetRequiredService<IScanStore>() };
-        var scans = Enumerable.Range(0, 9).Select(i => (Store: stores[i % 3], Scan: new SiteScanResult("sensenets", "https://sensenets.example/", 2, [], [Unverified("microsoft")])
+        var scans = Enumerable.Range(0, 30).Select(i => (Store: stores[i % 3], Scan: new SiteScanResult("sensenets", "https://sensenets.example/", 2, [], [Unverified("microsoft")])
         {
             StartedAt = StoreHarness.Start.AddSeconds(i),
             FinishedAt = StoreHarness.Start.AddSeconds(i + 1),
@@ -72,7 +72,7 @@ public sealed class PostgresScanStoreTests(PostgresServer server) : ScanStoreTes
         Assert.Equal(1, results.Sum(r => r.AlertsQueued));
         Assert.Equal(1, await harness.CountAsync(AlertCount));
         Assert.Equal(1, await harness.CountAsync("SELECT COUNT(*) FROM claims"));
-        Assert.Equal(9, await harness.CountAsync("SELECT COUNT(*) FROM scans"));
+        Assert.Equal(30, await harness.CountAsync("SELECT COUNT(*) FROM scans"));
     }
 
     [Fact]
