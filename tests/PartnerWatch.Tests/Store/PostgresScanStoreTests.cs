@@ -37,6 +37,31 @@ public sealed class PostgresScanStoreTests(PostgresServer server) : ScanStoreTes
     }
 
     [Fact]
+    public async Task DueWebhookDeliveriesTakenByOneInstanceAreNotHandedToAnother()
+    {
+        await using var harness = await StartAsync(o => o.Webhooks =
+        [
+            new PartnerWatch.Config.WebhookOptions { Url = "https://hooks.example/a" },
+            new PartnerWatch.Config.WebhookOptions { Url = "https://hooks.example/b" },
+        ]);
+        await harness.RecordAsync("sensenets", failed: false, Unverified("microsoft"));
+        var other = harness.StartInstance().GetRequiredService<IScanStore>();
+
+        var first = await harness.Store.GetPendingDeliveriesAsync(10, None);
+        var second = await other.GetPendingDeliveriesAsync(10, None);
+
+        Assert.Equal(["webhook:0", "webhook:1"], first.Select(d => d.Sink));
+        Assert.All(first, d => Assert.Equal(("sensenets", "microsoft"), (d.Alert.SiteId, d.Alert.BrandId)));
+        Assert.Empty(second);
+
+        // A failed attempt ends the lease: the retry is due at its own time, for whichever instance asks first.
+        await harness.Store.MarkDeliveryFailedAsync(first[0].Alert.Id, "webhook:0", "HTTP 503", harness.Clock.GetUtcNow().AddMinutes(1), None);
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        var retry = Assert.Single(await other.GetPendingDeliveriesAsync(10, None));
+        Assert.Equal(("webhook:0", 1), (retry.Sink, retry.Attempts));
+    }
+
+    [Fact]
     public async Task TwoInstancesDispatchingAtOnceSendEachAlertOnce()
     {
         await using var harness = await StartAsync();
