@@ -52,11 +52,17 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         var name = "pw_" + Guid.NewGuid().ToString("N")[..16];
-        await using (var connection = new NpgsqlConnection(_adminConnectionString))
+        try
         {
+            await using var connection = new NpgsqlConnection(_adminConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException ex)
+        {
+            var server = _root is null ? $"the server {EnvironmentVariable} names" : "the private test server";
+            throw new InvalidOperationException($"PostgreSQL tests cannot create a database on {server}: {ex.Message}", ex);
         }
 
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true }.ConnectionString;
@@ -100,12 +106,18 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         _binDirectory = FindBinDirectory()
             ?? throw new InvalidOperationException("initdb not found in /usr/lib/postgresql/*/bin or on PATH");
-        _root = Directory.CreateTempSubdirectory("partnerwatch-pg-").FullName;
-        // initdb refuses to run as root: the server then runs as the postgres user, which must own its folders.
+        // initdb refuses to run as root: the server then runs as the postgres user, which must own its folders and
+        // reach them (/tmp, not a TMPDIR that may be private to root).
         _runAsPostgresUser = Environment.IsPrivilegedProcess;
         if (_runAsPostgresUser)
         {
+            _root = Path.Combine("/tmp", "partnerwatch-pg-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(_root);
             await RunRawAsync("chown", ["postgres:", _root]);
+        }
+        else
+        {
+            _root = Directory.CreateTempSubdirectory("partnerwatch-pg-").FullName;
         }
 
         await RunAsync("initdb", ["-D", DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"]);
@@ -165,7 +177,7 @@ public sealed class PostgresServer : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = "/",
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
