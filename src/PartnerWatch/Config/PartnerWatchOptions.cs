@@ -140,7 +140,8 @@ public sealed class StorageOptions
     /// <summary>Npgsql connection string, required for <c>Postgres</c>; a secret (it may hold a password): never logged.</summary>
     public string? ConnectionString { get; set; }
 
-    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+    // A method, not a property: the options binder lists properties as configuration keys.
+    public bool IsPostgres() => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class DetectionOptions

@@ -57,13 +57,13 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
     private static void CheckStorage(StorageOptions storage, Action<string, string> problem)
     {
         var isSqlite = string.Equals(storage.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
-        if (!isSqlite && !storage.IsPostgres)
+        if (!isSqlite && !storage.IsPostgres())
         {
             problem("Storage:Provider", $"must be \"{StorageOptions.Sqlite}\" or \"{StorageOptions.Postgres}\", was \"{storage.Provider}\"");
             return;
         }
 
-        if (!storage.IsPostgres)
+        if (!storage.IsPostgres())
             return;
         if (string.IsNullOrWhiteSpace(storage.ConnectionString))
         {

@@ -51,7 +51,7 @@ internal abstract class StoreDialect
     public abstract string InList(string column, string parameter);
 
     public static StoreDialect FromOptions(PartnerWatchOptions options, DataDirectory dataDirectory) =>
-        options.Storage.IsPostgres
+        options.Storage.IsPostgres()
             ? new PostgresDialect(options.Storage.ConnectionString ?? "")
             : new SqliteDialect(dataDirectory);
 }

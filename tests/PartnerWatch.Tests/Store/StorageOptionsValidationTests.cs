@@ -61,6 +61,22 @@ public sealed class StorageOptionsValidationTests
         Assert.Empty(StorageProblems(options));
     }
 
+    [Fact]
+    public void MisspelledConnectionStringKeyIsReportedWithoutItsValue()
+    {
+        var loaded = ConfigurationLoader.Load(null, new Dictionary<string, string?>
+        {
+            ["PartnerWatch:Storage:Provider"] = "Postgres",
+            ["PartnerWatch:Storage:ConectionString"] = "Host=db;Database=pw;Password=Sup3r-Secret-Pw",
+        });
+
+        var unknown = Assert.Single(loaded.Problems, p => p.Path == "PartnerWatch:Storage:ConectionString");
+        Assert.Contains("ConnectionString", unknown.Message);
+        Assert.DoesNotContain("IsPostgres", unknown.Message);
+        Assert.Contains(loaded.Problems, p => p.Path == "PartnerWatch:Storage:ConnectionString");
+        Assert.All(loaded.Problems, p => Assert.DoesNotContain("Sup3r-Secret-Pw", p.ToString()));
+    }
+
     private static List<ConfigProblem> StorageProblems(PartnerWatchOptions options) =>
         new PartnerWatchOptionsValidator().Check(options).Where(p => p.Path.Contains(":Storage:", StringComparison.Ordinal)).ToList();
 }

@@ -42,7 +42,7 @@ public sealed class StoreHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
     public string DatabasePath => Path.Combine(DataPath, DataDirectory.DatabaseFileName);
     public string OutboxPath => Path.Combine(DataPath, "outbox");
-    public bool IsPostgres => Options.Storage.IsPostgres;
+    public bool IsPostgres => Options.Storage.IsPostgres();
 
     /// <summary>Where the data is, as the store's messages name it (file path, or PostgreSQL database and host).</summary>
     internal string Location => Dialect().Location;
