@@ -125,8 +125,23 @@ public sealed class SmtpOptions
 
 public sealed class StorageOptions
 {
-    /// <summary>Database, outbox and evidence live here; relative to the working directory (default <c>data</c>).</summary>
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>
+    /// Database, outbox and evidence live here; relative to the working directory (default <c>data</c>). With PostgreSQL
+    /// the evidence files and the outbox folder still live here, so it must be durable storage.
+    /// </summary>
     public string DataDirectory { get; set; } = "data";
+
+    /// <summary><c>Sqlite</c> (default: an embedded file in <see cref="DataDirectory"/>) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>Npgsql connection string, required for <c>Postgres</c>; a secret (it may hold a password): never logged.</summary>
+    public string? ConnectionString { get; set; }
+
+    // A method, not a property: the options binder lists properties as configuration keys.
+    public bool IsPostgres() => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class DetectionOptions

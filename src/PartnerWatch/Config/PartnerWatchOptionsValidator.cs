@@ -43,6 +43,7 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
 
         if (string.IsNullOrWhiteSpace(options.Storage.DataDirectory))
             Problem("Storage:DataDirectory", "must name a folder");
+        CheckStorage(options.Storage, Problem);
         if (options.Detection.ClaimThreshold is < 0 or > 1 || double.IsNaN(options.Detection.ClaimThreshold))
             Problem("Detection:ClaimThreshold", "must be between 0 and 1");
         if (options.Logging.Format is not ("text" or "json"))
@@ -50,6 +51,39 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
         if (!Enum.TryParse<Serilog.Events.LogEventLevel>(options.Logging.Level, ignoreCase: true, out _))
             Problem("Logging:Level", $"must be one of {string.Join(", ", Enum.GetNames<Serilog.Events.LogEventLevel>())}");
         return problems;
+    }
+
+    /// <summary>The connection string is a secret: problems name the key and what is wrong, never the value.</summary>
+    private static void CheckStorage(StorageOptions storage, Action<string, string> problem)
+    {
+        var isSqlite = string.Equals(storage.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
+        if (!isSqlite && !storage.IsPostgres())
+        {
+            problem("Storage:Provider", $"must be \"{StorageOptions.Sqlite}\" or \"{StorageOptions.Postgres}\", was \"{storage.Provider}\"");
+            return;
+        }
+
+        if (!storage.IsPostgres())
+            return;
+        if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+        {
+            problem("Storage:ConnectionString", "is required when Storage:Provider is Postgres (set it from the environment: PartnerWatch__Storage__ConnectionString)");
+            return;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+                problem("Storage:ConnectionString", "names no Host");
+            if (string.IsNullOrWhiteSpace(builder.Database))
+                problem("Storage:ConnectionString", "names no Database");
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or InvalidCastException)
+        {
+            // Npgsql's message may quote the offending part of the string, which can be the password.
+            problem("Storage:ConnectionString", "is not a valid PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...)");
+        }
     }
 
     private static void CheckBrands(PartnerWatchOptions options, Action<string, string> problem)

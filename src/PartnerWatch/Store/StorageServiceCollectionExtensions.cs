@@ -8,13 +8,15 @@ namespace PartnerWatch.Store;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="DataDirectory"/> and the SQLite <see cref="IScanStore"/>, and migrates the schema when the
-    /// host starts (register this before the scheduler so no scan runs against an unmigrated database).
+    /// Registers <see cref="DataDirectory"/> and the <see cref="IScanStore"/> on the engine <c>Storage:Provider</c> names
+    /// (SQLite file by default, or PostgreSQL), and migrates the schema when the host starts (register this before the
+    /// scheduler so no scan runs against an unmigrated database).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => DataDirectory.FromOptions(sp.GetRequiredService<PartnerWatchOptions>()));
-        services.TryAddSingleton<IScanStore, SqliteScanStore>();
+        services.TryAddSingleton(sp => StoreDialect.FromOptions(sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<DataDirectory>()));
+        services.TryAddSingleton<IScanStore, RelationalScanStore>();
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -1,4 +1,5 @@
 using MimeKit;
+using PartnerWatch.Config;
 using PartnerWatch.Scan;
 using PartnerWatch.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;
@@ -6,8 +7,10 @@ using static PartnerWatch.Tests.Store.StoreHarness;
 namespace PartnerWatch.Tests.Store;
 
 /// <summary>new → open (alerted) → acknowledged → resolved → reopened; reminders, withdrawals and the digest on a fake clock.</summary>
-public sealed class ClaimLifecycleTests
+public abstract class ClaimLifecycleTests(StoreBackend backend)
 {
+    private Task<StoreHarness> StartAsync(Action<PartnerWatchOptions>? configure = null) => StoreHarness.StartAsync(configure, backend);
+
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
@@ -243,3 +246,8 @@ public sealed class ClaimLifecycleTests
         return messages.OrderBy(m => long.Parse(m.Headers["X-PartnerWatch-Alert-Id"]!)).ToList();
     }
 }
+
+public sealed class SqliteClaimLifecycleTests() : ClaimLifecycleTests(StoreBackend.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresClaimLifecycleTests(PostgresServer server) : ClaimLifecycleTests(StoreBackend.Postgres(server));

@@ -2,14 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using MimeKit;
+using PartnerWatch.Config;
 using PartnerWatch.Scan;
 using PartnerWatch.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;
 
 namespace PartnerWatch.Tests.Store;
 
-public sealed class EvidenceTests
+public abstract class EvidenceTests(StoreBackend backend)
 {
+    private Task<StoreHarness> StartAsync(Action<PartnerWatchOptions>? configure = null) => StoreHarness.StartAsync(configure, backend);
+
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly byte[] Html = Encoding.UTF8.GetBytes("<html><body>Our partners: <img src=\"/img/p3.png\" alt=\"Microsoft\"></body></html>");
     private static readonly byte[] Logo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 8, 7];
@@ -137,3 +140,8 @@ public sealed class EvidenceTests
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }
+
+public sealed class SqliteEvidenceTests() : EvidenceTests(StoreBackend.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresEvidenceTests(PostgresServer server) : EvidenceTests(StoreBackend.Postgres(server));

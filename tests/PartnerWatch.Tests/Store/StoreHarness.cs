@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PartnerWatch.Alert;
 using PartnerWatch.Config;
@@ -9,19 +11,24 @@ using PartnerWatch.Tests.Infrastructure;
 namespace PartnerWatch.Tests.Store;
 
 /// <summary>
-/// The store and alert stages wired as the host wires them, on a real SQLite file in a temp folder and a fake clock.
-/// <see cref="RestartAsync"/> builds a fresh container on the same folder, as a process restart would.
+/// The store and alert stages wired as the host wires them, on a real database — a SQLite file in a temp folder by
+/// default, or a fresh database on a real PostgreSQL server (<see cref="StoreBackend.Postgres"/>) — and a fake clock.
+/// <see cref="RestartAsync"/> builds a fresh container on the same data, as a process restart would;
+/// <see cref="StartInstance"/> a second one beside it, as another service instance sharing the database would.
 /// </summary>
 public sealed class StoreHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 26, 6, 0, 0, TimeSpan.Zero);
 
     private readonly TempDirectory _temp;
+    private readonly StoreBackend _backend;
+    private readonly List<ServiceProvider> _instances = [];
     private ServiceProvider _services;
 
-    private StoreHarness(TempDirectory temp, PartnerWatchOptions options, FakeTimeProvider clock)
+    private StoreHarness(TempDirectory temp, StoreBackend backend, PartnerWatchOptions options, FakeTimeProvider clock)
     {
         _temp = temp;
+        _backend = backend;
         Options = options;
         Clock = clock;
         _services = Build();
@@ -35,9 +42,16 @@ public sealed class StoreHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
     public string DatabasePath => Path.Combine(DataPath, DataDirectory.DatabaseFileName);
     public string OutboxPath => Path.Combine(DataPath, "outbox");
+    public bool IsPostgres => Options.Storage.IsPostgres();
 
-    public static async Task<StoreHarness> StartAsync(Action<PartnerWatchOptions>? configure = null)
+    /// <summary>Where the data is, as the store's messages name it (file path, or PostgreSQL database and host).</summary>
+    internal string Location => Dialect().Location;
+
+    internal IReadOnlyList<SchemaMigration> Migrations => Dialect().Migrations;
+
+    public static async Task<StoreHarness> StartAsync(Action<PartnerWatchOptions>? configure = null, StoreBackend? backend = null)
     {
+        backend ??= StoreBackend.Sqlite;
         var temp = new TempDirectory();
         var options = new PartnerWatchOptions
         {
@@ -46,11 +60,35 @@ public sealed class StoreHarness : IAsyncDisposable
             Brands = [new BrandOptions { Id = "microsoft", Name = "Microsoft" }, new BrandOptions { Id = "contoso", Name = "Contoso" }],
             Smtp = { From = "partnerwatch@example.org", To = ["brand-protection@example.org"] },
         };
+        try
+        {
+            await backend.ProvisionAsync(options.Storage);
+        }
+        catch
+        {
+            temp.Dispose();
+            throw;
+        }
+
         configure?.Invoke(options);
-        var harness = new StoreHarness(temp, options, new FakeTimeProvider(Start));
+        var harness = new StoreHarness(temp, backend, options, new FakeTimeProvider(Start));
         await harness.Store.InitializeAsync(CancellationToken.None);
         return harness;
     }
+
+    /// <summary>A store built outside the container on the same data, as another process would open it.</summary>
+    internal RelationalScanStore NewStore() =>
+        new(Dialect(), new DataDirectory(DataPath), Options, Clock, NullLogger<RelationalScanStore>.Instance);
+
+    /// <summary>Another service instance (its own container, store and dispatcher) on the same database and clock.</summary>
+    public IServiceProvider StartInstance()
+    {
+        var instance = Build();
+        _instances.Add(instance);
+        return instance;
+    }
+
+    private StoreDialect Dialect() => StoreDialect.FromOptions(Options, new DataDirectory(DataPath));
 
     public async Task RestartAsync()
     {
@@ -80,20 +118,25 @@ public sealed class StoreHarness : IAsyncDisposable
     public static Claim Confirmed(string brand) =>
         new(brand, ClaimStatus.Confirmed, 0.9, [new Evidence(EvidenceKind.Text, "https://sensenets.example/", "names the brand")]);
 
-    /// <summary>Counts rows straight from the file, independent of the store under test.</summary>
+    /// <summary>Counts rows straight from the database, independent of the store under test.</summary>
     public async Task<long> CountAsync(string sqlWhere)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await using var connection = OpenRaw();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sqlWhere;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A connection of its own to the database under test (not pooled with the store's).</summary>
+    public DbConnection OpenRaw() => IsPostgres
+        ? new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Options.Storage.ConnectionString) { Pooling = false }.ConnectionString)
+        : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
 
     /// <summary>Kinds of all queued alerts, in the order they were queued.</summary>
     public async Task<IReadOnlyList<string>> KindsAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await using var connection = OpenRaw();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT kind FROM alerts ORDER BY id";
@@ -106,7 +149,13 @@ public sealed class StoreHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _backend.ReleaseAsync(Options.Storage);
         _temp.Dispose();
     }
 

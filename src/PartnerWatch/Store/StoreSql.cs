@@ -1,152 +1,17 @@
 namespace PartnerWatch.Store;
 
 /// <summary>
-/// Every SQL text of the SQLite store: the schema migrations and the statements. The statements use only SQL that
-/// PostgreSQL also accepts (ON CONFLICT, RETURNING, LIMIT), so a PostgreSQL store later differs mainly in its migrations.
-/// Times are stored as Unix milliseconds UTC (INTEGER) everywhere: comparable, sortable and engine-neutral.
+/// The statements of the store, in SQL that both SQLite and PostgreSQL accept (ON CONFLICT, RETURNING, LIMIT,
+/// CASE instead of boolean columns); what differs (schema, list parameters, locking) is in <see cref="StoreDialect"/>.
+/// Times are stored as Unix milliseconds UTC (64-bit integers) everywhere: comparable, sortable and engine-neutral.
 /// Growable vocabularies (claim state, alert kind/state) are plain text without CHECK constraints, because SQLite
 /// cannot alter a CHECK without rebuilding the table.
 /// </summary>
-internal static class SqliteSql
+internal static class StoreSql
 {
-    /// <summary>Bootstrap: exists before any versioned migration so the current version can be read.</summary>
-    public const string CreateSchemaVersionTable = """
-        CREATE TABLE IF NOT EXISTS schema_version (
-            version    INTEGER NOT NULL PRIMARY KEY,
-            applied_at INTEGER NOT NULL
-        );
-        """;
-
     public const string CurrentSchemaVersion = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
 
     public const string InsertSchemaVersion = "INSERT INTO schema_version (version, applied_at) VALUES (@Version, @AppliedAt);";
-
-    /// <summary>Applied in order, each in its own transaction; never edit a released script, append a new one.</summary>
-    public static readonly IReadOnlyList<SchemaMigration> Migrations =
-    [
-        new(1, "sites, scans, claims, alert outbox", """
-            CREATE TABLE sites (
-                id               TEXT    NOT NULL PRIMARY KEY,
-                url              TEXT    NOT NULL,
-                name             TEXT,
-                first_scanned_at INTEGER NOT NULL,
-                last_scanned_at  INTEGER NOT NULL
-            );
-
-            CREATE TABLE scans (
-                id          INTEGER NOT NULL PRIMARY KEY,
-                site_id     TEXT    NOT NULL REFERENCES sites (id),
-                started_at  INTEGER NOT NULL,
-                finished_at INTEGER NOT NULL,
-                outcome     TEXT    NOT NULL CHECK (outcome IN ('ok', 'failed')),
-                pages       INTEGER NOT NULL,
-                errors      TEXT    NOT NULL
-            );
-            CREATE INDEX ix_scans_site ON scans (site_id, id);
-
-            -- One row per (site, brand); state 'open' while seen, 'resolved' after a successful scan without it.
-            -- open_alert_id: the new-claim alert of the current open period (NULL = not alerted yet).
-            CREATE TABLE claims (
-                id            INTEGER NOT NULL PRIMARY KEY,
-                site_id       TEXT    NOT NULL REFERENCES sites (id),
-                brand_id      TEXT    NOT NULL,
-                status        TEXT    NOT NULL,
-                state         TEXT    NOT NULL,
-                confidence    REAL    NOT NULL,
-                first_seen_at INTEGER NOT NULL,
-                last_seen_at  INTEGER NOT NULL,
-                resolved_at   INTEGER,
-                last_scan_id  INTEGER NOT NULL REFERENCES scans (id),
-                open_alert_id INTEGER,
-                evidence      TEXT    NOT NULL,
-                UNIQUE (site_id, brand_id)
-            );
-            CREATE INDEX ix_claims_open ON claims (state, site_id);
-
-            -- The transactional outbox: written in the same transaction as the scan that caused it.
-            CREATE TABLE alerts (
-                id              INTEGER NOT NULL PRIMARY KEY,
-                claim_id        INTEGER NOT NULL REFERENCES claims (id),
-                kind            TEXT    NOT NULL,
-                created_at      INTEGER NOT NULL,
-                state           TEXT    NOT NULL,
-                attempts        INTEGER NOT NULL DEFAULT 0,
-                last_error      TEXT,
-                next_attempt_at INTEGER NOT NULL,
-                sent_at         INTEGER,
-                message_id      TEXT    NOT NULL UNIQUE
-            );
-            CREATE INDEX ix_alerts_due ON alerts (state, next_attempt_at);
-            """),
-        new(2, "claim lifecycle (acknowledge, resolve after N scans, confirmed), alert kinds, digests, webhook deliveries, evidence", """
-            ALTER TABLE claims ADD COLUMN missed_scans INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE claims ADD COLUMN acknowledged_at INTEGER;
-            ALTER TABLE claims ADD COLUMN acknowledged_by TEXT;
-            ALTER TABLE claims ADD COLUMN acknowledged_note TEXT;
-            ALTER TABLE claims ADD COLUMN last_reminded_at INTEGER;
-            -- State is now open | resolved | confirmed; a confirmed claim is closed, not open.
-            UPDATE claims SET state = 'confirmed', resolved_at = last_seen_at WHERE state = 'open' AND status = 'confirmed';
-
-            -- Rebuilt so that claim_id may be NULL (a digest lists many claims through alert_claims) and to add dedupe_key,
-            -- which makes queueing the same reminder or digest twice impossible even across processes.
-            CREATE TABLE alerts_v2 (
-                id              INTEGER NOT NULL PRIMARY KEY,
-                claim_id        INTEGER REFERENCES claims (id),
-                kind            TEXT    NOT NULL,
-                created_at      INTEGER NOT NULL,
-                state           TEXT    NOT NULL,
-                attempts        INTEGER NOT NULL DEFAULT 0,
-                last_error      TEXT,
-                next_attempt_at INTEGER NOT NULL,
-                sent_at         INTEGER,
-                message_id      TEXT    NOT NULL UNIQUE,
-                dedupe_key      TEXT    UNIQUE
-            );
-            INSERT INTO alerts_v2 (id, claim_id, kind, created_at, state, attempts, last_error, next_attempt_at, sent_at, message_id)
-                SELECT id, claim_id, kind, created_at, state, attempts, last_error, next_attempt_at, sent_at, message_id FROM alerts;
-            DROP TABLE alerts;
-            ALTER TABLE alerts_v2 RENAME TO alerts;
-            CREATE INDEX ix_alerts_due ON alerts (state, next_attempt_at);
-            CREATE INDEX ix_alerts_claim ON alerts (claim_id);
-
-            CREATE TABLE alert_claims (
-                alert_id INTEGER NOT NULL REFERENCES alerts (id),
-                claim_id INTEGER NOT NULL REFERENCES claims (id),
-                PRIMARY KEY (alert_id, claim_id)
-            );
-
-            -- Per-sink delivery state of each alert for sinks other than e-mail (whose state stays on the alert row).
-            CREATE TABLE alert_deliveries (
-                alert_id        INTEGER NOT NULL REFERENCES alerts (id),
-                sink            TEXT    NOT NULL,
-                state           TEXT    NOT NULL,
-                attempts        INTEGER NOT NULL DEFAULT 0,
-                last_error      TEXT,
-                next_attempt_at INTEGER NOT NULL,
-                sent_at         INTEGER,
-                PRIMARY KEY (alert_id, sink)
-            );
-            CREATE INDEX ix_alert_deliveries_due ON alert_deliveries (state, next_attempt_at);
-
-            -- One manifest per claim and scan; files live under <DataDirectory>/evidence.
-            CREATE TABLE evidence_manifests (
-                id         INTEGER NOT NULL PRIMARY KEY,
-                claim_id   INTEGER NOT NULL REFERENCES claims (id),
-                scan_id    INTEGER NOT NULL REFERENCES scans (id),
-                created_at INTEGER NOT NULL,
-                file       TEXT    NOT NULL,
-                sha256     TEXT    NOT NULL,
-                blobs      TEXT    NOT NULL,
-                UNIQUE (claim_id, scan_id)
-            );
-            CREATE INDEX ix_evidence_manifests_created ON evidence_manifests (created_at);
-            """),
-        new(3, "webhook deliveries can fail permanently (HTTP 4xx, refused address): failed_at", """
-            -- state 'failed' = given up (the receiver refused the request for good); failed_at says when, so /status can
-            -- show recent permanent failures without counting them forever.
-            ALTER TABLE alert_deliveries ADD COLUMN failed_at INTEGER;
-            """),
-    ];
 
     public const string UpsertSite = """
         INSERT INTO sites (id, url, name, first_scanned_at, last_scanned_at)
@@ -242,7 +107,7 @@ internal static class SqliteSql
         SELECT id FROM claims WHERE state = 'open' AND open_alert_id IS NULL ORDER BY site_id, brand_id, id;
         """;
 
-    public const string InsertAlertClaim = "INSERT OR IGNORE INTO alert_claims (alert_id, claim_id) VALUES (@AlertId, @ClaimId);";
+    public const string InsertAlertClaim = "INSERT INTO alert_claims (alert_id, claim_id) VALUES (@AlertId, @ClaimId) ON CONFLICT DO NOTHING;";
 
     public const string DuePendingAlerts = """
         SELECT a.id AS Id, a.message_id AS MessageId, a.kind AS Kind, a.created_at AS CreatedAt, a.attempts AS Attempts,
@@ -253,27 +118,66 @@ internal static class SqliteSql
         LEFT JOIN claims c ON c.id = a.claim_id
         LEFT JOIN sites s ON s.id = c.site_id
         LEFT JOIN alerts o ON o.id = c.open_alert_id AND o.id <> a.id
-        WHERE a.state = 'pending' AND a.next_attempt_at <= @Now
+        WHERE a.state = 'pending' AND a.next_attempt_at <= @Now AND COALESCE(a.leased_until, 0) <= @Now
         ORDER BY a.next_attempt_at, a.id
         LIMIT @Max;
         """;
 
+    /// <summary>The WHERE clause of <see cref="DuePendingAlerts"/>, replaced to load given alerts by id.</summary>
+    public const string DuePendingAlertsFilter = "WHERE a.state = 'pending' AND a.next_attempt_at <= @Now AND COALESCE(a.leased_until, 0) <= @Now";
+
+    /// <summary>
+    /// PostgreSQL only: takes the due alerts no other instance holds (SKIP LOCKED) and leases them until @LeasedUntil,
+    /// atomically, so each due alert goes to one instance. Sent/failed clears the lease.
+    /// </summary>
+    public const string LeaseDueAlerts = """
+        UPDATE alerts SET leased_until = @LeasedUntil
+        WHERE id IN (
+            SELECT id FROM alerts
+            WHERE state = 'pending' AND next_attempt_at <= @Now AND COALESCE(leased_until, 0) <= @Now
+            ORDER BY next_attempt_at, id
+            LIMIT @Max
+            FOR UPDATE SKIP LOCKED)
+        RETURNING id;
+        """;
+
+    public const string DueDeliveries = """
+        SELECT alert_id, sink, attempts, next_attempt_at FROM alert_deliveries
+        WHERE state = 'pending' AND next_attempt_at <= @Now AND COALESCE(leased_until, 0) <= @Now
+        ORDER BY next_attempt_at, alert_id, sink
+        LIMIT @Max;
+        """;
+
+    /// <summary>PostgreSQL only: <see cref="DueDeliveries"/> taken and leased atomically, as <see cref="LeaseDueAlerts"/>.</summary>
+    public const string LeaseDueDeliveries = """
+        UPDATE alert_deliveries d SET leased_until = @LeasedUntil
+        FROM (
+            SELECT alert_id, sink FROM alert_deliveries
+            WHERE state = 'pending' AND next_attempt_at <= @Now AND COALESCE(leased_until, 0) <= @Now
+            ORDER BY next_attempt_at, alert_id, sink
+            LIMIT @Max
+            FOR UPDATE SKIP LOCKED) due
+        WHERE d.alert_id = due.alert_id AND d.sink = due.sink
+        RETURNING d.alert_id, d.sink, d.attempts, d.next_attempt_at;
+        """;
+
+    /// <summary>Format with the dialect's list test of <c>ac.alert_id</c> against <c>@AlertIds</c>.</summary>
     public const string DigestClaims = """
         SELECT ac.alert_id AS AlertId, c.id AS ClaimId, c.site_id AS SiteId, s.url AS SiteUrl, c.brand_id AS BrandId,
                c.confidence AS Confidence, c.evidence AS Evidence, c.first_seen_at AS FirstSeenAt
         FROM alert_claims ac
         JOIN claims c ON c.id = ac.claim_id
         JOIN sites s ON s.id = c.site_id
-        WHERE ac.alert_id IN @AlertIds
+        WHERE {0}
         ORDER BY c.site_id, c.brand_id;
         """;
 
     public const string MarkAlertSent = """
-        UPDATE alerts SET state = 'sent', sent_at = @SentAt WHERE id = @Id AND state = 'pending';
+        UPDATE alerts SET state = 'sent', sent_at = @SentAt, leased_until = NULL WHERE id = @Id AND state = 'pending';
         """;
 
     public const string MarkAlertFailed = """
-        UPDATE alerts SET attempts = attempts + 1, last_error = @Error, next_attempt_at = @NextAttemptAt
+        UPDATE alerts SET attempts = attempts + 1, last_error = @Error, next_attempt_at = @NextAttemptAt, leased_until = NULL
         WHERE id = @Id AND state = 'pending';
         """;
 
@@ -287,7 +191,7 @@ internal static class SqliteSql
 
     public const string OpenUnverifiedClaims = """
         SELECT id AS Id, site_id AS SiteId, brand_id AS BrandId, confidence AS Confidence, first_seen_at AS FirstSeenAt,
-               last_seen_at AS LastSeenAt, open_alert_id IS NOT NULL AS Alerted, acknowledged_at AS AcknowledgedAt
+               last_seen_at AS LastSeenAt, CASE WHEN open_alert_id IS NOT NULL THEN 1 ELSE 0 END AS Alerted, acknowledged_at AS AcknowledgedAt
         FROM claims WHERE state = 'open'
         ORDER BY site_id, brand_id;
         """;
@@ -314,7 +218,7 @@ internal static class SqliteSql
         """;
 
     public const string MarkDeliveryAbandoned = """
-        UPDATE alert_deliveries SET state = 'failed', attempts = attempts + 1, last_error = @Error, failed_at = @FailedAt
+        UPDATE alert_deliveries SET state = 'failed', attempts = attempts + 1, last_error = @Error, failed_at = @FailedAt, leased_until = NULL
         WHERE alert_id = @AlertId AND sink = @Sink AND state = 'pending';
         """;
 
@@ -323,7 +227,7 @@ internal static class SqliteSql
         SELECT c.id AS Id, c.site_id AS SiteId, s.url AS SiteUrl, c.brand_id AS BrandId, c.state AS State, c.confidence AS Confidence,
                c.first_seen_at AS FirstSeenAt, c.last_seen_at AS LastSeenAt, c.resolved_at AS ResolvedAt,
                c.acknowledged_at AS AcknowledgedAt, c.acknowledged_by AS AcknowledgedBy, c.acknowledged_note AS AcknowledgedNote,
-               c.missed_scans AS MissedScans, c.open_alert_id IS NOT NULL AS Alerted, c.evidence AS Evidence
+               c.missed_scans AS MissedScans, CASE WHEN c.open_alert_id IS NOT NULL THEN 1 ELSE 0 END AS Alerted, c.evidence AS Evidence
         FROM claims c JOIN sites s ON s.id = c.site_id
         """;
 
