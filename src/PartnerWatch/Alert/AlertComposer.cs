@@ -48,7 +48,7 @@ public sealed class AlertComposer(PartnerWatchOptions options, DataDirectory? da
         }
 
         message.Headers.Add("X-PartnerWatch-Alert-Id", alert.Id.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add("X-PartnerWatch-Kind", SqliteScanStore.KindName(alert.Kind));
+        message.Headers.Add("X-PartnerWatch-Kind", RelationalScanStore.KindName(alert.Kind));
         if (alert.Kind != AlertKind.Digest)
         {
             message.Headers.Add("X-PartnerWatch-Site", OneLine(alert.SiteId, 200));

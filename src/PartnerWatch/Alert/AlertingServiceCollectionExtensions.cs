@@ -78,7 +78,7 @@ internal sealed partial class AlertChannelStartupLog(IAlertSender sender, Partne
             // Host only: chat webhooks carry their secret in the path.
             var webhook = options.Webhooks[i];
             var host = Uri.TryCreate(webhook?.Url, UriKind.Absolute, out var url) ? url.Host : "(invalid URL)";
-            LogWebhook(SqliteScanStore.WebhookSink(i), host, webhook?.Format ?? "json", !string.IsNullOrEmpty(webhook?.Secret));
+            LogWebhook(RelationalScanStore.WebhookSink(i), host, webhook?.Format ?? "json", !string.IsNullOrEmpty(webhook?.Secret));
         }
 
         switch (sender)

@@ -57,7 +57,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             ["schema"] = JsonSchema,
             ["deliveryId"] = deliveryId,
             ["alertId"] = alert.Id,
-            ["kind"] = SqliteScanStore.KindName(alert.Kind),
+            ["kind"] = RelationalScanStore.KindName(alert.Kind),
             ["createdAt"] = AlertComposer.Utc(alert.CreatedAt),
             ["title"] = Title(alert),
             ["summary"] = digest ? Title(alert) : Lead(alert),
@@ -208,7 +208,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
                     SlackField("Brand", SlackText(composer.BrandName(alert.BrandId), 200)),
                     SlackField("Confidence", AlertComposer.Confidence(alert.Confidence)),
                     SlackField("First seen", AlertComposer.Utc(alert.FirstSeenAt)),
-                    SlackField("Kind", SqliteScanStore.KindName(alert.Kind)),
+                    SlackField("Kind", RelationalScanStore.KindName(alert.Kind)),
                     SlackField("Claim", alert.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 },
             });
@@ -299,7 +299,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
                     Fact("Brand", TeamsText(composer.BrandName(alert.BrandId), 200)),
                     Fact("Confidence", AlertComposer.Confidence(alert.Confidence)),
                     Fact("First seen", AlertComposer.Utc(alert.FirstSeenAt)),
-                    Fact("Kind", SqliteScanStore.KindName(alert.Kind)),
+                    Fact("Kind", RelationalScanStore.KindName(alert.Kind)),
                     Fact("Claim", alert.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 },
             });

@@ -97,6 +97,6 @@ public static class ServeCommand
             logger.Information("No Smtp:Host set: alerts are written as .eml files to {Outbox}", data.Outbox);
         else
             logger.Information("Alerts are sent through {SmtpHost}:{SmtpPort} to {Recipients}", options.Smtp.Host, options.Smtp.Port, options.Smtp.To);
-        logger.Information("Database and evidence: {DataDirectory}", data.Root);
+        logger.Information("Database: {Database}; evidence: {EvidenceDirectory}", app.Services.GetRequiredService<StoreDialect>().Location, data.Root);
     }
 }
