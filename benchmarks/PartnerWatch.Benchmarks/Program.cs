@@ -9,6 +9,7 @@ return args switch
     ["distractors", var icons, var fixtures, .. var only] => DistractorMeasurement.Run(icons, fixtures, only.FirstOrDefault()),
     ["dump", var file, .. var rest] => DumpCommand.Run(file, rest.FirstOrDefault()),
     ["render", .. var jobs] => RenderCommand.Run(jobs),
+    ["colourcheck", var icons, var fixtures] => ColourCheck.Run(icons, fixtures),
     ["detail", var icons, var fixtures, var output, .. var only] => DetailMeasurement.Run(icons, fixtures, output, only.FirstOrDefault()),
     ["walls", var fixtures, .. var rest] => WallMeasurement.Run(fixtures, rest.Length > 0 && int.TryParse(rest[0], out var n) ? n : 50, rest.FirstOrDefault(a => !int.TryParse(a, out _))),
     _ => Run(args),
