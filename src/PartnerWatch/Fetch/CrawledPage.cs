@@ -9,7 +9,10 @@ namespace PartnerWatch.Fetch;
 /// while <see cref="Html"/> stays the bytes as served and <see cref="RenderedHtml"/> holds that DOM serialized (UTF-8):
 /// the evidence of what a visitor saw.
 /// </summary>
-public sealed record CrawledPage(Uri Url, int StatusCode, DateTimeOffset FetchedAt, IDocument Document, byte[] Html, string Charset, bool Rendered = false, byte[]? RenderedHtml = null);
+public sealed record CrawledPage(Uri Url, int StatusCode, DateTimeOffset FetchedAt, IDocument Document, byte[] Html, string Charset, byte[]? RenderedHtml = null)
+{
+    public bool Rendered => RenderedHtml is not null;
+}
 
 /// <summary>One step of a crawl: a page, or an error for a URL that could not be fetched.</summary>
 public sealed record CrawlStep(CrawledPage? Page, Scan.ScanError? Error);

@@ -126,7 +126,7 @@ public sealed partial class SiteCrawler(
                     renderedHtml = html;
                 }
             }
-            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml is not null, renderedHtml);
+            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml);
             return new(page, [new(page, null), .. notes]);
         }
         catch (FetchFailedException e)

@@ -103,16 +103,9 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     private SKBitmap? RenderSvgSmall(string markup, int longSide)
     {
-        var clean = SvgSanitizer.Sanitize(markup, (int)Math.Min(int.MaxValue, limits.MaxBytes), out _);
-        if (clean is null) return null;
-        using var svg = new SKSvg();
-        svg.Settings.EnableJavaScript = false;
-        svg.Settings.EnableExternalJavaScript = false;
-        using var reader = XmlReader.Create(new StringReader(clean), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        var picture = svg.Load(reader);
-        if (picture is null) return null;
+        using var svg = LoadSvg(markup, out var picture, out _);
+        if (svg is null) return null;
         var bounds = picture.CullRect;
-        if (!(bounds.Width > 0 && bounds.Height > 0) || float.IsInfinity(bounds.Width) || float.IsInfinity(bounds.Height)) return null;
         var scale = longSide / Math.Max(bounds.Width, bounds.Height);
         var bitmap = new SKBitmap(new SKImageInfo(Math.Max(1, (int)Math.Round(bounds.Width * scale)), Math.Max(1, (int)Math.Round(bounds.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(bitmap);
@@ -249,22 +242,45 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             : new ImageFingerprint(variants, info.Width, info.Height, format.ToString());
     }
 
-    private ImageFingerprint? FingerprintSvg(string markup, MapPolicy maps, out string? rejectReason)
+    /// <summary>
+    /// Sanitises and parses untrusted SVG markup into a picture with a finite, positive drawing size, or returns null
+    /// with the reason. The returned <see cref="SKSvg"/> owns <paramref name="picture"/>: dispose it after drawing.
+    /// </summary>
+    private SKSvg? LoadSvg(string markup, out SKPicture picture, out string? rejectReason)
     {
-        var maxChars = (int)Math.Min(int.MaxValue, limits.MaxBytes);
-        var clean = SvgSanitizer.Sanitize(markup, maxChars, out rejectReason);
+        picture = null!;
+        var clean = SvgSanitizer.Sanitize(markup, (int)Math.Min(int.MaxValue, limits.MaxBytes), out rejectReason);
         if (clean is null) return null;
-        using var svg = new SKSvg();
+        var svg = new SKSvg();
         svg.Settings.EnableJavaScript = false;
         svg.Settings.EnableExternalJavaScript = false;
-        using var reader = XmlReader.Create(new StringReader(clean), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        var picture = svg.Load(reader);
-        if (picture is null) return Reject("SVG could not be rendered", out rejectReason);
-        var bounds = picture.CullRect;
-        if (!(bounds.Width > 0 && bounds.Height > 0) || float.IsInfinity(bounds.Width) || float.IsInfinity(bounds.Height))
+        SKPicture? loaded;
+        try
         {
-            return Reject("SVG has no drawable size", out rejectReason);
+            using var reader = XmlReader.Create(new StringReader(clean), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            loaded = svg.Load(reader);
         }
+        catch
+        {
+            svg.Dispose(); // the callers turn the exception into a reject reason
+            throw;
+        }
+        var bounds = loaded?.CullRect ?? SKRect.Empty;
+        if (loaded is null || !(bounds.Width > 0 && bounds.Height > 0) || float.IsInfinity(bounds.Width) || float.IsInfinity(bounds.Height))
+        {
+            svg.Dispose();
+            rejectReason = loaded is null ? "SVG could not be rendered" : "SVG has no drawable size";
+            return null;
+        }
+        picture = loaded;
+        return svg;
+    }
+
+    private ImageFingerprint? FingerprintSvg(string markup, MapPolicy maps, out string? rejectReason)
+    {
+        using var svg = LoadSvg(markup, out var picture, out rejectReason);
+        if (svg is null) return null;
+        var bounds = picture.CullRect;
         var width = (int)Math.Ceiling(bounds.Width);
         var height = (int)Math.Ceiling(bounds.Height);
         var variants = new List<FingerprintVariant>();
