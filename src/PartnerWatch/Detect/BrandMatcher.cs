@@ -282,6 +282,14 @@ internal sealed class BrandMatcher
 
     private static bool CaseAllowed(Alias alias, string matched, string text, int start, int length)
     {
+        // An elided article glued to the next word ("dell'Informazione", "dell’Università") is Italian/French
+        // grammar, not a name; a name keeps its capital before a possessive ("Dell's").
+        var after = start + length;
+        if (after + 1 < text.Length && text[after] is '\'' or '’' && char.IsLetter(text[after + 1]) && !char.IsUpper(matched[0]))
+        {
+            return false;
+        }
+
         if (alias.CaseSensitiveAcronym)
         {
             return string.Equals(matched, alias.Text, StringComparison.Ordinal);

@@ -36,14 +36,17 @@ internal sealed class ContextLexicon
     [
         new("en", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["case stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients?\b", @"\bcustomers?\b", "trusted by", "powered by", @"built (?:on|with)\b",
+            [CueKind.Partner] = [@"\bsponsor(?:s|ed|ship|ing)?\b", @"\bsupporters?\b", @"\bsupported by\b", @"\bfunding\b", @"\bfunded by\b", @"\bfunders?\b", @"\bdonors?\b", @"\bbackers?\b",
+                @"\bbenefactors?\b", @"\bpatrons?\b", @"\backnowledge?ments?\b", @"\bwith thanks to\b", @"\bwho(?:'s|’s| is) using\b", @"\bwho uses\b", @"\badopters?\b",
+                @"\b(?:production|notable|our|enterprise) users\b", @"\btrusted partner\b", @"\bcollaborators?\b", "case stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients?\b", @"\bcustomers?\b(?!\.\w)", "trusted by", "powered by", @"built (?:on|with)\b",
                 @"\balliances?\b", "ecosystem", "certifi", "accredit", @"memberships?\b", @"\bmember of\b", @"\bprogram member\b",
                 @"\bresellers?\b", @"\bdistributors?\b", @"\bsuppliers?\b", @"\bvendors?\b", "who we work with", "proud to work with",
                 @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b"],
             [CueKind.News] = [@"\bupdates\b", "what's new", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
             [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by"],
             [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks on\b", "system requirements", @"\brequires\b", @"\bsupports\b",
-                @"\bsupport for\b", @"\bavailable for\b", @"\boptimi[sz]ed for\b", @"\badapted to\b", @"\bdesigned for\b", @"\bplug-?in for\b"],
+                @"\bsupport for\b", @"\bavailable for\b", @"\boptimi[sz]ed for\b", @"\badapted to\b", @"\bdesigned for\b", @"\bplug-?in for\b",
+                @"\bintegrates? with\b", @"\bintegrations\b", @"\blist of (?:plugins|providers|integrations)\b", @"\bstorage backends?\b", @"\bnatively\b"],
             [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
                 @"\bskills?\b", @"\bapply now\b", @"\brequirements\b", @"\bfamiliarity with\b"],
             [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)", @"\bversus\b", @"alternative to\b",
@@ -56,7 +59,7 @@ internal sealed class ContextLexicon
         }),
         new("de", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["fallstudie", "erfolgsgeschicht", @"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier", "mitglied", "lieferanten",
+            [CueKind.Partner] = ["sponsoren", "förderer", @"gefördert (?:von|durch)\b", "unterstützer", @"\bmit freundlicher unterstützung\b", "anwender", "fallstudie", "erfolgsgeschicht", @"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier", "mitglied", "lieferanten",
                 "vertrauen uns", @"unterstützt (?:von|durch)\b", "allianz"],
             [CueKind.News] = ["aktuelles", "neuigkeiten", @"\bpresse", "nachrichten", @"\bstellt\b.*\bvor\b", @"\bhat am\b"],
             [CueKind.Trademark] = ["marke", "warenzeichen", "eingetragene"],
@@ -70,7 +73,7 @@ internal sealed class ContextLexicon
         }),
         new("fr", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["études de cas", "témoignages", "ils nous ont choisi", "partenaire", "ils nous font confiance", "nous font confiance", "références", "propulsé par",
+            [CueKind.Partner] = [@"\bsponsors?\b", "mécènes", @"soutenu par\b", @"financé par\b", "soutiens", "ils utilisent", "études de cas", "témoignages", "ils nous ont choisi", "partenaire", "ils nous font confiance", "nous font confiance", "références", "propulsé par",
                 @"\bmembre de\b", "fournisseurs", "certifié"],
             [CueKind.News] = ["actualités", @"\bactus?\b", "communiqué"],
             [CueKind.Trademark] = [@"marques? (?:déposée|commerciale)", @"sont des marques\b", @"est une marque\b"],
@@ -84,7 +87,7 @@ internal sealed class ContextLexicon
         }),
         new("es", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["casos de éxito", "casos de estudio", @"\bsocios?\b", @"\balianzas?\b", @"\baliados?\b", @"\bclientes\b", "confían en nosotros",
+            [CueKind.Partner] = ["patrocinador", @"patrocinado por\b", @"financiado por\b", @"apoyado por\b", @"\bquién usa\b", "casos de éxito", "casos de estudio", @"\bsocios?\b", @"\balianzas?\b", @"\baliados?\b", @"\bclientes\b", "confían en nosotros",
                 "impulsado por", "con la tecnología de", "proveedores", @"\bmiembro de\b", "certificado"],
             [CueKind.News] = ["noticias", @"\bprensa\b"],
             [CueKind.Trademark] = [@"marcas? registradas?", @"\bes una marca\b"],
@@ -98,7 +101,7 @@ internal sealed class ContextLexicon
         }),
         new("pt", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["casos de sucesso", "parceir", "parcerias?", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
+            [CueKind.Partner] = ["patrocinador", "apoiadores", @"financiado por\b", @"apoiado por\b", "adotantes", "casos de sucesso", "parceir", "parcerias?", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
             [CueKind.News] = ["notícias", "imprensa"],
             [CueKind.Trademark] = [@"marcas? registradas?"],
             [CueKind.Compatibility] = ["compatív", @"funciona (?:em|com)\b"],
@@ -111,7 +114,7 @@ internal sealed class ContextLexicon
         }),
         new("it", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
+            [CueKind.Partner] = [@"\bsponsor\b", "sostenitori", @"finanziato da\b", @"supportato da\b", "casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
             [CueKind.News] = ["notizie", "comunicato"],
             [CueKind.Trademark] = [@"marchi(?:o)? registrat"],
             [CueKind.Compatibility] = ["compatibil", @"funziona (?:su|con)\b", "requisiti"],
@@ -124,7 +127,7 @@ internal sealed class ContextLexicon
         }),
         new("ru", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
+            [CueKind.Partner] = ["спонсор", "при поддержке", "кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
             [CueKind.News] = ["новост", "пресс-релиз"],
             [CueKind.Trademark] = [@"товарн\w* знак"],
             [CueKind.Compatibility] = ["совместим", @"работает (?:на|под)\b", "системные требования"],
@@ -138,12 +141,12 @@ internal sealed class ContextLexicon
         new("zh", new Dictionary<CueKind, string[]>
         {
             // Simplified and traditional together: a site may mix them.
-            [CueKind.Partner] = ["案例", "合作机构", "合作機構", "支持单位", "支持單位", "资质", "資質", "合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户(?!端|服务|服務)", "客戶(?!端|服务|服務)", "生态伙伴", "生態夥伴",
+            [CueKind.Partner] = ["赞助", "贊助", "资助", "資助", "支持者", "我们的用户", "我們的用戶", "谁在使用", "誰在使用", "采用者", "採用者", "用户案例", "用戶案例", "案例", "合作机构", "合作機構", "支持单位", "支持單位", "资质", "資質", "合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户(?!端|服务|服務)", "客戶(?!端|服务|服務)", "生态伙伴", "生態夥伴",
                 "技术支持", "技術支持", "技術支援", "合作单位", "合作單位", "合作厂商", "合作廠商", "合作品牌", "供应商", "供應商", "认证", "認證",
                 "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝"],
             [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
             [CueKind.Trademark] = ["商标", "商標"],
-            [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於"],
+            [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位|者)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於"],
             [CueKind.Jobs] = ["招聘", "职位", "職位", "岗位", "崗位", "任职要求", "任職要求", "熟悉", "经验", "經驗", "加入我们"],
             [CueKind.Comparison] = ["不同于", "不同於", "相比", "相較", "比起"],
             [CueKind.Cookie] = ["隐私", "隱私", "个人信息"],
@@ -153,7 +156,7 @@ internal sealed class ContextLexicon
         }),
         new("ja", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
+            [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
             [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
             [CueKind.Trademark] = ["登録商標"],
             [CueKind.Compatibility] = ["対応", "動作環境"],
@@ -166,7 +169,7 @@ internal sealed class ContextLexicon
         }),
         new("ko", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증"],
+            [CueKind.Partner] = ["후원", "스폰서", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증"],
             [CueKind.News] = ["뉴스", "소식", "보도"],
             [CueKind.Trademark] = ["상표"],
             [CueKind.Compatibility] = ["호환", "시스템 요구"],
@@ -183,7 +186,7 @@ internal sealed class ContextLexicon
     public static readonly IReadOnlyDictionary<CueKind, string[]> ClassTokenPrefixes = new Dictionary<CueKind, string[]>
     {
         [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referen", "alliance", "ecosystem", "trusted", "certif",
-            "member", "supplier", "sponsor", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
+            "member", "supplier", "sponsor", "supporter", "adopter", "backer", "donor", "funder", "usedby", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
         [CueKind.News] = ["news", "blog", "press", "article", "post", "aktuell", "noticia", "xinwen"],
         [CueKind.Cookie] = ["cookie", "consent", "gdpr", "privacy"],
         [CueKind.Social] = ["social", "share", "sharing", "follow", "sns", "redes"],
@@ -281,7 +284,7 @@ internal sealed class ContextLexicon
         }
 
         Cue? partner = null;
-        foreach (var raw in tokens.Split([' ', '\t', '\n', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in tokens.Split([' ', '\t', '\n', '-', '_'], StringSplitOptions.RemoveEmptyEntries).SelectMany(SplitCamelCase))
         {
             var token = raw.ToLowerInvariant();
             foreach (var (kind, prefixes) in ClassTokenPrefixes)
@@ -303,11 +306,27 @@ internal sealed class ContextLexicon
 
         if (partner is null)
         {
-            var lower = tokens.ToLowerInvariant();
-            logoWall = LogoWallTokenPrefixes.Any(p => lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.StartsWith(p, StringComparison.Ordinal)));
+            var words = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(t => SplitCamelCase(t).Prepend(t)).Select(t => t.ToLowerInvariant()).ToList();
+            logoWall = LogoWallTokenPrefixes.Any(p => words.Any(t => t.StartsWith(p, StringComparison.Ordinal)));
         }
 
         return partner;
+    }
+
+    /// <summary>"sponsorLogos" → "sponsor", "Logos"; "supporters-wrap" is split at '-' before this.</summary>
+    private static IEnumerable<string> SplitCamelCase(string token)
+    {
+        var start = 0;
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (char.IsUpper(token[i]) && char.IsLower(token[i - 1]))
+            {
+                yield return token[start..i];
+                start = i;
+            }
+        }
+
+        yield return token[start..];
     }
 
     private static string? SafeMatch(Regex regex, string folded, string original)

@@ -28,6 +28,7 @@ internal sealed class ContextResolver
     private readonly ContextLexicon _lexicon;
     private readonly Dictionary<IElement, Structural> _cache = new();
     private readonly ContextVerdict _pageVerdict;
+    private CueKind? _pageNegativeKind;
 
     private enum StructuralKind { None, Positive, LogoWall, SoftNegative, HardNegative }
 
@@ -69,7 +70,8 @@ internal sealed class ContextResolver
             StructuralKind.Positive => new ContextVerdict(ContextStrength.Strong, structural.Description),
             StructuralKind.LogoWall when statement is not null => new ContextVerdict(ContextStrength.Strong, statement),
             StructuralKind.LogoWall => new ContextVerdict(ContextStrength.LogoWall, structural.Description),
-            _ when statement is not null => new ContextVerdict(ContextStrength.Strong, statement),
+            // On a comparison page ("Rivet vs Cloudflare") "built on Cloudflare's platform" describes the competitor.
+            _ when statement is not null && _pageNegativeKind != CueKind.Comparison => new ContextVerdict(ContextStrength.Strong, statement),
             _ => _pageVerdict,
         };
     }
@@ -104,9 +106,15 @@ internal sealed class ContextResolver
                 break;
             }
 
-            found = Own(node, level, ref logoWall) ?? Heading(node, ref neutralRank);
+            var own = Own(node, level, ref logoWall);
+            found = own ?? Heading(node, ref neutralRank);
             if (found is not null)
             {
+                if (own is { Kind: StructuralKind.Positive } && NegativeHeadingAbove(node, neutralRank) is { } negative)
+                {
+                    found = negative;
+                }
+
                 break;
             }
         }
@@ -127,6 +135,30 @@ internal sealed class ContextResolver
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A class is a styling name that sites reuse across sections (a "supporters" card style in a "Supported devices"
+    /// section): when the nearest heading above a class-only partner cue is incidental, the heading wins.
+    /// </summary>
+    private Structural? NegativeHeadingAbove(IElement from, int neutralRank)
+    {
+        var rank = neutralRank;
+        var level = 0;
+        for (var node = from; node is not null && node.LocalName is not ("body" or "html") && level < MaxAncestorLevels; node = node.ParentElement, level++)
+        {
+            if (Heading(node, ref rank) is { } heading)
+            {
+                return heading.Kind == StructuralKind.HardNegative ? heading : null;
+            }
+
+            if (rank == 1)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What the element itself says: class/id/aria-label, semantic tag, a dated item.</summary>
@@ -159,6 +191,11 @@ internal sealed class ContextResolver
                 return new Structural(StructuralKind.HardNegative, "news/blog (<article>)", CueKind.News);
             case "footer" or "nav" or "header" or "aside":
                 return new Structural(StructuralKind.SoftNegative, $"<{node.LocalName}>");
+        }
+
+        if (node.LocalName == "tr" && FeatureMatrix.IsMatrixRow(node))
+        {
+            return new Structural(StructuralKind.HardNegative, "compatibility statement (feature table row of yes/no cells)", CueKind.Compatibility);
         }
 
         if (level <= 3 && node.LocalName is "li" or "tr" or "div" or "p" && IsDatedItem(node))
@@ -268,6 +305,7 @@ internal sealed class ContextResolver
         {
             if (_lexicon.Classify(text) is { } cue)
             {
+                _pageNegativeKind = cue.Kind == CueKind.Partner ? null : cue.Kind;
                 return cue.Kind == CueKind.Partner
                     ? new ContextVerdict(ContextStrength.Page, $"{source} \"{Trim(text)}\"")
                     : new ContextVerdict(ContextStrength.Negative, $"{Describe(cue.Kind)} ({source} \"{Trim(text)}\")");

@@ -30,26 +30,6 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
         { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
 
-    private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
-    {
-        "p", "div", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
-        "nav", "aside", "main", "blockquote", "figure", "figcaption", "caption", "table", "tr", "ul", "ol", "dl", "form", "body",
-        "address", "pre", "button", "legend", "fieldset", "details", "summary",
-    };
-
-    private static readonly Regex ImageNameNegative = new(
-        @"app[-_]?store|google[-_]?play|play[-_]?store|badge|social|share|sign[-_]?in|log[-_]?in|paypal|payment",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
-
-    private static readonly Regex CssUrl = new(@"url\(\s*['""]?([^'"")\s]{1,2000})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
-
-    private static readonly HashSet<string> SocialHosts = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "linkedin.com", "facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "weibo.com",
-        "tiktok.com", "xing.com", "vk.com", "t.me", "pinterest.com", "github.com", "medium.com",
-    };
-
     private const int MaxStyleBlocks = 20;
     private const int MaxStyleBlockChars = 200_000;
 
@@ -72,8 +52,8 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         private readonly IDocument _document = page.Document;
         private readonly ContextResolver _context = new(owner._lexicon, page.Document, page.Url);
         private readonly Dictionary<IElement, string> _blockTexts = new();
-        private readonly Uri _base = BaseOf(page);
-        private readonly string _topic = TopicOf(page.Document);
+        private readonly Uri _base = PageFacts.BaseOf(page);
+        private readonly string _topic = PageFacts.TopicOf(page.Document);
         private int _inlineSvgCount;
 
         /// <summary>Text nodes glued to a letter of a neighbouring node (<c>&lt;b&gt;Intel&lt;/b&gt;ligent</c>): at start, at end.</summary>
@@ -115,7 +95,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 }
 
                 ScanElement(element);
-                if (BlockTags.Contains(element.LocalName))
+                if (PageFacts.BlockTags.Contains(element.LocalName))
                 {
                     ScanJoinedRuns(element);
                 }
@@ -149,7 +129,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
 
             var blockText = BlockText(parent);
             var offset = text.Length > 0 && text.Length <= blockText.Length ? blockText.IndexOf(text, StringComparison.Ordinal) : -1;
-            var intrinsic = LinkNegative(parent.Closest("a"));
+            var anchor = parent.Closest("a");
             _glued.TryGetValue(node, out var glued);
             foreach (var hit in hits)
             {
@@ -162,7 +142,15 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
                 // The page's own words in the evidence (微軟), not the configured alias it was folded to (微软).
                 var words = text.Substring(hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, intrinsic, words);
+                var context = _context.Resolve(parent, sentence, LinkNegative(anchor, hit.BrandId), words);
+                if (offset >= 0 && context.Strength == ContextStrength.Strong && !context.Description.StartsWith("statement", StringComparison.Ordinal) &&
+                    TextSpans.IsProseMention(blockText, offset + hit.Start))
+                {
+                    // A heading presents the names listed under it, not every word of the prose there (a testimonial
+                    // under "Used by" that mentions "our own Docker image"): prose needs its own partner statement.
+                    context = new ContextVerdict(ContextStrength.None, $"prose under {context.Description}");
+                }
+
                 Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\")", sentence, null, context);
             }
         }
@@ -219,7 +207,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                     continue;
                 }
 
-                if (BlockTags.Contains(element.LocalName) || element.LocalName == "br")
+                if (PageFacts.BlockTags.Contains(element.LocalName) || element.LocalName == "br")
                 {
                     MatchRun(segments, joined.ToString());
                     segments.Clear();
@@ -254,7 +242,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
 
                 var sentence = Sentence(joined, hit.Start, hit.Length);
                 var words = joined.Substring(hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, LinkNegative(parent.Closest("a")), words);
+                var context = _context.Resolve(parent, sentence, LinkNegative(parent.Closest("a"), hit.BrandId), words);
                 Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\", split by inline markup)", sentence, null, context);
             }
         }
@@ -315,13 +303,13 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             }
 
             var around = ShortBlockText(element);
-            var intrinsic = LinkNegative(tag == "a" ? element : element.Closest("a"));
+            var anchor = tag == "a" ? element : element.Closest("a");
             foreach (var (source, label) in labels)
             {
                 foreach (var hit in Matcher.FindInText(label, _topic))
                 {
                     var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
-                    var context = _context.Resolve(element, sentence, intrinsic, label.Substring(hit.Start, hit.Length));
+                    var context = _context.Resolve(element, sentence, LinkNegative(anchor, hit.BrandId), label.Substring(hit.Start, hit.Length));
                     Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
                         label, ImageUrlOf(element, tag), context);
                 }
@@ -330,7 +318,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
 
         private void ScanImageSources(IElement element, string tag)
         {
-            foreach (var source in ImageSources(element, tag))
+            foreach (var source in ImageSources.Of(element, tag))
             {
                 ScanImageSource(element, source);
             }
@@ -375,26 +363,20 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
 
             var label = Label(element);
             var around = ShortBlockText(element);
-            var nameCue = ImageNameNegative.Match(url.AbsolutePath) is { Success: true } m ? new Cue(CueKind.AppStore, m.Value) : (Cue?)null;
-            if (nameCue is { } n && n.Keyword.Contains("social", StringComparison.OrdinalIgnoreCase) || nameCue is { } s && s.Keyword.Contains("share", StringComparison.OrdinalIgnoreCase))
-            {
-                nameCue = new Cue(CueKind.Social, nameCue.Value.Keyword);
-            }
-
-            var intrinsic = nameCue ?? LinkNegative(element.Closest("a"));
-            ContextVerdict? context = null;
+            var nameCue = ImageSources.NegativeName(url);
             if (Matcher.FindInFileName(source) is { } hit)
             {
-                context = _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
+                var context = WithFolder(_context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), hit.BrandId)), url);
                 Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"file name \"{Clip(BrandMatcher.FileNameOf(source))}\" names {hit.BrandName}",
                     null, url.AbsoluteUri, context);
             }
 
             if (collectImages && Images.Count < MaxImagesPerPage)
             {
-                context ??= _context.Resolve(element, JoinNonEmpty(label, around), intrinsic);
-                Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
-                    context.Strength == ContextStrength.Negative));
+                // The folder speaks for names only: an unnamed picture in it still needs its own context to count.
+                var imageContext = _context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), null));
+                Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, imageContext.Description, imageContext.Weight,
+                    imageContext.Strength == ContextStrength.Negative));
             }
         }
 
@@ -407,7 +389,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             }
 
             var label = JoinNonEmpty(Label(svg), TextNormalizer.Normalize(svg.QuerySelector("title")?.TextContent, 300));
-            var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a")));
+            var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a"), null));
             var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
             Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
                 context.Strength == ContextStrength.Negative, markup));
@@ -429,7 +411,8 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             var wrapsImage = anchor.QuerySelector("img, svg, picture, object") is not null;
             var text = TextNormalizer.Normalize(anchor.TextContent, 300);
             var sentence = JoinNonEmpty(JoinNonEmpty(text, Label(anchor)), ShortBlockText(anchor));
-            var context = _context.Resolve(anchor, sentence, LinkNegative(anchor));
+            // A link into the vendor's documentation shows how to use its product, whatever section it sits in.
+            var context = _context.Resolve(anchor, sentence, LinkNegative(anchor, brand.BrandId) ?? LinkTargetRules.DocumentationLink(url));
             Add(brand.BrandId, EvidenceKind.Link, wrapsImage ? BrandSignal.LinkedLogoWeight : BrandSignal.LinkWeight,
                 $"{(wrapsImage ? "linked logo" : "link")} to {url.Host} ({brand.Domain}, {brand.BrandName})", text.Length > 0 ? Clip(text) : null,
                 null, context, url.AbsoluteUri);
@@ -441,47 +424,41 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             Signals.Add(new BrandSignal(brandId, kind, weight, fullDetail, page.Url, snippet is null ? null : Clip(snippet), imageUrl, context));
         }
 
-        /// <summary>Targets that are never partnership: share/sign-in/store URLs and social profiles.</summary>
-        private Cue? LinkNegative(IElement? anchor)
+        /// <summary>Targets that are never partnership (<see cref="LinkTargetRules"/>).</summary>
+        /// <remarks>
+        /// A social profile link is a follow link for the network's own brand ("Facebook" → facebook.com/acme); another
+        /// brand's logo linked to a profile or repository there (Intel → github.com/intel/rmd) is judged by its section.
+        /// </remarks>
+        private Cue? LinkNegative(IElement? anchor, string? brandId)
         {
-            var href = anchor?.GetAttribute("href");
-            if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(_base, href.Trim(), out var url) || url.Scheme is not ("http" or "https"))
+            if (TargetOf(anchor) is not { } url || LinkTargetRules.Negative(url) is not { } cue)
             {
                 return null;
             }
 
-            var host = url.Host.ToLowerInvariant();
-            var path = url.AbsolutePath.ToLowerInvariant();
-            if (host.StartsWith("apps.", StringComparison.Ordinal) || host.StartsWith("play.", StringComparison.Ordinal) ||
-                host.StartsWith("itunes.", StringComparison.Ordinal) || host.StartsWith("appgallery.", StringComparison.Ordinal))
-            {
-                return new Cue(CueKind.AppStore, host);
-            }
-
-            if (host.StartsWith("accounts.", StringComparison.Ordinal) || host.StartsWith("login.", StringComparison.Ordinal) ||
-                host.StartsWith("signin.", StringComparison.Ordinal) || host.StartsWith("pay.", StringComparison.Ordinal) ||
-                path.Contains("oauth", StringComparison.Ordinal) || path.Contains("/login", StringComparison.Ordinal) || path.Contains("/signin", StringComparison.Ordinal))
-            {
-                return new Cue(CueKind.SignIn, host + path);
-            }
-
-            if (path.Contains("share", StringComparison.Ordinal) || path.Contains("intent/tweet", StringComparison.Ordinal))
-            {
-                return new Cue(CueKind.Social, host + path);
-            }
-
-            var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-            if (SocialHosts.Contains(bare) && path.Trim('/').Length > 0)
-            {
-                return new Cue(CueKind.Social, bare + path);
-            }
-
-            return null;
+            return brandId is not null && LinkTargetRules.IsSocialProfile(url) && Matcher.FindByHost(url.Host) is { } owner && owner.BrandId != brandId
+                ? null
+                : cue;
         }
+
+        private Uri? TargetOf(IElement? anchor)
+        {
+            var href = anchor?.GetAttribute("href");
+            return string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(_base, href.Trim(), out var url) || url.Scheme is not ("http" or "https") ? null : url;
+        }
+
+        /// <summary>
+        /// An image in a folder of partner logos (<c>/images/sponsors/</c>) with no structure around it is on a logo
+        /// strip; a negative or a stronger context is kept as it is.
+        /// </summary>
+        private static ContextVerdict WithFolder(ContextVerdict context, Uri url)
+            => context.Strength is ContextStrength.None or ContextStrength.Page && ImageSources.PartnerFolder(url) is { } folder
+                ? new ContextVerdict(ContextStrength.LogoWall, $"image folder \"{Clip(folder)}\"")
+                : context;
 
         private string BlockText(IElement element)
         {
-            var block = NearestBlock(element);
+            var block = PageFacts.NearestBlock(element);
             if (!_blockTexts.TryGetValue(block, out var text))
             {
                 text = TextNormalizer.Normalize(block.TextContent, MaxBlockText);
@@ -499,78 +476,9 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             return text.Length <= MaxSnippet ? text : "";
         }
 
-        private static IElement NearestBlock(IElement element)
-        {
-            for (var e = element; e is not null; e = e.ParentElement)
-            {
-                if (BlockTags.Contains(e.LocalName))
-                {
-                    return e;
-                }
-            }
-
-            return element;
-        }
-
-        private static IEnumerable<string> ImageSources(IElement element, string tag)
-        {
-            if (tag is "img" or "input")
-            {
-                foreach (var name in new[] { "src", "data-src", "data-lazy-src", "data-original" })
-                {
-                    if (element.GetAttribute(name) is { Length: > 0 } value)
-                    {
-                        yield return value.Trim();
-                    }
-                }
-
-                if (FirstSrcset(element.GetAttribute("srcset") ?? element.GetAttribute("data-srcset")) is { } first)
-                {
-                    yield return first;
-                }
-            }
-            else if (tag == "picture")
-            {
-                foreach (var source in element.Children.Where(c => c.LocalName == "source"))
-                {
-                    if (FirstSrcset(source.GetAttribute("srcset")) is { } first)
-                    {
-                        yield return first;
-                    }
-                }
-            }
-            else if (tag is "object" or "embed")
-            {
-                if ((element.GetAttribute("data") ?? element.GetAttribute("src")) is { Length: > 0 } data)
-                {
-                    yield return data.Trim();
-                }
-            }
-
-            if (element.GetAttribute("style") is { Length: > 0 } style && style.Contains("url(", StringComparison.OrdinalIgnoreCase))
-            {
-                foreach (Match m in CssUrl.Matches(style.Length > 4000 ? style[..4000] : style))
-                {
-                    yield return m.Groups[1].Value;
-                }
-            }
-        }
-
-        private static string? FirstSrcset(string? srcset)
-        {
-            if (string.IsNullOrWhiteSpace(srcset))
-            {
-                return null;
-            }
-
-            var first = srcset.Split(',', 2)[0].Trim();
-            var space = first.IndexOf(' ');
-            return space > 0 ? first[..space] : first.Length > 0 ? first : null;
-        }
-
         private string? ImageUrlOf(IElement element, string tag)
         {
-            var source = ImageSources(element, tag).FirstOrDefault() ?? (tag == "a" ? element.QuerySelector("img")?.GetAttribute("src") : null);
+            var source = ImageSources.Of(element, tag).FirstOrDefault() ?? (tag == "a" ? element.QuerySelector("img")?.GetAttribute("src") : null);
             return source is not null && Uri.TryCreate(_base, source, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
         }
 
@@ -587,67 +495,12 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             }
         }
 
-        /// <summary>The sentence around a span: up to the nearest sentence end on either side, at most 200 characters.</summary>
-        internal static string Sentence(string text, int start, int length)
-        {
-            start = Math.Clamp(start, 0, text.Length);
-            length = Math.Clamp(length, 0, text.Length - start);
-            var from = start;
-            while (from > 0 && start - from < 120 && !IsSentenceEnd(text, from - 1))
-            {
-                from--;
-            }
+        internal static string Sentence(string text, int start, int length) => TextSpans.Sentence(text, start, length, MaxSnippet);
 
-            var to = start + length;
-            while (to < text.Length && to - (start + length) < 120 && !IsSentenceEnd(text, to))
-            {
-                to++;
-            }
-
-            if (to < text.Length && IsSentenceEnd(text, to))
-            {
-                to++;
-            }
-
-            var sentence = text[from..to].Trim();
-            return TextNormalizer.Snippet(sentence, Math.Max(0, start - from), length, MaxSnippet);
-        }
-
-        private static bool IsSentenceEnd(string text, int i)
-        {
-            var c = text[i];
-            return c switch
-            {
-                '。' or '！' or '？' or '；' or '!' or '?' or ';' or '|' or '\n' => true,
-                '.' => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]),
-                _ => false,
-            };
-        }
-
-        /// <summary>A letter of a script that separates words with spaces (Latin, Cyrillic, Greek…); CJK has no word boundaries to glue.</summary>
-        private static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetterOrDigit(c);
+        private static bool IsWordLetter(char c) => TextSpans.IsWordLetter(c);
 
         private static string JoinNonEmpty(string a, string b) => a.Length == 0 ? b : b.Length == 0 ? a : $"{a} | {b}";
 
         private static string Clip(string text) => text.Length <= MaxSnippet ? text : text[..(MaxSnippet - 1)] + "…";
-
-        private static Uri BaseOf(Fetch.CrawledPage page)
-        {
-            var declared = page.Document.QuerySelector("base[href]")?.GetAttribute("href");
-            return !string.IsNullOrWhiteSpace(declared) && Uri.TryCreate(page.Url, declared.Trim(), out var b) && b.Scheme is "http" or "https" ? b : page.Url;
-        }
-
-        private static string TopicOf(IDocument document)
-        {
-            var builder = new StringBuilder(TextNormalizer.Normalize(document.Title, 300));
-            foreach (var heading in document.QuerySelectorAll("h1, h2").Take(20))
-            {
-                builder.Append(" | ").Append(TextNormalizer.Normalize(heading.TextContent, 200));
-            }
-
-            var description = document.QuerySelector("meta[name=description]")?.GetAttribute("content");
-            builder.Append(" | ").Append(TextNormalizer.Normalize(description, 300));
-            return builder.ToString();
-        }
     }
 }

@@ -23,12 +23,19 @@ public static class PartnerPageKeywords
         ("パートナー", Partner), ("파트너", Partner),
         ("partenaires", Partner), ("partenaire", Partner), ("socios", Partner), ("aliados", Partner),
         ("parceiros", Partner), ("parceria", Partner), ("партнёры", Partner), ("партнеры", Partner), ("партнер", Partner),
+        // sponsors, supporters and funders (conference, lab and open-source sites list them on their own page)
+        ("sponsors", Partner), ("sponsor", Partner), ("supporters", Partner), ("backers", Partner), ("funding", Customer),
+        ("sponsoren", Partner), ("förderer", Partner), ("mecenes", Partner), ("patrocinadores", Partner), ("sostenitori", Partner),
+        ("спонсоры", Partner), ("赞助", Partner), ("贊助", Partner), ("スポンサー", Partner), ("협찬", Partner), ("후원", Partner),
         // customers and references
         ("customers", Customer), ("customer", Customer), ("clients", Customer), ("client", Customer),
         ("合作客户", Customer), ("客户", Customer), ("客戶", Customer), ("案例", Customer),
         ("導入事例", Customer), ("お客様", Customer), ("고객", Customer),
         ("kunden", Customer), ("referenzen", Customer), ("références", Customer), ("references", Customer),
         ("clientes", Customer), ("clienti", Customer), ("клиенты", Customer), ("case-studies", Customer), ("case studies", Customer),
+        // users and adopters ("Who's using", "Production users", "Powered by" pages)
+        ("users", Customer), ("adopters", Customer), ("who-uses", Customer), ("showcase", Customer), ("powered-by", Customer), ("powered by", Customer),
+        ("用户", Customer), ("用戶", Customer), ("采用者", Customer), ("導入企業", Customer), ("採用企業", Customer), ("usuarios", Customer), ("utilisateurs", Customer),
         // ecosystem-like pages
         ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem),
         ("生态", Ecosystem), ("生態", Ecosystem), ("合作", Ecosystem), ("integrations", Ecosystem), ("technology", Ecosystem),

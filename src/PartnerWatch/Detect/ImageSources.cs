@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>
+/// Where an element's image comes from (<c>src</c>, lazy attributes, <c>srcset</c>, <c>picture&gt;source</c>,
+/// <c>object data</c>, <c>style</c> backgrounds) and what its address says by itself: store/social/sign-in artwork,
+/// or a folder that holds a site's partner logos (<c>/images/sponsors/</c>, <c>/img/users/</c>).
+/// </summary>
+internal static class ImageSources
+{
+    private static readonly Regex ImageNameNegative = new(
+        @"app[-_]?store|google[-_]?play|play[-_]?store|badge|social|share|sign[-_]?in|log[-_]?in|paypal|payment",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex CssUrl = new(@"url\(\s*['""]?([^'"")\s]{1,2000})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Folder names (split at '-', '_', camel case) of a site's partner-logo directory. A badge of the site's own
+    /// partner status (<c>aws-partner-badge.png</c>) is named after the partnership, so "partner" in the name wins
+    /// over "badge" there.
+    /// </summary>
+    private static readonly HashSet<string> PartnerFolderWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "partner", "partners", "sponsor", "sponsors", "supporter", "supporters", "backers", "donors", "funders", "customer", "customers",
+        "client", "clients", "users", "adopters", "companies", "members", "kunden", "partenaires", "referenzen",
+        "hezuo", "huoban", "kehu", "cooperation", "cooperate", "alliance", "alliances",
+    };
+
+    public static IEnumerable<string> Of(IElement element, string tag)
+    {
+        if (tag is "img" or "input")
+        {
+            foreach (var name in new[] { "src", "data-src", "data-lazy-src", "data-original" })
+            {
+                if (element.GetAttribute(name) is { Length: > 0 } value)
+                {
+                    yield return value.Trim();
+                }
+            }
+
+            if (FirstSrcset(element.GetAttribute("srcset") ?? element.GetAttribute("data-srcset")) is { } first)
+            {
+                yield return first;
+            }
+        }
+        else if (tag == "picture")
+        {
+            foreach (var source in element.Children.Where(c => c.LocalName == "source"))
+            {
+                if (FirstSrcset(source.GetAttribute("srcset")) is { } first)
+                {
+                    yield return first;
+                }
+            }
+        }
+        else if (tag is "object" or "embed")
+        {
+            if ((element.GetAttribute("data") ?? element.GetAttribute("src")) is { Length: > 0 } data)
+            {
+                yield return data.Trim();
+            }
+        }
+
+        if (element.GetAttribute("style") is { Length: > 0 } style && style.Contains("url(", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match m in CssUrl.Matches(style.Length > 4000 ? style[..4000] : style))
+            {
+                yield return m.Groups[1].Value;
+            }
+        }
+    }
+
+    /// <summary>Store, social, sign-in and payment artwork recognised by its file path, or null.</summary>
+    public static Cue? NegativeName(Uri url)
+    {
+        var path = url.AbsolutePath;
+        if (ImageNameNegative.Match(path) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        // "aws-partner-badge.png", "certified-partner-badge.svg": the badge is the claim, not a store badge.
+        if (m.Value.Equals("badge", StringComparison.OrdinalIgnoreCase) && IsPartnerBadge(path))
+        {
+            return null;
+        }
+
+        return m.Value.Contains("social", StringComparison.OrdinalIgnoreCase) || m.Value.Contains("share", StringComparison.OrdinalIgnoreCase)
+            ? new Cue(CueKind.Social, m.Value)
+            : new Cue(CueKind.AppStore, m.Value);
+    }
+
+    /// <summary>The folder of the image when its name says it holds partner/sponsor/customer logos, else null.</summary>
+    public static string? PartnerFolder(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = segments.Length - 2; i >= 0 && i >= segments.Length - 4; i--)
+        {
+            if (Words(Uri.UnescapeDataString(segments[i])).Any(PartnerFolderWords.Contains))
+            {
+                return "/" + string.Join('/', segments[..(i + 1)]) + "/";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPartnerBadge(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return Words(name).Any(w => w.Equals("partner", StringComparison.OrdinalIgnoreCase) || w.Equals("certified", StringComparison.OrdinalIgnoreCase) ||
+                                    w.Equals("member", StringComparison.OrdinalIgnoreCase) || w.Equals("certification", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Words of a path segment: split at punctuation and digits and at lower→upper case changes (userLogos).</summary>
+    internal static IEnumerable<string> Words(string segment)
+    {
+        var start = -1;
+        for (var i = 0; i <= segment.Length; i++)
+        {
+            var c = i < segment.Length ? segment[i] : '\0';
+            var boundary = i == segment.Length || !char.IsLetter(c) || (i > 0 && char.IsUpper(c) && char.IsLower(segment[i - 1]));
+            if (boundary && start >= 0)
+            {
+                yield return segment[start..i];
+                start = -1;
+            }
+
+            if (i < segment.Length && char.IsLetter(c) && start < 0)
+            {
+                start = i;
+            }
+        }
+    }
+
+    private static string? FirstSrcset(string? srcset)
+    {
+        if (string.IsNullOrWhiteSpace(srcset))
+        {
+            return null;
+        }
+
+        var first = srcset.Split(',', 2)[0].Trim();
+        var space = first.IndexOf(' ');
+        return space > 0 ? first[..space] : first.Length > 0 ? first : null;
+    }
+}

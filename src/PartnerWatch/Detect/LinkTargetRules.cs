@@ -1,0 +1,105 @@
+namespace PartnerWatch.Detect;
+
+/// <summary>
+/// What a link's target says before any text is read: store badges, sign-in/OAuth and payment URLs, share intents,
+/// social profiles and donation platforms are never a partnership; a link into a vendor's storage/hosting product or
+/// its documentation names a service the site uses, not a partner.
+/// </summary>
+internal static class LinkTargetRules
+{
+    private static readonly HashSet<string> SocialHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "linkedin.com", "facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "weibo.com",
+        "tiktok.com", "xing.com", "vk.com", "t.me", "pinterest.com", "github.com", "medium.com", "mastodon.social", "discord.gg",
+        "discord.com", "reddit.com", "bsky.app", "threads.net", "youtu.be", "zhihu.com", "bilibili.com", "douyin.com",
+    };
+
+    /// <summary>
+    /// First path segments of a vendor's storage, hosting and product catalogue pages (<c>aws.amazon.com/s3</c>,
+    /// <c>aliyun.com/product/oss</c>, <c>cloud.google.com/storage</c>): a site linking there names a backend it runs on
+    /// or supports — a compatibility statement, not a partnership.
+    /// </summary>
+    private static readonly HashSet<string> ProductPathSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "s3", "ec2", "lambda", "storage", "product", "products", "services", "service", "oss", "cos", "obs", "blob", "blobs",
+        "marketplace", "pricing", "download", "downloads",
+    };
+
+    /// <summary>Hosts that serve a vendor's documentation (<c>docs.microsoft.com</c>, <c>help.aliyun.com</c>).</summary>
+    private static readonly string[] DocumentationHostPrefixes = ["docs.", "doc.", "help.", "developer.", "developers.", "learn.", "support."];
+
+    /// <summary>The cue that makes every brand cue inside this link incidental, or null.</summary>
+    public static Cue? Negative(Uri url)
+    {
+        var host = url.Host.ToLowerInvariant();
+        var path = url.AbsolutePath.ToLowerInvariant();
+        if (host.StartsWith("apps.", StringComparison.Ordinal) || host.StartsWith("play.", StringComparison.Ordinal) ||
+            host.StartsWith("itunes.", StringComparison.Ordinal) || host.StartsWith("appgallery.", StringComparison.Ordinal))
+        {
+            return new Cue(CueKind.AppStore, host);
+        }
+
+        if (host.StartsWith("accounts.", StringComparison.Ordinal) || host.StartsWith("login.", StringComparison.Ordinal) ||
+            host.StartsWith("signin.", StringComparison.Ordinal) || host.StartsWith("pay.", StringComparison.Ordinal) ||
+            path.Contains("oauth", StringComparison.Ordinal) || path.Contains("/login", StringComparison.Ordinal) || path.Contains("/signin", StringComparison.Ordinal))
+        {
+            return new Cue(CueKind.SignIn, host + path);
+        }
+
+        if (path.Contains("share", StringComparison.Ordinal) || path.Contains("intent/tweet", StringComparison.Ordinal))
+        {
+            return new Cue(CueKind.Social, host + path);
+        }
+
+        var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        // "Sponsor us on GitHub" / Open Collective: a donation button, not the platform presented as a sponsor.
+        if (bare == "github.com" && path.StartsWith("/sponsors", StringComparison.Ordinal))
+        {
+            return new Cue(CueKind.SignIn, bare + path);
+        }
+
+        if (SocialHosts.Contains(bare) && path.Trim('/').Length > 0)
+        {
+            return new Cue(CueKind.Social, bare + path);
+        }
+
+        if (ProductPathSegments.Contains(FirstSegment(path)))
+        {
+            return new Cue(CueKind.Compatibility, bare + path);
+        }
+
+        return null;
+    }
+
+    /// <summary>A profile or repository on a social network or code host (not a share intent).</summary>
+    public static bool IsSocialProfile(Uri url)
+    {
+        var host = url.Host.ToLowerInvariant();
+        var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        var path = url.AbsolutePath.ToLowerInvariant();
+        return SocialHosts.Contains(bare) && path.Trim('/').Length > 0 && !path.Contains("share", StringComparison.Ordinal) &&
+               !path.StartsWith("/sponsors", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A link to a vendor's documentation (<c>docs.datadoghq.com/opentelemetry</c>) points at how to use its product
+    /// with the site's: it does not present the vendor as a partner by itself. Applies to the link cue only; a logo or
+    /// name inside the link is judged on its own.
+    /// </summary>
+    public static Cue? DocumentationLink(Uri url)
+    {
+        var host = url.Host.ToLowerInvariant();
+        var path = url.AbsolutePath.ToLowerInvariant();
+        return DocumentationHostPrefixes.Any(p => host.StartsWith(p, StringComparison.Ordinal)) ||
+               path.StartsWith("/docs/", StringComparison.Ordinal) || path.StartsWith("/documentation/", StringComparison.Ordinal)
+            ? new Cue(CueKind.Compatibility, host + path)
+            : null;
+    }
+
+    private static string FirstSegment(string path)
+    {
+        var trimmed = path.TrimStart('/');
+        var slash = trimmed.IndexOf('/');
+        return slash < 0 ? trimmed : trimmed[..slash];
+    }
+}

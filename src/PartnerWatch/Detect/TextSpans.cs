@@ -1,0 +1,95 @@
+namespace PartnerWatch.Detect;
+
+/// <summary>Sentences around a mention and the shape of the text it sits in (a label, a list, or prose).</summary>
+internal static class TextSpans
+{
+    /// <summary>Prose: a block of at least this many words, which a heading's list of names is not.</summary>
+    private const int MinProseWords = 6;
+
+    /// <summary>Characters on either side of a mention searched for list separators.</summary>
+    private const int ListWindow = 40;
+
+    /// <summary>The sentence around a span: up to the nearest sentence end on either side, at most <paramref name="max"/> characters.</summary>
+    public static string Sentence(string text, int start, int length, int max)
+    {
+        start = Math.Clamp(start, 0, text.Length);
+        length = Math.Clamp(length, 0, text.Length - start);
+        var from = start;
+        while (from > 0 && start - from < 120 && !IsSentenceEnd(text, from - 1))
+        {
+            from--;
+        }
+
+        var to = start + length;
+        while (to < text.Length && to - (start + length) < 120 && !IsSentenceEnd(text, to))
+        {
+            to++;
+        }
+
+        if (to < text.Length && IsSentenceEnd(text, to))
+        {
+            to++;
+        }
+
+        var sentence = text[from..to].Trim();
+        return TextNormalizer.Snippet(sentence, Math.Max(0, start - from), length, max);
+    }
+
+    /// <summary>
+    /// True when the mention at <paramref name="position"/> of <paramref name="block"/> sits inside running prose: the
+    /// block is a sentence of several words, the mention is not its first word (where a list item or a card names its
+    /// subject: "AWS – They cover all of our hosting"), and no list separators surround it ("Dropbox, Lyft, Mozilla").
+    /// </summary>
+    public static bool IsProseMention(string block, int position)
+    {
+        if (position <= 0 || position > block.Length || CountWords(block, block.Length) < MinProseWords || CountWords(block, position) < 1)
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, position - ListWindow);
+        var to = Math.Min(block.Length, position + ListWindow);
+        var separators = 0;
+        for (var i = from; i < to; i++)
+        {
+            if (block[i] is ',' or '、' or '，' or '·' or '•')
+            {
+                separators++;
+            }
+        }
+
+        return separators < 2;
+    }
+
+    /// <summary>A letter of a script that separates words with spaces (Latin, Cyrillic, Greek…); CJK has no word boundaries to glue.</summary>
+    public static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetterOrDigit(c);
+
+    private static int CountWords(string text, int end)
+    {
+        var words = 0;
+        var inWord = false;
+        for (var i = 0; i < end && i < text.Length; i++)
+        {
+            var letter = !char.IsWhiteSpace(text[i]);
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
+    }
+
+    private static bool IsSentenceEnd(string text, int i)
+    {
+        var c = text[i];
+        return c switch
+        {
+            '。' or '！' or '？' or '；' or '!' or '?' or ';' or '|' or '\n' => true,
+            '.' => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]),
+            _ => false,
+        };
+    }
+}
