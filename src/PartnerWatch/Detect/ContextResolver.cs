@@ -187,8 +187,9 @@ internal sealed class ContextResolver
 
         switch (node.LocalName)
         {
-            case "article":
-                return new Structural(StructuralKind.HardNegative, "news/blog (<article>)", CueKind.News);
+            // Sites use <article> for any card (a case study, a customer story); only a dated one is a news item.
+            case "article" when IsDatedArticle(node):
+                return new Structural(StructuralKind.HardNegative, "news/blog (dated <article>)", CueKind.News);
             case "footer" or "nav" or "header" or "aside":
                 return new Structural(StructuralKind.SoftNegative, $"<{node.LocalName}>");
         }
@@ -204,6 +205,17 @@ internal sealed class ContextResolver
         }
 
         return null;
+    }
+
+    private static bool IsDatedArticle(IElement article)
+    {
+        if (article.QuerySelector("time, [datetime], [itemprop=datePublished]") is not null)
+        {
+            return true;
+        }
+
+        var text = article.TextContent;
+        return DatePattern.IsMatch(text.Length <= 600 ? text : text[..600]);
     }
 
     private static bool IsDatedItem(IElement node)
@@ -299,7 +311,16 @@ internal sealed class ContextResolver
     private ContextVerdict ResolvePage(IDocument document, Uri pageUrl)
     {
         var title = TextNormalizer.Normalize(document.Title, 200);
-        var h1 = TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200);
+        var h1Element = document.QuerySelector("h1");
+        var h1 = TextNormalizer.Normalize(h1Element?.TextContent, 200);
+        // The lead under the page heading qualifies it: "Casdoor ecosystem — List of plugins for casdoor".
+        if (h1Element?.NextElementSibling is { LocalName: "p" or "div" } lead && lead.TextContent.Length <= 300 &&
+            _lexicon.FindNegative(TextNormalizer.Normalize(lead.TextContent, 300)) is { Kind: CueKind.Compatibility or CueKind.Comparison } leadCue)
+        {
+            _pageNegativeKind = leadCue.Kind;
+            return new ContextVerdict(ContextStrength.Negative, $"{Describe(leadCue.Kind)} (page lead \"{Trim(leadCue.Keyword)}\")");
+        }
+
         var path = pageUrl.AbsolutePath.Replace('/', ' ').Replace('.', ' ');
         foreach (var (source, text) in new[] { ("page heading", h1), ("page title", title) })
         {
