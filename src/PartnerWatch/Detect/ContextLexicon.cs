@@ -52,7 +52,7 @@ internal sealed class ContextLexicon
             [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)", @"\bversus\b", @"alternative to\b",
                 @"\b(?:better|cheaper|faster) than\b", @"\bswitch(?:ing)? from\b"],
             [CueKind.Cookie] = ["cookie", @"\bprivacy\b", "data protection", "consent", @"\bgdpr\b", @"\btracking\b", @"\bpixel\b"],
-            [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare\b", "connect with us", "find us on", "join us on", @"\bsocial\b"],
+            [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare (?:on|this|via|it)\b", @"^share$", "connect with us", "find us on", "join us on", @"\bsocial\b"],
             [CueKind.AppStore] = ["app store", "google play", "download on", "get it on", @"available on the\b", "microsoft store"],
             [CueKind.SignIn] = [@"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
                 @"\bpayments?\b", "apple pay", "google pay"],

@@ -25,7 +25,7 @@ internal static class ImageSources
     private static readonly HashSet<string> PartnerFolderWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "partner", "partners", "sponsor", "sponsors", "supporter", "supporters", "backers", "donors", "funders", "customer", "customers",
-        "client", "clients", "users", "adopters", "companies", "members", "kunden", "partenaires", "referenzen",
+        "client", "clients", "user", "users", "adopters", "companies", "members", "kunden", "partenaires", "referenzen",
         "hezuo", "huoban", "kehu", "cooperation", "cooperate", "alliance", "alliances",
     };
 
@@ -83,7 +83,7 @@ internal static class ImageSources
         }
 
         // "aws-partner-badge.png", "certified-partner-badge.svg": the badge is the claim, not a store badge.
-        if (m.Value.Equals("badge", StringComparison.OrdinalIgnoreCase) && IsPartnerBadge(path))
+        if (m.Value.Equals("badge", StringComparison.OrdinalIgnoreCase) && IsPartnerBadge(url))
         {
             return null;
         }
@@ -108,9 +108,11 @@ internal static class ImageSources
         return null;
     }
 
-    private static bool IsPartnerBadge(string path)
+    /// <summary>A badge of partner status, certification or membership named so in its file name.</summary>
+    public static bool IsPartnerBadge(Uri url)
     {
-        var name = path[(path.LastIndexOf('/') + 1)..];
+        var path = url.AbsolutePath;
+        var name = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
         return Words(name).Any(w => w.Equals("partner", StringComparison.OrdinalIgnoreCase) || w.Equals("certified", StringComparison.OrdinalIgnoreCase) ||
                                     w.Equals("member", StringComparison.OrdinalIgnoreCase) || w.Equals("certification", StringComparison.OrdinalIgnoreCase));
     }

@@ -82,14 +82,19 @@ internal static class LinkTargetRules
     }
 
     /// <summary>
-    /// A link to a vendor's documentation (<c>docs.datadoghq.com/opentelemetry</c>) points at how to use its product
-    /// with the site's: it does not present the vendor as a partner by itself. Applies to the link cue only; a logo or
-    /// name inside the link is judged on its own.
+    /// A link into a vendor's documentation (<c>docs.datadoghq.com/opentelemetry</c>) or blog
+    /// (<c>blog.jetbrains.com/kotlin/…case-study…</c>) points at a text, not at the vendor: it does not present the vendor
+    /// as a partner by itself. Applies to the link cue only; a logo or name inside the link is judged on its own.
     /// </summary>
-    public static Cue? DocumentationLink(Uri url)
+    public static Cue? ContentLink(Uri url)
     {
         var host = url.Host.ToLowerInvariant();
         var path = url.AbsolutePath.ToLowerInvariant();
+        if (host.StartsWith("blog.", StringComparison.Ordinal) || path.StartsWith("/blog/", StringComparison.Ordinal))
+        {
+            return new Cue(CueKind.News, host + path);
+        }
+
         return DocumentationHostPrefixes.Any(p => host.StartsWith(p, StringComparison.Ordinal)) ||
                path.StartsWith("/docs/", StringComparison.Ordinal) || path.StartsWith("/documentation/", StringComparison.Ordinal)
             ? new Cue(CueKind.Compatibility, host + path)

@@ -144,7 +144,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 var words = text.Substring(hit.Start, hit.Length);
                 var context = _context.Resolve(parent, sentence, LinkNegative(anchor, hit.BrandId), words);
                 if (offset >= 0 && context.Strength == ContextStrength.Strong && !context.Description.StartsWith("statement", StringComparison.Ordinal) &&
-                    TextSpans.IsProseMention(blockText, offset + hit.Start))
+                    TextSpans.IsProseMention(blockText, offset + hit.Start) && owner._lexicon.FindPartner(sentence) is null)
                 {
                     // A heading presents the names listed under it, not every word of the prose there (a testimonial
                     // under "Used by" that mentions "our own Docker image"): prose needs its own partner statement.
@@ -367,6 +367,12 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             if (Matcher.FindInFileName(source) is { } hit)
             {
                 var context = WithFolder(_context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), hit.BrandId)), url);
+                if (context.Strength is not (ContextStrength.Negative or ContextStrength.Strong) && ImageSources.IsPartnerBadge(url))
+                {
+                    // "aws-partner-badge.png", "certified-partner.svg": the file states the partnership itself.
+                    context = new ContextVerdict(ContextStrength.Strong, $"badge file name \"{Clip(BrandMatcher.FileNameOf(source))}\"");
+                }
+
                 Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"file name \"{Clip(BrandMatcher.FileNameOf(source))}\" names {hit.BrandName}",
                     null, url.AbsoluteUri, context);
             }
@@ -412,7 +418,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             var text = TextNormalizer.Normalize(anchor.TextContent, 300);
             var sentence = JoinNonEmpty(JoinNonEmpty(text, Label(anchor)), ShortBlockText(anchor));
             // A link into the vendor's documentation shows how to use its product, whatever section it sits in.
-            var context = _context.Resolve(anchor, sentence, LinkNegative(anchor, brand.BrandId) ?? LinkTargetRules.DocumentationLink(url));
+            var context = _context.Resolve(anchor, sentence, LinkNegative(anchor, brand.BrandId) ?? LinkTargetRules.ContentLink(url));
             Add(brand.BrandId, EvidenceKind.Link, wrapsImage ? BrandSignal.LinkedLogoWeight : BrandSignal.LinkWeight,
                 $"{(wrapsImage ? "linked logo" : "link")} to {url.Host} ({brand.Domain}, {brand.BrandName})", text.Length > 0 ? Clip(text) : null,
                 null, context, url.AbsoluteUri);
@@ -427,7 +433,8 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         /// <summary>Targets that are never partnership (<see cref="LinkTargetRules"/>).</summary>
         /// <remarks>
         /// A social profile link is a follow link for the network's own brand ("Facebook" → facebook.com/acme); another
-        /// brand's logo linked to a profile or repository there (Intel → github.com/intel/rmd) is judged by its section.
+        /// brand's logo linked to a profile, repository or post there (Intel → github.com/intel/rmd, Adobe →
+        /// medium.com/adobetech) is judged by its section like any logo.
         /// </remarks>
         private Cue? LinkNegative(IElement? anchor, string? brandId)
         {
@@ -436,7 +443,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 return null;
             }
 
-            return brandId is not null && LinkTargetRules.IsSocialProfile(url) && Matcher.FindByHost(url.Host) is { } owner && owner.BrandId != brandId
+            return brandId is not null && LinkTargetRules.IsSocialProfile(url) && Matcher.FindByHost(url.Host)?.BrandId != brandId
                 ? null
                 : cue;
         }

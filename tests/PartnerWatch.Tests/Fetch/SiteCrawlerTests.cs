@@ -38,6 +38,28 @@ public sealed class SiteCrawlerTests
     }
 
     [Fact]
+    public async Task SponsorAndUserPagesLinkedFromTheMenuAreFetchedBeforeOtherPages()
+    {
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/home/"] = Html("""
+                <nav><ul>
+                  <li><a href="../people/">People</a></li><li><a href="../publications/">Publications</a></li>
+                  <li><a href="../sponsors/">Sponsors</a></li><li><a href="../zh-CN/user/">用户</a></li>
+                </ul></nav>
+                """),
+            ["/sponsors/"] = Html("<h1>Sponsors and Collaborators</h1>"),
+            ["/zh-CN/user/"] = Html("<h3>我们的用户</h3>"),
+        });
+        await using var provider = FetchTestHost.Create(configure: o => o.MaxPagesPerSite = 3);
+
+        var steps = await provider.CrawlAsync(new Uri(server.BaseUri, "/home/"), FetchTestHost.Watchdog());
+
+        Assert.Empty(steps.Errors());
+        Assert.Equal(["/home/", "/sponsors/", "/zh-CN/user/"], server.Requests);
+    }
+
+    [Fact]
     public async Task PageCapIsRespectedAndStrongestCandidatesComeFirst()
     {
         var links = string.Concat(Enumerable.Range(1, 12).Select(i => $"<a href=\"/customers/{i}\">Customer story {i}</a>"));
