@@ -174,8 +174,24 @@ internal sealed class BrandMatcher
             }
         }
 
+        // A name glued to a product suffix: pinyin "huaweiyun" (华为云, Huawei Cloud), "tencentcloud", "ciscologo".
+        foreach (var token in tokens)
+        {
+            foreach (var suffix in FileNameSuffixes)
+            {
+                if (token.Length >= suffix.Length + 3 && token.EndsWith(suffix, StringComparison.Ordinal) &&
+                    _compactAliases.TryGetValue(token[..^suffix.Length], out var glued))
+                {
+                    return new BrandHit(glued.BrandId, glued.BrandName, glued.Text, 0, name.Length);
+                }
+            }
+        }
+
         return null;
     }
+
+    /// <summary>Suffixes a file name glues to a brand: cloud in pinyin and English, logo, icon, technology (keji).</summary>
+    private static readonly string[] FileNameSuffixes = ["yun", "cloud", "logo", "icon", "keji", "tech"];
 
     /// <summary>The brand owning <paramref name="host"/> or a parent domain of it.</summary>
     public (string BrandId, string BrandName, string Domain)? FindByHost(string? host)

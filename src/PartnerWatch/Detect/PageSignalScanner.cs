@@ -13,7 +13,7 @@ internal sealed record PageScan(IReadOnlyList<BrandSignal> Signals, IReadOnlyLis
 /// SVG titles and image file names (<c>logo-text</c>), links to brand domains (<c>link</c>). Each cue gets the
 /// context verdict of its element (see <see cref="ContextResolver"/>).
 /// </summary>
-internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lexicon)
+internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLexicon lexicon)
 {
     private readonly BrandMatcher _matcher = matcher;
     private readonly ContextLexicon _lexicon = lexicon;
@@ -40,6 +40,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
     {
         var run = new Run(this, page, collectImages);
         run.Walk(cancellationToken);
+        run.ScanScripts();
         if (collectImages)
         {
             run.ScanStyleBlocks();
@@ -47,7 +48,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
         return new PageScan(run.Signals, run.Images);
     }
 
-    private sealed class Run(PageSignalScanner owner, Fetch.CrawledPage page, bool collectImages)
+    private sealed partial class Run(PageSignalScanner owner, Fetch.CrawledPage page, bool collectImages)
     {
         private readonly IDocument _document = page.Document;
         private readonly ContextResolver _context = new(owner._lexicon, page.Document, page.Url);
@@ -324,36 +325,6 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             }
         }
 
-        /// <summary>
-        /// Background images set by <c>&lt;style&gt;</c> blocks, attributed to the elements their selectors match, so a
-        /// logo wall drawn with CSS classes is judged in the context of those elements like any other image.
-        /// </summary>
-        public void ScanStyleBlocks()
-        {
-            var blocks = 0;
-            foreach (var style in _document.QuerySelectorAll("style"))
-            {
-                if (++blocks > MaxStyleBlocks || Images.Count >= MaxImagesPerPage)
-                {
-                    break;
-                }
-
-                var css = style.TextContent;
-                if (css.Length > MaxStyleBlockChars || !css.Contains("url(", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                foreach (var candidate in owner._styleSheets.FromStyleSheet(css, _base, _document))
-                {
-                    if (candidate.Url is { } url)
-                    {
-                        ScanImageSource(candidate.Element, url.AbsoluteUri);
-                    }
-                }
-            }
-        }
-
         private void ScanImageSource(IElement element, string source)
         {
             if (!Uri.TryCreate(_base, source, out var url) || url.Scheme is not ("http" or "https"))
@@ -384,21 +355,6 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
                 Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, imageContext.Description, imageContext.Weight,
                     imageContext.Strength == ContextStrength.Negative));
             }
-        }
-
-        private void AddInlineSvg(IElement svg)
-        {
-            var markup = svg.OuterHtml;
-            if (markup.Length > MaxInlineSvgChars || svg.ParentElement?.Closest("svg") is not null)
-            {
-                return;
-            }
-
-            var label = JoinNonEmpty(Label(svg), TextNormalizer.Normalize(svg.QuerySelector("title")?.TextContent, 300));
-            var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a"), null));
-            var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
-            Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
-                context.Strength == ContextStrength.Negative, markup));
         }
 
         private void ScanLink(IElement anchor)

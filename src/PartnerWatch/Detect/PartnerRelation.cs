@@ -38,6 +38,9 @@ internal static partial class PartnerRelation
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UsageBefore();
 
+    [GeneratedRegex(@"\s(?:by|on|with|par|por|von|durch|da|de)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EndsWithPreposition();
+
     [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinWord();
 
@@ -63,6 +66,13 @@ internal static partial class PartnerRelation
 
             foreach (var (start, length) in partnerSpans)
             {
+                // "powered by", "built on", "sponsored by" take their object after them: in "Zeplin's Adobe XD
+                // integration is built on Rust" the brand before the phrase is not what it is built on.
+                if (at < start && EndsWithPreposition().IsMatch(folded.Substring(start, length)))
+                {
+                    continue;
+                }
+
                 var gapStart = start + length <= at ? start + length : at + target.Length;
                 var gapEnd = start + length <= at ? at : start;
                 if (gapEnd < gapStart)

@@ -124,6 +124,24 @@ public sealed class RealPageContextTests
     }
 
     [Fact]
+    public async Task PoweredByAndBuiltOnBindTheBrandThatFollowsThem()
+    {
+        Assert.Empty(await BrandsClaimedAsync("<p>Zeplin's Salesforce connector is built on Rust.</p>"));
+        Assert.Equal(["salesforce"], await BrandsClaimedAsync("<p>Our CRM connector is built on Salesforce.</p>"));
+    }
+
+    [Fact]
+    public async Task LogosListedInAnInlineScriptAreReadOnAPartnerPage()
+    {
+        const string list = "<script>var users = [{ \"link\": \"https://www.oracle.com/\", \"logo\": \"oracle.png\" }," +
+                            " { \"link\": \"https://www.example.org/\", \"logo\": \"box.png\" }, { \"link\": \"https://acme.test/\", \"logo\": \"huaweiyun.jpg\" }];</script>";
+        Assert.Equal(["huawei", "oracle"], await BrandsClaimedAsync($"<html><head><title>Powered By</title></head><body><h1>Powered By</h1><div id=\"grid\"></div>{list}</body></html>"));
+        // The same list on a page that is not about partners, or a script with one image, names no partner.
+        Assert.Empty(await BrandsClaimedAsync($"<h1>Download</h1><div id=\"grid\"></div>{list}"));
+        Assert.Empty(await BrandsClaimedAsync("<h1>Powered By</h1><script>show(\"oracle.png\")</script>"));
+    }
+
+    [Fact]
     public async Task ExcitedToShareIsNotASocialShareButton()
         => Assert.Equal(["redhat"], await BrandsClaimedAsync("<p>Today, we are super excited to share that we’ve partnered with Red Hat.</p>"));
 

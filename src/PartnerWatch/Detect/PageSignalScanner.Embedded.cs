@@ -1,0 +1,90 @@
+using AngleSharp.Dom;
+using PartnerWatch.Scan;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>Cues the DOM walk does not reach: inline scripts' logo lists, <c>&lt;style&gt;</c> backgrounds, inline SVG markup.</summary>
+internal sealed partial class PageSignalScanner
+{
+    private sealed partial class Run
+    {
+        /// <summary>
+        /// Logo lists in inline scripts (<see cref="ScriptListedLogos"/>): file names and links are judged in the context
+        /// of the script's place in the page, at most a logo strip — a list in code says nothing about partners by itself.
+        /// </summary>
+        public void ScanScripts()
+        {
+            foreach (var script in _document.QuerySelectorAll("script").Take(MaxStyleBlocks * 2))
+            {
+                var (images, links) = ScriptListedLogos.Read(script);
+                foreach (var image in images)
+                {
+                    if (Matcher.FindInFileName(image) is { } hit && Uri.TryCreate(_base, image, out var url) && url.Scheme is "http" or "https")
+                    {
+                        var context = WithFolder(Capped(_context.Resolve(script, "", ImageSources.NegativeName(url))), url);
+                        Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"file name \"{Clip(BrandMatcher.FileNameOf(image))}\" in a script's logo list names {hit.BrandName}",
+                            null, url.AbsoluteUri, context);
+                    }
+                }
+
+                foreach (var link in links)
+                {
+                    if (Uri.TryCreate(link, UriKind.Absolute, out var url) && Matcher.FindByHost(url.Host) is { } brand)
+                    {
+                        var context = Capped(_context.Resolve(script, "", LinkTargetRules.Negative(url) ?? LinkTargetRules.ContentLink(url)));
+                        Add(brand.BrandId, EvidenceKind.Link, BrandSignal.LinkedLogoWeight, $"link in a script's logo list to {url.Host} ({brand.Domain}, {brand.BrandName})",
+                            null, null, context, url.AbsoluteUri);
+                    }
+                }
+            }
+        }
+
+        private static ContextVerdict Capped(ContextVerdict context)
+            => context.Strength == ContextStrength.Strong ? new ContextVerdict(ContextStrength.LogoWall, $"script list under {context.Description}") : context;
+
+        /// <summary>
+        /// Background images set by <c>&lt;style&gt;</c> blocks, attributed to the elements their selectors match, so a
+        /// logo wall drawn with CSS classes is judged in the context of those elements like any other image.
+        /// </summary>
+        public void ScanStyleBlocks()
+        {
+            var blocks = 0;
+            foreach (var style in _document.QuerySelectorAll("style"))
+            {
+                if (++blocks > MaxStyleBlocks || Images.Count >= MaxImagesPerPage)
+                {
+                    break;
+                }
+
+                var css = style.TextContent;
+                if (css.Length > MaxStyleBlockChars || !css.Contains("url(", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                foreach (var candidate in owner._styleSheets.FromStyleSheet(css, _base, _document))
+                {
+                    if (candidate.Url is { } url)
+                    {
+                        ScanImageSource(candidate.Element, url.AbsoluteUri);
+                    }
+                }
+            }
+        }
+
+        private void AddInlineSvg(IElement svg)
+        {
+            var markup = svg.OuterHtml;
+            if (markup.Length > MaxInlineSvgChars || svg.ParentElement?.Closest("svg") is not null)
+            {
+                return;
+            }
+
+            var label = JoinNonEmpty(Label(svg), TextNormalizer.Normalize(svg.QuerySelector("title")?.TextContent, 300));
+            var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a"), null));
+            var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
+            Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
+                context.Strength == ContextStrength.Negative, markup));
+        }
+    }
+}
