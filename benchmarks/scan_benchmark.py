@@ -266,6 +266,9 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("--only-profile", action="store_true", help="perf CPU profile of one 20-brand scan of N sites")
+    ap.add_argument("--dotnet-counters", default=shutil.which("dotnet-counters") or next(
+        (p for p in ("/tmp/bench-tools/dotnet-counters", os.path.expanduser("~/.dotnet/tools/dotnet-counters")) if os.path.exists(p)), None),
+        help="with --only-profile: also record GC meters (dotnet tool install dotnet-counters)")
     args = ap.parse_args()
     ensure_tools(not args.no_install)
     if not args.no_build:
@@ -280,7 +283,7 @@ def main():
     server = Loopback(corpus)
     try:
         if args.only_profile:
-            return profile(corpus, server, args.sites, small, tmp)
+            return profile(corpus, server, args.sites, small, tmp, args.dotnet_counters)
         n, sizes = args.sites, sorted({max(1, args.sites // 4), max(1, args.sites // 2), args.sites})
         rows, floor = [], {}
         print(f"corpus: {corpus.describe(n)}; {os.cpu_count()} cores, load {os.getloadavg()}", flush=True)
@@ -338,16 +341,19 @@ CATEGORIES = [  # first match wins; applied to the sampled symbol (self time)
     ("other .NET libraries (System.*)", ("System.",))]
 
 
-def profile(corpus, server, n, brands, tmp):
+def profile(corpus, server, n, brands, tmp, counters=None):
     """perf sampling (cpu-clock: no hardware counters needed) with the JIT's perf map; self time grouped by area, and the
     inclusive share of the PartnerWatch methods (frame-pointer call graphs)."""
     config = pw_config(corpus, server, n, brands, tmp)
     data = os.path.join(tmp, "perf.data")
     env = {**os.environ, "DOTNET_PerfMapEnabled": "1", "DOTNET_EnableWriteXorExecute": "0"}
-    row = pw_run(config, f"PartnerWatch under perf, {n} sites", server, tmp,
-                 prefix=("perf", "record", "-q", "-F", "499", "-e", "cpu-clock", "-g", "-o", data, "--"), env=env)
+    prefix = ["perf", "record", "-q", "-F", "499", "-e", "cpu-clock", "-g", "-o", data, "--"]
+    counters_out = os.path.join(tmp, "counters.json")
+    if counters:  # GC collections, allocated bytes and pause time from the runtime's own meters
+        prefix += [counters, "collect", "--format", "json", "-o", counters_out, "--counters", "System.Runtime", "--"]
+    row = pw_run(config, f"PartnerWatch under perf, {n} sites", server, tmp, prefix=prefix, env=env)
     def report(*extra):
-        return subprocess.run(["perf", "report", "-i", data, "--stdio", "-g", "none", "--percent-limit", "0", *extra],
+        return subprocess.run(["perf", "report", "-i", data, "--comms", "dotnet", "--stdio", "-g", "none", "--percent-limit", "0", *extra],
                               capture_output=True, text=True).stdout
     pattern = re.compile(r"^\s*([\d.]+)%\s+(?:([\d.]+)%\s+)?(\S+)\s+\[[.k]\]\s+(.*?)\s*$")
     selfs = [(float(m[1]), m[3], m[4]) for m in map(pattern.match, report("--no-children", "--sort", "dso,sym").splitlines()) if m]
@@ -358,7 +364,7 @@ def profile(corpus, server, n, brands, tmp):
     inclusive = [(float(m[1]), m[4]) for m in map(pattern.match, report("--children", "--sort", "dso,sym").splitlines())
                  if m and "PartnerWatch." in m[4]]
     result = {"run": row, "self_by_area": sorted(groups.items(), key=lambda g: -g[1]),
-              "self_top": selfs[:40], "inclusive_partnerwatch": inclusive[:60]}
+              "self_top": selfs[:40], "inclusive_partnerwatch": inclusive[:60], "gc": gc_summary(counters_out)}
     with open(os.path.join(tmp, "profile.json"), "w") as f:
         json.dump(result, f, indent=1)
     print("\nself time by area:")
@@ -370,7 +376,23 @@ def profile(corpus, server, n, brands, tmp):
     print("\nPartnerWatch methods, inclusive (callees included):")
     for pct, sym in inclusive[:40]:
         print(f"  {pct:5.1f} %  {sym[:120]}")
-    print(f"\nJSON: {os.path.join(tmp, 'profile.json')}")
+    print(f"\nGC: {result['gc']}\nJSON: {os.path.join(tmp, 'profile.json')}")
+
+
+def gc_summary(path):
+    """GC totals from a dotnet-counters JSON export: rate meters ("/ 1 sec") summed over the run, gauges at their peak."""
+    try:
+        with open(path) as f:
+            events = json.load(f)["Events"]
+    except (OSError, ValueError, KeyError):
+        return None
+    out = {}
+    for e in events:
+        if not any(k in e["name"] for k in ("gc.", "working_set", "cpu.time", "jit.compilation")):
+            continue
+        key = f"{e['name']} {e['tags']}".strip()
+        out[key] = out.get(key, 0.0) + e["value"] if "/ 1 sec" in e["name"] else max(out.get(key, 0.0), e["value"])
+    return {k: round(v, 3) for k, v in sorted(out.items())}
 
 
 if __name__ == "__main__":
