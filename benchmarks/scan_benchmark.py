@@ -269,7 +269,15 @@ def main():
     ap.add_argument("--dotnet-counters", default=shutil.which("dotnet-counters") or next(
         (p for p in ("/tmp/bench-tools/dotnet-counters", os.path.expanduser("~/.dotnet/tools/dotnet-counters")) if os.path.exists(p)), None),
         help="with --only-profile: also record GC meters (dotnet tool install dotnet-counters)")
+    ap.add_argument("--show", metavar="JSON", help="print the table and criteria of an earlier run's JSON, run nothing")
     args = ap.parse_args()
+    if args.show:
+        with open(args.show) as f:
+            saved = json.load(f)
+        floor = {r["sites"]: r["wall_s"] for r in saved["rows"] if r["run"].startswith("wget2")}
+        print(f"{saved['corpus']}; {saved['command']}\n\n{table(saved['rows'], floor)}\n")
+        print("\n".join("- " + line for line in criteria(saved["rows"], saved["sites"], floor, int(saved.get("large_brands", 1000)))))
+        return 0
     ensure_tools(not args.no_install)
     if not args.no_build:
         subprocess.run(["dotnet", "build", "-c", "Release", os.path.join(REPO, "src/PartnerWatch"), "-v", "q", "-nologo"],
@@ -302,7 +310,7 @@ def main():
         rows.append({**pw_run(pw_config(corpus, server, q, large, tmp), f"PartnerWatch scan --json, {len(large)} brands, {q} sites",
                               server, tmp), "sites": q})
         result = {"corpus": corpus.describe(n), "cores": os.cpu_count(), "seed": args.seed, "sites": sizes,
-                  "command": " ".join(sys.argv), "rows": rows, "criteria": criteria(rows, sizes, floor, len(large))}
+                  "command": " ".join(sys.argv), "large_brands": len(large), "rows": rows, "criteria": criteria(rows, sizes, floor, len(large))}
         out = args.out or os.path.join(args.work, "results.json")
         with open(out, "w") as f:
             json.dump(result, f, indent=1)
@@ -319,10 +327,13 @@ def criteria(rows, sizes, floor, nlarge):
     by = {r["run"]: r for r in rows}
     pw = lambda k, b=20: by[f"PartnerWatch scan --json, {b} brands, {k} sites"]
     uw, again = by[f"urlwatch 2.25 every page, {n} sites"], by[f"PartnerWatch second scan, unchanged, {n} sites"]
+    fl = by[f"wget2 every URL, {n} sites"]
     rss = [pw(k)["peak_rss_mb"] for k in sizes]
     return [f"PartnerWatch / wget2 floor, wall, {n} sites: {pw(n)['wall_s'] / floor[n]:.1f}× (target ≤ 10×)",
             f"PartnerWatch / urlwatch, wall, {n} sites: {pw(n)['wall_s'] / uw['wall_s']:.1f}× (target ≤ 1.5×)",
-            f"CPU per page: {1000 * pw(n)['cpu_s'] / max(1, pw(n).get('pages', 0)):.0f} ms",
+            f"CPU, {n} sites: PartnerWatch {pw(n)['cpu_s']:.1f} s = {pw(n)['cpu_s'] / uw['cpu_s']:.1f}× urlwatch, "
+            f"{pw(n)['cpu_s'] / (fl['cpu_s'] + fl['server_cpu_s']):.1f}× wget2 + server; "
+            f"{1000 * pw(n)['cpu_s'] / max(1, pw(n).get('pages', 0)):.0f} ms a page",
             f"peak RSS at {'/'.join(map(str, sizes))} sites: {' / '.join(f'{x:.0f}' for x in rss)} MB, "
             f"growth {100 * (rss[-1] / rss[0] - 1):.0f} % (target ≤ 200 MB, ≤ 15 %)",
             f"{nlarge} vs 20 brands at {q} sites: {pw(q, nlarge)['wall_s'] / pw(q)['wall_s']:.1f}× wall, "
@@ -336,8 +347,8 @@ CATEGORIES = [  # first match wins; applied to the sampled symbol (self time)
     ("text rules and brand matching (PartnerWatch.Detect)", ("PartnerWatch.Detect",)), ("PartnerWatch other", ("PartnerWatch.",)),
     ("HTML parsing (AngleSharp)", ("AngleSharp",)), ("regular expressions", ("RegularExpressions",)),
     ("SVG (Svg.Skia, ExCSS, ShimSkiaSharp)", ("Svg", "ExCSS", "ShimSkia")), ("HTTP and sockets", ("System.Net",)),
-    ("runtime: GC, JIT, type system (libcoreclr, libclrjit)", ("libcoreclr", "libclrjit", "[unknown]")),
-    ("memory copies and fills (libc)", ("memmove", "memset", "memcpy")), ("kernel", ("[kernel", "[k]")),
+    ("runtime: JIT compiler (libclrjit)", ("libclrjit",)), ("runtime: GC, type system (libcoreclr)", ("libcoreclr", "[unknown]")),
+    ("memory copies and fills (libc)", ("memmove", "memset", "memcpy")), ("kernel", ("kernel",)),
     ("other .NET libraries (System.*)", ("System.",))]
 
 
@@ -352,31 +363,59 @@ def profile(corpus, server, n, brands, tmp, counters=None):
     if counters:  # GC collections, allocated bytes and pause time from the runtime's own meters
         prefix += [counters, "collect", "--format", "json", "-o", counters_out, "--counters", "System.Runtime", "--"]
     row = pw_run(config, f"PartnerWatch under perf, {n} sites", server, tmp, prefix=prefix, env=env)
-    def report(*extra):
-        return subprocess.run(["perf", "report", "-i", data, "--comms", "dotnet", "--stdio", "-g", "none", "--percent-limit", "0", *extra],
-                              capture_output=True, text=True).stdout
-    pattern = re.compile(r"^\s*([\d.]+)%\s+(?:([\d.]+)%\s+)?(\S+)\s+\[[.k]\]\s+(.*?)\s*$")
-    selfs = [(float(m[1]), m[3], m[4]) for m in map(pattern.match, report("--no-children", "--sort", "dso,sym").splitlines()) if m]
-    groups = {}
-    for pct, dso, sym in selfs:
-        name = next((c for c, keys in CATEGORIES if any(k in dso or k in sym for k in keys)), "other native code")
-        groups[name] = groups.get(name, 0) + pct
-    inclusive = [(float(m[1]), m[4]) for m in map(pattern.match, report("--children", "--sort", "dso,sym").splitlines())
-                 if m and "PartnerWatch." in m[4]]
-    result = {"run": row, "self_by_area": sorted(groups.items(), key=lambda g: -g[1]),
-              "self_top": selfs[:40], "inclusive_partnerwatch": inclusive[:60], "gc": gc_summary(counters_out)}
+    result = analyse(data, counters_out)
+    result["run"] = row
     with open(os.path.join(tmp, "profile.json"), "w") as f:
         json.dump(result, f, indent=1)
     print("\nself time by area:")
     for name, pct in result["self_by_area"]:
         print(f"  {pct:5.1f} %  {name}")
-    print("\nhottest symbols (self):")
-    for pct, dso, sym in selfs[:30]:
-        print(f"  {pct:5.1f} %  {sym[:110]}  ({os.path.basename(dso)})")
+    print("\nhottest methods (self, tiers merged):")
+    for name, pct in result["self_top"][:30]:
+        print(f"  {pct:5.1f} %  {name}")
     print("\nPartnerWatch methods, inclusive (callees included):")
-    for pct, sym in inclusive[:40]:
-        print(f"  {pct:5.1f} %  {sym[:120]}")
-    print(f"\nGC: {result['gc']}\nJSON: {os.path.join(tmp, 'profile.json')}")
+    for name, pct in result["inclusive_partnerwatch"][:40]:
+        print(f"  {pct:5.1f} %  {name}")
+    print(f"\nthreads: {result['threads']}\nGC: {result['gc']}\nJSON: {os.path.join(tmp, 'profile.json')}")
+
+
+def short(sym):
+    """'float64[] [PartnerWatch] PartnerWatch.X.Y::M(args)[OptimizedTier1]' -> 'PartnerWatch.X.Y::M'."""
+    m = re.search(r"([\w.`+<>]+::[\w.`<>|]+)\(", sym)
+    return m[1] if m else sym[:100]
+
+
+def analyse(data, counters_out):
+    def report(*extra):
+        return subprocess.run(["perf", "report", "-i", data, "--stdio", "-g", "none", "--percent-limit", "0", *extra],
+                              capture_output=True, text=True).stdout
+    # The scanned process: its main thread is named "dotnet" (dotnet-counters, when present, is another process).
+    threads = [re.match(r"^\s*([\d.]+)%\s+(\d+):(.*?)\s*$", l) for l in report("--no-children", "--sort", "pid").splitlines()]
+    threads = [(float(t[1]), int(t[2]), t[3]) for t in threads if t]
+    pid = next((tid for _, tid, comm in threads if comm == "dotnet"), None)
+    only = ("--pid", str(pid)) if pid else ()
+    pattern = re.compile(r"^\s*([\d.]+)%\s+(?:([\d.]+)%\s+)?(.+?)\s+\[[.k]\]\s+(.*?)\s*$")
+    # Sample counts, not rounded percentages: thousands of tiny entries (unsymbolised runtime addresses) add up.
+    counted = re.compile(r"^\s*(\d+)\s+(.+?)\s+\[[.k]\]\s+(.*?)\s*$")
+    selfs = [(int(m[1]), m[2], m[3]) for m in map(counted.match, report(*only, "--no-children", "-F", "sample,dso,sym").splitlines()) if m]
+    total = sum(c for c, _, _ in selfs) or 1
+    selfs = [(100 * c / total, dso, sym) for c, dso, sym in selfs]
+    groups, methods = {}, {}
+    for pct, dso, sym in selfs:
+        key = short(sym) if "[JIT]" in dso else f"{sym[:80]} ({os.path.basename(dso)})"
+        name = next((c for c, keys in CATEGORIES if any(k in key for k in keys)), "other native code")
+        groups[name] = groups.get(name, 0) + pct
+        methods[key] = methods.get(key, 0) + pct
+    inclusive = {}
+    for m in map(pattern.match, report(*only, "--children", "--sort", "dso,sym").splitlines()):
+        if m and "PartnerWatch." in m[4]:
+            inclusive[short(m[4])] = max(inclusive.get(short(m[4]), 0), float(m[1]))  # tiers of one method overlap
+    by_comm = {}
+    for pct, tid, comm in threads:
+        by_comm[comm] = round(by_comm.get(comm, 0) + pct, 2)
+    top = lambda d, k: [(n, round(v, 2)) for n, v in sorted(d.items(), key=lambda x: -x[1])[:k]]
+    return {"pid": pid, "samples": total, "self_by_area": top(groups, 20), "self_top": top(methods, 60),
+            "inclusive_partnerwatch": top(inclusive, 80), "threads": top(by_comm, 12), "gc": gc_summary(counters_out)}
 
 
 def gc_summary(path):
