@@ -267,7 +267,7 @@ def main():
     ap.add_argument("--no-install", action="store_true")
     ap.add_argument("--only-profile", action="store_true", help="perf CPU profile of one 20-brand scan of N sites")
     ap.add_argument("--dotnet-counters", default=shutil.which("dotnet-counters") or next(
-        (p for p in ("/tmp/bench-tools/dotnet-counters", os.path.expanduser("~/.dotnet/tools/dotnet-counters")) if os.path.exists(p)), None),
+        (p for p in (os.path.expanduser("~/.dotnet/tools/dotnet-counters"),) if os.path.exists(p)), None),
         help="with --only-profile: also record GC meters (dotnet tool install dotnet-counters)")
     ap.add_argument("--show", metavar="JSON", help="print the table and criteria of an earlier run's JSON, run nothing")
     args = ap.parse_args()
