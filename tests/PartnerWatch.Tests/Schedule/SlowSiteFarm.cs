@@ -59,6 +59,9 @@ public sealed class SlowSiteFarm : IAsyncDisposable
     /// <summary>Every time a scan of a site began (its start page was requested), in order.</summary>
     public IReadOnlyList<(string Site, DateTimeOffset At)> ScanStarts => _scanStarts.ToArray();
 
+    /// <summary>Every path asked for, in order (with query).</summary>
+    public IReadOnlyList<string> Requests => _server.Requests;
+
     /// <summary>The demo brands with this farm's sites instead of the demo's, data in <paramref name="dataDirectory"/>.</summary>
     public LoadedConfiguration Configuration(string dataDirectory)
     {
