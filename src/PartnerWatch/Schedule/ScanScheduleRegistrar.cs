@@ -53,7 +53,9 @@ public sealed class ScanScheduleRegistrar(
         var deliveryTrigger = TriggerBuilder.Create()
             .ForJob(AlertDeliveryJob.Key)
             .StartAt(now.AddMinutes(1))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())
+            // Like the scans, a late run is run now rather than skipped: behind a long scan backlog every minute's
+            // firing would otherwise miss its 1-minute threshold and delivery retries would never run.
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
         await scheduler.ScheduleJob(delivery, [deliveryTrigger], ScheduleJobOptions.Replacing, cancellationToken);
         await EvidenceRetentionJob.ScheduleAsync(scheduler, now, cancellationToken);
