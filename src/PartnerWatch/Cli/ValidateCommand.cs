@@ -30,6 +30,9 @@ public static class ValidateCommand
             stdout.WriteLine("  note: no sites configured (PartnerWatch:Sites); the service will have nothing to scan.");
         if (string.IsNullOrWhiteSpace(o.Smtp.Host))
             stdout.WriteLine("  note: no Smtp:Host; alerts will be written as .eml files to the outbox folder.");
+        // A warning, not a problem: the service runs, but cannot keep every site on its interval (exit code stays 0).
+        if (ScheduleCapacity.Warning(o, DateTimeOffset.UtcNow) is { } capacity)
+            stdout.WriteLine("  " + capacity);
         return ExitCodes.Ok;
     }
 }

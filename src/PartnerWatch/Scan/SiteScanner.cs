@@ -28,7 +28,7 @@ public sealed class SiteScanner(
 
     public async Task<SiteScanResult> ScanAsync(SiteOptions site, CancellationToken cancellationToken)
     {
-        using var slot = await limiter.AcquireAsync(cancellationToken);
+        using var slot = await limiter.AcquireAsync(site.Id, cancellationToken);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var errors = new List<ScanError>();
