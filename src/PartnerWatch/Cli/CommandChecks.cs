@@ -13,12 +13,13 @@ public static class CommandChecks
     public static IReadOnlyList<ConfigProblem> Check(LoadedConfiguration loaded, bool decodeLogos)
     {
         var problems = loaded.Problems.ToList();
-        if (!loaded.IsValid)
+        // A file that could not be read at all has no sections to judge.
+        if (loaded.Configuration is null)
             return problems;
         if (loaded.Options.Brands.Count == 0)
             problems.Add(new ConfigProblem($"{PartnerWatchOptions.SectionName}:Brands",
                 "no brands configured: nothing could ever be detected (see the Brands example in README \"Configuration\")"));
-        if (decodeLogos)
+        if (decodeLogos && loaded.IsValid)
             problems.AddRange(LogoCatalog.Check(loaded.Options, new LogoImageDecoder(loaded.Options)));
         return problems;
     }

@@ -34,6 +34,9 @@ public static class PartnerWatchCommandLine
             """);
         AddServeOptions(root);
         root.Action = new RunAction();
+        // --version prints this program's version, whoever hosts the parser (tests run it inside the test host).
+        foreach (var option in root.Options.OfType<VersionOption>())
+            option.Action = new PrintVersionAction();
 
         var serve = new Command("serve", "Run the service: scheduled scans, alerts, /status, /healthz, /readyz, /metrics, /openapi/v1.json (the default command).");
         AddServeOptions(serve);
@@ -108,6 +111,15 @@ public static class PartnerWatchCommandLine
         Description = $"Where the service listens (default {ServeCommand.DefaultUrls}, or ASPNETCORE_URLS).",
         HelpName = "URL",
     };
+
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitCodes.Ok;
+        }
+    }
 
     /// <summary>Runs the parsed command with the process's console streams.</summary>
     public sealed class RunAction : AsynchronousCommandLineAction

@@ -19,7 +19,7 @@ public sealed class SiteScanner(
     ScanConcurrencyLimiter limiter,
     TimeProvider time,
     ILogger<SiteScanner> logger,
-    Status.Metrics.PartnerWatchMetrics metrics)
+    Status.Metrics.PartnerWatchMetrics? metrics = null)
 {
     /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
     internal const long MaxRetainedEvidenceBytes = 16 * 1024 * 1024;
@@ -90,7 +90,7 @@ public sealed class SiteScanner(
             FetchedPages = fetched,
             FetchedImages = collector.MatchedImages,
         };
-        metrics.ScanFinished(result, elapsed);
+        metrics?.ScanFinished(result, elapsed);
         return result;
     }
 
