@@ -17,6 +17,7 @@ public static class PartnerWatchCommandLine
     public const string StoreOption = "--store";
     public const string UrlsOption = "--urls";
     public const string VerboseOption = "--verbose";
+    public const string DemoIfMissingOption = "--demo-if-missing";
 
     public static readonly IReadOnlySet<string> Runnable = new HashSet<string>(["serve", "scan", "validate", "demo"], StringComparer.Ordinal);
 
@@ -40,6 +41,11 @@ public static class PartnerWatchCommandLine
 
         var serve = new Command("serve", "Run the service: scheduled scans, alerts, /status, /healthz, /readyz, /metrics, /openapi/v1.json (the default command).");
         AddServeOptions(serve);
+        // The container's default command: a first `docker run IMAGE` with nothing mounted shows the demo instead of exiting 2.
+        serve.Options.Add(new Option<bool>(DemoIfMissingOption)
+        {
+            Description = "When the --config file does not exist, run the bundled demo and say how to mount a configuration (the container image does this).",
+        });
         serve.Action = new RunAction();
 
         var scan = new Command("scan", """

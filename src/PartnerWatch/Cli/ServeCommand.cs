@@ -17,6 +17,8 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(CliArguments args, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (args.DemoIfMissing && args.ConfigFile is { } file && !File.Exists(file))
+            return await DemoCommand.RunInsteadOfMissingConfigAsync(file, args.Urls, stderr, cancellationToken);
         var loaded = ConfigurationLoader.Load(args.ConfigFile);
         return await RunAsync(loaded, args.Urls, stderr, onStarted: null, cancellationToken);
     }

@@ -37,7 +37,7 @@ public sealed class MetricsEndpointTests : IDisposable
 
         // Scrape as Prometheus does until all four scans (three demo sites, one refused) are counted.
         PrometheusText metrics;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180); // generous: shared CI cores
         do
         {
             var response = await service.Client.GetAsync("/metrics");
@@ -64,6 +64,12 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.True(metrics.Sum("partnerwatch_alerts_total", ("event", "sent")) >= 1);
         Assert.True(metrics.Has("partnerwatch_outbox_oldest_age_seconds"));
         Assert.True(metrics.Has("partnerwatch_outbox_pending"));
+
+        // Every series the Grafana dashboard queries exists (no browser ran here, so no render was counted).
+        var dashboard = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "deploy", "grafana", "partnerwatch-dashboard.json"));
+        var queried = System.Text.RegularExpressions.Regex.Matches(dashboard, @"partnerwatch_[a-z_]+").Select(m => m.Value).Distinct().ToList();
+        Assert.True(queried.Count >= 8);
+        Assert.All(queried.Where(n => n != "partnerwatch_browser_renders_total"), name => Assert.True(metrics.Has(name), $"the dashboard queries {name}, which /metrics lacks"));
     }
 
     [Fact]

@@ -9,7 +9,10 @@ namespace PartnerWatch.Tests.Status;
 /// </summary>
 public sealed partial class PrometheusText
 {
-    public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value);
+    public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+    {
+        public override string ToString() => $"{Name}{{{string.Join(",", Labels.Select(l => $"{l.Key}=\"{l.Value}\""))}}} {Value}";
+    }
 
     public IReadOnlyList<Sample> Samples { get; }
 
