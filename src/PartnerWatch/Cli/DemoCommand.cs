@@ -42,8 +42,8 @@ public static class DemoCommand
         var folder = Path.GetDirectoryName(Path.GetFullPath(missingFile)) ?? "/config";
         return await ServeCommand.RunAsync(loaded, urls, stderr, app =>
             app.Services.GetRequiredService<ILogger<DemoSiteServerLog>>().LogWarning(
-                "No configuration at {ConfigFile}: running the bundled demo (3 sites served by this process; /status shows its claim). "
-                + "To watch your own sites, mount a folder holding {ConfigName}: docker run -v \"$PWD/config:{ConfigFolder}:ro\" -v partnerwatch-data:/data IMAGE",
+                "No configuration at {ConfigFile:l}: running the bundled demo (3 sites served by this process; /status shows its claim). "
+                + "To watch your own sites, mount a folder holding {ConfigName:l}: docker run -v \"$PWD/config:{ConfigFolder:l}:ro\" -v partnerwatch-data:/data IMAGE",
                 missingFile, Path.GetFileName(missingFile), folder),
             cancellationToken);
     }
