@@ -6,23 +6,13 @@ using PartnerWatch.Store;
 
 namespace PartnerWatch.Status;
 
-/// <summary><c>/healthz</c> (alive), <c>/readyz</c> (storage and scheduler ready) and <c>/status</c> (what the service knows).</summary>
+/// <summary><c>/status</c> (what the service knows); <c>/healthz</c> and <c>/readyz</c> are health checks (Status/Health).</summary>
 public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok"));
-        app.MapGet("/readyz", ReadyAsync);
         app.MapGet("/status", StatusAsync);
         return app;
-    }
-
-    private static async Task<IResult> ReadyAsync(IScanStore store, ScanSchedule schedule, CancellationToken cancellationToken)
-    {
-        var storageReady = await store.PingAsync(cancellationToken);
-        var schedulerReady = await schedule.IsRunningAsync(cancellationToken);
-        var body = new { storage = storageReady ? "ready" : "unavailable", scheduler = schedulerReady ? "running" : "not running" };
-        return storageReady && schedulerReady ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> StatusAsync(
