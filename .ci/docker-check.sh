@@ -4,7 +4,8 @@
 # Builds deploy/Dockerfile, serves a small fixture site (deploy/smoke/site) on loopback, runs the image
 # against it with --network host, and checks what an operator relies on: /healthz, /readyz, /status
 # (the site scanned, an open claim for "microsoft"), the image's HEALTHCHECK, a non-root user, JSON logs,
-# an alert in the outbox, clean shutdown on SIGTERM, and the one-shot `scan --json` / `validate` commands.
+# an alert in the outbox, clean shutdown on SIGTERM, the one-shot `scan --json` / `validate` commands, and
+# the first run with nothing mounted (the bundled demo answers /status with its claim; one log line on mounting).
 # Finally `docker-compose config -q` validates docker-compose.yml.
 #
 # Exit codes: 0 passed, or skipped because no Docker engine can be had here (printed loudly as
@@ -23,6 +24,7 @@ cd "$REPO_ROOT"
 IMAGE=${DOCKER_CHECK_IMAGE:-partnerwatch:check}
 RUN_ID="pwcheck-$$"
 SERVE_CONTAINER="$RUN_ID-serve"
+DEMO_CONTAINER="$RUN_ID-demo"
 WORK_DIR=""
 SITE_PID=""
 ENGINE_STARTED_HERE=0
@@ -59,6 +61,7 @@ fail() {
 cleanup() {
   local rc=$?
   docker rm -f -v "$SERVE_CONTAINER" >/dev/null 2>&1 || true
+  docker rm -f -v "$DEMO_CONTAINER" >/dev/null 2>&1 || true
   if [ -n "$SITE_PID" ]; then kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true; fi
   if [ -n "$WORK_DIR" ]; then rm -rf "$WORK_DIR"; fi
   if [ "$ENGINE_STARTED_HERE" = 1 ] && [ "${DOCKER_CHECK_KEEP_ENGINE:-0}" != 1 ]; then
@@ -356,6 +359,27 @@ docker stop -t 30 "$SERVE_CONTAINER" >/dev/null
 exit_code=$(docker inspect -f '{{.State.ExitCode}}' "$SERVE_CONTAINER")
 [ "$exit_code" = 0 ] || fail "the service exited $exit_code on SIGTERM, expected 0"
 log "clean shutdown (exit code 0)"
+
+# ---------------------------------------------------------------------------------------------
+# 5b. First run: the image with nothing mounted runs the bundled demo and says how to mount a configuration
+# ---------------------------------------------------------------------------------------------
+DEMO_PORT=$(free_port)
+log "first run with no configuration mounted (default command) on 127.0.0.1:$DEMO_PORT"
+docker run -d --name "$DEMO_CONTAINER" --network host "${HARDENING[@]}" \
+  -e "ASPNETCORE_URLS=http://127.0.0.1:$DEMO_PORT" "$IMAGE" >/dev/null
+deadline=$((SECONDS + 120))
+until [ "$(http_get "http://127.0.0.1:$DEMO_PORT/status" "$WORK_DIR/demo-status.json")" = 200 ] \
+  && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if any(c.get("site")=="dongfang-shiyun" and c.get("brand")=="microsoft" for c in d.get("openClaims",[])) else 1)' "$WORK_DIR/demo-status.json" 2>/dev/null; do
+  [ "$(docker inspect -f '{{.State.Running}}' "$DEMO_CONTAINER" 2>/dev/null || echo false)" = true ] \
+    || { docker logs --tail 30 "$DEMO_CONTAINER" 2>&1 | sed 's/^/[docker-check]   | /'; fail "the container with no configuration exited ($(docker inspect -f '{{.State.ExitCode}}' "$DEMO_CONTAINER"))"; }
+  [ "$SECONDS" -lt "$deadline" ] || { docker logs --tail 30 "$DEMO_CONTAINER" 2>&1 | sed 's/^/[docker-check]   | /'; fail "no demo claim on /status within 120 s"; }
+  sleep 2
+done
+log "/status shows the demo's claim (dongfang-shiyun shows microsoft)"
+notice=$(docker logs "$DEMO_CONTAINER" 2>&1 | grep -c 'No configuration at /config/partnerwatch.json' || true)
+[ "$notice" = 1 ] || fail "expected one log line saying how to mount a configuration, found $notice"
+docker logs "$DEMO_CONTAINER" 2>&1 | grep -m1 'No configuration at' | head -c 400 | sed 's/^/[docker-check]   | /'; echo
+docker rm -f -v "$DEMO_CONTAINER" >/dev/null
 
 # ---------------------------------------------------------------------------------------------
 # 6. docker-compose.yml

@@ -25,7 +25,8 @@ public sealed partial class AlertDispatcher(
     IAlertSender sender,
     TimeProvider timeProvider,
     ILogger<AlertDispatcher> logger,
-    WebhookSender? webhooks = null)
+    WebhookSender? webhooks = null,
+    Status.Metrics.PartnerWatchMetrics? metrics = null)
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);
@@ -73,6 +74,7 @@ public sealed partial class AlertDispatcher(
             if (sent + failed + webhooksSent + webhooksFailed > 0)
             {
                 LogDispatched(sent, failed, webhooksSent, webhooksFailed);
+                metrics?.AlertsDispatched(sent, failed);
             }
 
             return new AlertDispatchResult(sent, failed) { WebhooksSent = webhooksSent, WebhooksFailed = webhooksFailed };

@@ -29,7 +29,7 @@ public static class ClaimsApiEndpoints
         api.MapGet("/claims/{id:long}/evidence/{file}", EvidenceAsync);
         api.MapPost("/sites/{id}/scan", ScanNowAsync);
         // Unknown /api paths answer 401/404 through the same filter rather than falling through to anything else.
-        api.Map("/{**rest}", () => TypedResults.NotFound());
+        api.Map("/{**rest}", () => TypedResults.NotFound()).ExcludeFromDescription();
         return app;
     }
 

@@ -31,6 +31,26 @@ public static class DemoCommand
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>serve --demo-if-missing</c> with no configuration file (a container started with nothing mounted): the demo,
+    /// and one log line saying how to mount a configuration instead.
+    /// </summary>
+    public static async Task<int> RunInsteadOfMissingConfigAsync(string missingFile, string? urls, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        await using var sites = await DemoSiteServer.StartAsync(cancellationToken);
+        var loaded = LoadDemoConfiguration(sites.Origin);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(missingFile)) ?? "/config";
+        return await ServeCommand.RunAsync(loaded, urls, stderr, app =>
+            app.Services.GetRequiredService<ILogger<DemoSiteServerLog>>().LogWarning(
+                "No configuration at {ConfigFile:l}: running the bundled demo (3 sites served by this process; /status shows its claim). "
+                + "To watch your own sites, mount a folder holding {ConfigName:l}: docker run -v \"$PWD/config:{ConfigFolder:l}:ro\" -v partnerwatch-data:/data IMAGE",
+                missingFile, Path.GetFileName(missingFile), folder),
+            cancellationToken);
+    }
+
+    /// <summary>Log category of the demo's start-up notice.</summary>
+    public sealed class DemoSiteServerLog;
+
     public static LoadedConfiguration LoadDemoConfiguration(Uri origin, string? dataDirectory = null)
     {
         var file = Path.Combine(AppContext.BaseDirectory, "Demo", "demo.json");

@@ -4,24 +4,29 @@ using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Hosting;
 using PartnerWatch.Scan;
+using PartnerWatch.Status.Metrics;
 using PartnerWatch.Store;
 using Serilog;
 
 namespace PartnerWatch.Cli;
 
 /// <summary>
-/// <c>scan</c>: scans the configured sites once and prints the result (text, or the contract's JSON with
-/// <c>--json</c>). Logs go to stderr. Stores nothing unless <c>--store</c> is given.
+/// <c>scan</c>: scans the configured sites once and prints the result (a summary table and the claims, or the contract's
+/// JSON with <c>--json</c>). Progress and errors go to stderr: a live display when it is a terminal, one line per site
+/// that could not be scanned, and the log only with <c>--verbose</c>. Stores nothing unless <c>--store</c> is given.
 /// </summary>
 public static class ScanCommand
 {
-    public static async Task<int> RunAsync(CliArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        CliArguments args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, ScanDisplay? display = null)
     {
+        display ??= ScanDisplay.None;
         var loaded = ConfigurationLoader.Load(args.ConfigFile);
-        if (!loaded.IsValid)
+        // The same checks as validate: a scan must not run (and exit 0) on a configuration validate rejects.
+        var problems = CommandChecks.Check(loaded, decodeLogos: true);
+        if (problems.Count > 0)
         {
-            stderr.WriteLine("Configuration invalid:");
-            foreach (var problem in loaded.Problems) stderr.WriteLine("  " + problem);
+            CommandChecks.Write(problems, stderr);
             return ExitCodes.UsageOrConfig;
         }
 
@@ -36,7 +41,7 @@ public static class ScanCommand
             ? options.Sites
             : options.Sites.Where(s => args.Sites.Contains(s.Id, StringComparer.OrdinalIgnoreCase)).ToList();
 
-        await using var logger = SerilogSetup.CreateLogger(options.Logging, logToStandardError: true);
+        await using var logger = SerilogSetup.CreateLogger(options.Logging, logToStandardError: true, concise: !args.Verbose);
         var services = new ServiceCollection()
             .AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: false))
             .AddPartnerWatchPipeline(options);
@@ -45,7 +50,11 @@ public static class ScanCommand
         // Partner lists from files and URLs count as much as the inline ones (no stored claim is touched here).
         await provider.GetRequiredService<PartnerListSources>().LoadAllAsync(cancellationToken);
         logger.Information("Scanning {Count} sites", sites.Count);
-        var report = await provider.GetRequiredService<ScanRunner>().ScanAsync(sites, cancellationToken);
+        var time = provider.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        var runner = provider.GetRequiredService<ScanRunner>();
+        var report = await display.RunAsync(sites.Count, provider.GetRequiredService<PartnerWatchMetrics>().Meter,
+            progress => runner.ScanAsync(sites, cancellationToken, progress));
 
         if (args.Store)
         {
@@ -56,26 +65,26 @@ public static class ScanCommand
             await provider.GetRequiredService<AlertDispatcher>().DispatchPendingAsync(cancellationToken);
         }
 
+        var exit = ExitCodeOf(report);
         if (args.Json)
+        {
             stdout.WriteLine(JsonSerializer.Serialize(report, JsonOutput.Options));
+            if (display.Terminal is { } terminal)
+                ScanSummary.WriteTable(terminal, report, time.GetElapsedTime(started));
+        }
         else
-            WriteText(report, stdout);
-        return report.HasUnverifiedClaims ? ExitCodes.UnverifiedClaims : ExitCodes.Ok;
+        {
+            ScanSummary.WriteTable(ScanSummary.ConsoleFor(stdout), report, time.GetElapsedTime(started));
+            ScanSummary.WriteDetails(stdout, report);
+            stdout.WriteLine(ScanSummary.Verdict(report, exit));
+        }
+        ScanSummary.WriteFailedSites(stderr, report);
+        return exit;
     }
 
-    private static void WriteText(ScanReport report, TextWriter stdout)
-    {
-        foreach (var site in report.Sites)
-        {
-            stdout.WriteLine($"{site.Site}  {site.Url}  pages={site.PagesScanned} errors={site.Errors.Count} claims={site.Claims.Count}");
-            foreach (var error in site.Errors)
-                stdout.WriteLine($"  error  {error.Url}: {error.Message}");
-            foreach (var claim in site.Claims)
-            {
-                stdout.WriteLine($"  {claim.Status.ToString().ToLowerInvariant(),-10} {claim.Brand} (confidence {claim.Confidence:0.00})");
-                foreach (var evidence in claim.Evidence.Take(3))
-                    stdout.WriteLine($"      {JsonSerializer.Serialize(evidence.Kind, JsonOutput.Options).Trim('"'),-10} {evidence.PageUrl}  {evidence.Detail}");
-            }
-        }
-    }
+    /// <summary>1 for an unverified claim (the stronger finding), else 4 when a site could not be scanned at all, else 0.</summary>
+    public static int ExitCodeOf(ScanReport report) =>
+        report.HasUnverifiedClaims ? ExitCodes.UnverifiedClaims
+        : report.Sites.Any(s => s.Failed) ? ExitCodes.SitesNotScanned
+        : ExitCodes.Ok;
 }

@@ -3,6 +3,8 @@ using PartnerWatch.Config;
 using PartnerWatch.Hosting;
 using PartnerWatch.Schedule;
 using PartnerWatch.Status;
+using PartnerWatch.Status.Health;
+using PartnerWatch.Status.Metrics;
 using PartnerWatch.Store;
 using Serilog;
 
@@ -15,6 +17,8 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(CliArguments args, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (args.DemoIfMissing && args.ConfigFile is { } file && !File.Exists(file))
+            return await DemoCommand.RunInsteadOfMissingConfigAsync(file, args.Urls, stderr, cancellationToken);
         var loaded = ConfigurationLoader.Load(args.ConfigFile);
         return await RunAsync(loaded, args.Urls, stderr, onStarted: null, cancellationToken);
     }
@@ -77,13 +81,19 @@ public static class ServeCommand
         builder.Services
             .AddPartnerWatchPipeline(options)   // config → fetch → detect → compare → store → alert
             .AddScheduling(options)             // schedule: one Quartz job per site
-            .AddStatus()                        // status: /healthz /readyz /status
-            .AddClaimsApi();                    // api: /api/claims, /api/sites/{id}/scan (needs Api:Key)
+            .AddStatus()                        // status: /status
+            .AddPartnerWatchHealthChecks()      //   /healthz (alive), /readyz (database, scheduler; outbox backlog degrades)
+            .AddPrometheusMetrics()             //   /metrics (Prometheus text format)
+            .AddClaimsApi()                     // api: /api/claims, /api/sites/{id}/scan (needs Api:Key)
+            .AddApiDescription();               //   /openapi/v1.json and its reference page /scalar
 
         var app = builder.Build();
         app.Services.GetRequiredService<ServiceClock>();
         app.MapStatusEndpoints();
+        app.MapPartnerWatchHealthChecks();
+        app.MapPrometheusMetrics();
         app.MapClaimsApi();
+        app.MapApiDescription();
         return app;
     }
 
@@ -92,7 +102,8 @@ public static class ServeCommand
         var address = app.Urls.FirstOrDefault() ?? DefaultUrls;
         var data = app.Services.GetRequiredService<DataDirectory>();
         logger.Information("PartnerWatch {Version} is watching {Sites} sites for {Brands} brands", typeof(ServeCommand).Assembly.GetName().Version, options.Sites.Count, options.Brands.Count);
-        logger.Information("Status: {StatusUrl}  Health: {HealthUrl}", address.TrimEnd('/') + "/status", address.TrimEnd('/') + "/healthz");
+        logger.Information("Status: {StatusUrl}  Health: {HealthUrl}  Metrics: {MetricsUrl}  API reference: {ApiReferenceUrl}",
+            address.TrimEnd('/') + "/status", address.TrimEnd('/') + "/healthz", address.TrimEnd('/') + "/metrics", address.TrimEnd('/') + "/scalar");
         if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             logger.Information("No Smtp:Host set: alerts are written as .eml files to {Outbox}", data.Outbox);
         else

@@ -1,5 +1,4 @@
 using PartnerWatch.Config;
-using PartnerWatch.Detect.Logos;
 
 namespace PartnerWatch.Cli;
 
@@ -9,17 +8,11 @@ public static class ValidateCommand
     public static int Run(CliArguments args, TextWriter stdout)
     {
         var loaded = ConfigurationLoader.Load(args.ConfigFile);
-        var problems = loaded.Problems.ToList();
-        if (loaded.IsValid)
-        {
-            // Every reference logo must decode and fingerprint, not just exist: a broken logo silently weakens detection.
-            problems.AddRange(LogoCatalog.Check(loaded.Options, new LogoImageDecoder(loaded.Options)));
-        }
+        // Every reference logo must decode and fingerprint, not just exist: a broken logo silently weakens detection.
+        var problems = CommandChecks.Check(loaded, decodeLogos: true);
         if (problems.Count > 0)
         {
-            stdout.WriteLine($"Configuration invalid ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
-            foreach (var problem in problems)
-                stdout.WriteLine("  " + problem);
+            CommandChecks.Write(problems, stdout);
             return ExitCodes.UsageOrConfig;
         }
 
@@ -30,6 +23,9 @@ public static class ValidateCommand
             stdout.WriteLine("  note: no sites configured (PartnerWatch:Sites); the service will have nothing to scan.");
         if (string.IsNullOrWhiteSpace(o.Smtp.Host))
             stdout.WriteLine("  note: no Smtp:Host; alerts will be written as .eml files to the outbox folder.");
+        // A warning, not a problem: the service runs, but cannot keep every site on its interval (exit code stays 0).
+        if (ScheduleCapacity.Warning(o, DateTimeOffset.UtcNow) is { } capacity)
+            stdout.WriteLine("  " + capacity);
         return ExitCodes.Ok;
     }
 }

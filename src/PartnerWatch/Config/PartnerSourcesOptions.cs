@@ -79,8 +79,8 @@ public static class PartnerSourcesValidator
 }
 
 /// <summary>
-/// The partner-list file format: a JSON array of strings when the content starts with <c>[</c>, else CSV-like text with one
-/// entry per line (the first comma-separated field, quotes trimmed; blank lines and lines starting with <c>#</c> skipped).
+/// The partner-list file format: a JSON array of strings when the content starts with <c>[</c>, else CSV with one entry per
+/// row (see <see cref="Compare.PartnerListCsv"/>: the first field or a Domain/Site column; <c>#</c> lines skipped).
 /// An entry is a site id or a domain, as in the inline <c>ConfirmedPartners</c>.
 /// </summary>
 public static class PartnerListFormat
@@ -136,15 +136,8 @@ public static class PartnerListFormat
         }
         else
         {
-            var number = 0;
-            foreach (var raw in text.Split('\n'))
-            {
-                number++;
-                var line = raw.Trim();
-                if (line.Length == 0 || line.StartsWith('#')) continue;
-                var comma = line.IndexOf(',', StringComparison.Ordinal);
-                Add((comma >= 0 ? line[..comma] : line).Trim().Trim('"').Trim(), $"line {number}");
-            }
+            foreach (var (value, where) in Compare.PartnerListCsv.Entries(text))
+                Add(value, where);
         }
 
         return entries.Distinct(StringComparer.Ordinal).ToList();

@@ -102,7 +102,10 @@ public sealed class ScheduleOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
     /// <summary>Scan every site as soon as the service has started.</summary>
     public bool RunOnStart { get; set; }
-    /// <summary>Largest random delay added to each site's first run so sites spread out (default 1 min).</summary>
+    /// <summary>
+    /// Window sites are spread over (default 1 min): each site has a fixed offset in [0, Jitter) from its id, applied
+    /// to every firing, interval and cron alike (see Schedule/SiteTriggers).
+    /// </summary>
     public TimeSpan Jitter { get; set; } = TimeSpan.FromMinutes(1);
 }
 

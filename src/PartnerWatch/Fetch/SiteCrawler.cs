@@ -17,7 +17,8 @@ namespace PartnerWatch.Fetch;
 /// rendered DOM replaces the static parse, for detection and for finding links.
 /// </summary>
 public sealed partial class SiteCrawler(
-    WebFetcher fetcher, IPageRenderer renderer, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger)
+    WebFetcher fetcher, IPageRenderer renderer, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger,
+    Status.Metrics.PartnerWatchMetrics? metrics = null)
 {
     private const int MaxDepth = 2;
     /// <summary>Bounds the work spent on a page with a huge number of links.</summary>
@@ -173,6 +174,7 @@ public sealed partial class SiteCrawler(
             if (dom.Truncated)
                 notes.Add(new(null, new ScanError(url.ToString(), $"rendered page larger than {options.Fetch.MaxBodyBytes} bytes, truncated")));
             LogRendered(url, dom.Elapsed);
+            metrics?.BrowserRendered();
             return (await ParseAsync(context, url, html, cancellationToken).ConfigureAwait(false), System.Text.Encoding.UTF8.GetBytes(html));
         }
         catch (RenderFailedException e)

@@ -11,7 +11,7 @@ namespace PartnerWatch.Fetch;
 /// The one HTTP client of the fetch stage: address-guarded connections, retries, timeouts, manual redirects
 /// (each hop a fresh guarded request) and byte caps on every body it reads.
 /// </summary>
-public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger)
+public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger, Status.Metrics.PartnerWatchMetrics? metrics = null)
 {
     private FetchOptions Fetch => options.Fetch;
 
@@ -47,17 +47,20 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
         {
             var result = await FetchCoreAsync(url, rules, linked.Token).ConfigureAwait(false);
             LogFetched(result.Url, result.StatusCode, result.Body.Length, time.GetElapsedTime(started));
+            metrics?.Fetched(result);
             return result;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             var failure = new FetchFailedException(url, $"timed out after {Seconds(Fetch.TotalTimeout)}");
             LogFailed(url, failure.Message);
+            metrics?.FetchFailed(failure);
             throw failure;
         }
         catch (FetchFailedException failure)
         {
             LogFailed(url, failure.Message);
+            metrics?.FetchFailed(failure);
             throw;
         }
     }

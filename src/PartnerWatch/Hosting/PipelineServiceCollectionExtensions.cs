@@ -6,6 +6,7 @@ using PartnerWatch.Detect;
 using PartnerWatch.Detect.Logos;
 using PartnerWatch.Fetch;
 using PartnerWatch.Scan;
+using PartnerWatch.Status.Metrics;
 using PartnerWatch.Store;
 
 namespace PartnerWatch.Hosting;
@@ -34,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IValidateOptions<PartnerWatchOptions>, PartnerWatchOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddPartnerWatchMetrics();  // instruments the stages record to; exported by the service at /metrics
         return services;
     }
 }

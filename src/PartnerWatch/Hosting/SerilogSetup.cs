@@ -12,10 +12,17 @@ namespace PartnerWatch.Hosting;
 public static class SerilogSetup
 {
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+    private const string ConciseTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}";
 
-    public static Serilog.Core.Logger CreateLogger(LoggingOptions options, bool logToStandardError)
+    /// <param name="concise">
+    /// For <c>scan</c> without <c>--verbose</c>: warnings and errors only, no stack traces, and nothing from the fetch
+    /// stage or the retry pipeline: their failures are in the scan result, printed as one line per site.
+    /// </param>
+    public static Serilog.Core.Logger CreateLogger(LoggingOptions options, bool logToStandardError, bool concise = false)
     {
         var level = Enum.TryParse<LogEventLevel>(options.Level, ignoreCase: true, out var parsed) ? parsed : LogEventLevel.Information;
+        if (concise)
+            level = LogEventLevel.Warning;
         LogEventLevel? stderrFrom = logToStandardError ? LogEventLevel.Verbose : null;
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
@@ -27,10 +34,16 @@ public static class SerilogSetup
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .Enrich.FromLogContext();
+        if (concise)
+            configuration = configuration
+                .MinimumLevel.Override("Polly", LogEventLevel.Fatal)
+                .MinimumLevel.Override("Microsoft.Extensions.Http", LogEventLevel.Fatal)
+                .MinimumLevel.Override("PartnerWatch.Fetch", LogEventLevel.Fatal)
+                .MinimumLevel.Override("PartnerWatch.Scan.SiteScanner", LogEventLevel.Fatal);
 
         configuration = options.Format == "json"
             ? configuration.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: stderrFrom)
-            : configuration.WriteTo.Console(outputTemplate: TextTemplate, standardErrorFromLevel: stderrFrom, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            : configuration.WriteTo.Console(outputTemplate: concise ? ConciseTemplate : TextTemplate, standardErrorFromLevel: stderrFrom, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
 
         if (!string.IsNullOrWhiteSpace(options.File))
             configuration = configuration.WriteTo.File(

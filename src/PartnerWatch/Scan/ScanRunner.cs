@@ -5,7 +5,8 @@ namespace PartnerWatch.Scan;
 /// <summary>Scans a list of sites once, in parallel up to the configured limit, keeping the configured order.</summary>
 public sealed class ScanRunner(SiteScanner scanner, PartnerWatchOptions options, TimeProvider time, ILogger<ScanRunner> logger)
 {
-    public async Task<ScanReport> ScanAsync(IReadOnlyList<SiteOptions> sites, CancellationToken cancellationToken)
+    public async Task<ScanReport> ScanAsync(
+        IReadOnlyList<SiteOptions> sites, CancellationToken cancellationToken, IProgress<SiteScanResult>? progress = null)
     {
         var scannedAt = time.GetUtcNow();
         var results = new SiteScanResult[sites.Count];
@@ -16,6 +17,7 @@ public sealed class ScanRunner(SiteScanner scanner, PartnerWatchOptions options,
             async (index, token) =>
             {
                 results[index] = await scanner.ScanAsync(sites[index], token);
+                progress?.Report(results[index]);
                 var finished = Interlocked.Increment(ref done);
                 logger.LogInformation("Progress: {Done}/{Total} sites scanned", finished, sites.Count);
             });

@@ -18,7 +18,8 @@ public sealed class SiteScanner(
     PartnerListComparer comparer,
     ScanConcurrencyLimiter limiter,
     TimeProvider time,
-    ILogger<SiteScanner> logger)
+    ILogger<SiteScanner> logger,
+    Status.Metrics.PartnerWatchMetrics? metrics = null)
 {
     /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
     internal const long MaxRetainedEvidenceBytes = 16 * 1024 * 1024;
@@ -28,7 +29,7 @@ public sealed class SiteScanner(
 
     public async Task<SiteScanResult> ScanAsync(SiteOptions site, CancellationToken cancellationToken)
     {
-        using var slot = await limiter.AcquireAsync(cancellationToken);
+        using var slot = await limiter.AcquireAsync(site.Id, cancellationToken);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var errors = new List<ScanError>();
@@ -82,13 +83,15 @@ public sealed class SiteScanner(
             "Scanned {Site}: {Pages} pages, {Claims} claims ({Unverified} unverified), {Errors} errors in {Elapsed}",
             site.Id, pages, claims.Count, claims.Count(c => c.Status == ClaimStatus.Unverified), errors.Count, elapsed);
 
-        return new SiteScanResult(site.Id, site.Url, pages, errors, claims)
+        var result = new SiteScanResult(site.Id, site.Url, pages, errors, claims)
         {
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
             FetchedPages = fetched,
             FetchedImages = collector.MatchedImages,
         };
+        metrics?.ScanFinished(result, elapsed);
+        return result;
     }
 
     private static IReadOnlyList<Evidence> NoteRendered(IReadOnlyList<Evidence> evidence, HashSet<string> renderedUrls) =>

@@ -16,7 +16,7 @@ public sealed class EvidenceRetentionJob(IScanStore store, IHostApplicationLifet
         var trigger = TriggerBuilder.Create()
             .ForJob(Key)
             .StartAt(now.AddHours(1))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromDays(1)).RepeatForever())
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromDays(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
     }

@@ -35,7 +35,7 @@ public sealed class PartnerListRefreshJob(PartnerListSources sources, IHostAppli
             var trigger = TriggerBuilder.Create()
                 .ForJob(KeyFor(i))
                 .StartAt(now + refresh)
-                .WithSimpleSchedule(s => s.WithInterval(refresh).RepeatForever())
+                .WithSimpleSchedule(s => s.WithInterval(refresh).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         }

@@ -7,8 +7,9 @@ namespace PartnerWatch.Schedule;
 
 /// <summary>
 /// Puts every configured site on the scheduler when the service starts. A site's first run is its last recorded scan
-/// plus its interval (so a restart does not rescan everything), or now with <c>Schedule:RunOnStart</c>; a random
-/// jitter spreads sites out so they do not all hit the network at the same second.
+/// plus its interval (so a restart does not rescan everything), or now with <c>Schedule:RunOnStart</c> or when it was
+/// never scanned; each site's fixed jitter offset (<see cref="SiteTriggers.Offset"/>) spreads sites out so they do not
+/// all hit the network at the same second, on the first run and on every later one.
 /// </summary>
 public sealed class ScanScheduleRegistrar(
     ISchedulerFactory schedulerFactory,
@@ -34,55 +35,45 @@ public sealed class ScanScheduleRegistrar(
                 .WithIdentity(SiteScanJob.KeyFor(site.Id))
                 .UsingJobData(SiteScanJob.SiteIdKey, site.Id)
                 .Build();
-            var trigger = BuildTrigger(site, lastScans.GetValueOrDefault(site.Id), now);
+            var offset = SiteTriggers.Offset(site.Id, options.Schedule.Jitter);
+            var trigger = BuildTrigger(site, lastScans.GetValueOrDefault(site.Id), offset, now);
             IReadOnlyCollection<ITrigger> triggers = [trigger];
             if (site.Cron is not null && options.Schedule.RunOnStart)
             {
                 // A cron trigger fires at its next matching time, not at StartAt: RunOnStart needs one extra run now.
-                triggers = [trigger, TriggerBuilder.Create().ForJob(SiteScanJob.KeyFor(site.Id)).WithIdentity(site.Id + ":start", SiteScanJob.Group)
-                    .StartAt(now).WithSimpleSchedule(s => s.WithRepeatCount(0)).Build()];
+                triggers = [trigger, SiteTriggers.Once(SiteTriggers.StartKey(site.Id), site.Id, now + offset)];
             }
             await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);
+            var firstRun = triggers.Min(t => t is ICronTrigger cronTrigger ? cronTrigger.GetFireTimeAfter(now) + offset : t.StartTimeUtc);
             logger.LogInformation("Scheduled {Site} every {Schedule}, first run at {FirstRun:u}",
-                site.Id, site.Cron ?? (site.Interval ?? options.Schedule.Interval).ToString(), trigger.StartTimeUtc);
+                site.Id, site.Cron ?? (site.Interval ?? options.Schedule.Interval).ToString(), firstRun);
         }
 
         var delivery = JobBuilder.Create<AlertDeliveryJob>().WithIdentity(AlertDeliveryJob.Key).Build();
         var deliveryTrigger = TriggerBuilder.Create()
             .ForJob(AlertDeliveryJob.Key)
             .StartAt(now.AddMinutes(1))
-            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever())
+            // Like the scans, a late run is run now rather than skipped: behind a long scan backlog every minute's
+            // firing would otherwise miss its 1-minute threshold and delivery retries would never run.
+            .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .Build();
         await scheduler.ScheduleJob(delivery, [deliveryTrigger], ScheduleJobOptions.Replacing, cancellationToken);
         await EvidenceRetentionJob.ScheduleAsync(scheduler, now, cancellationToken);
     }
 
-    private ITrigger BuildTrigger(SiteOptions site, DateTimeOffset lastScan, DateTimeOffset now)
+    private ITrigger BuildTrigger(SiteOptions site, DateTimeOffset lastScan, TimeSpan offset, DateTimeOffset now)
     {
-        var builder = TriggerBuilder.Create().ForJob(SiteScanJob.KeyFor(site.Id)).WithIdentity(site.Id, SiteScanJob.Group);
         if (site.Cron is { } cron)
-        {
-            var start = options.Schedule.RunOnStart ? now : now.Add(Jitter());
-            return builder.StartAt(start)
-                .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc))
-                .Build();
-        }
+            return SiteTriggers.Cron(site.Id, cron, ScheduleCapacity.PeriodOf(site, options.Schedule, now), now);
 
         var interval = site.Interval ?? options.Schedule.Interval;
-        DateTimeOffset first;
-        if (options.Schedule.RunOnStart) first = now;
-        else if (lastScan != default) first = Max(lastScan + interval, now) + Jitter();
-        else first = now + Jitter();
-
-        return builder.StartAt(first)
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
-            .Build();
+        // A site scanned before keeps its rhythm (last scan + interval, which already carries its offset); one that is
+        // due or new starts at its offset into the jitter window, and every later firing stays that far apart from the rest.
+        var first = !options.Schedule.RunOnStart && lastScan != default && lastScan + interval > now
+            ? lastScan + interval
+            : now + offset;
+        return SiteTriggers.Interval(site.Id, interval, first);
     }
-
-    private TimeSpan Jitter() =>
-        options.Schedule.Jitter <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * options.Schedule.Jitter.TotalMilliseconds);
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

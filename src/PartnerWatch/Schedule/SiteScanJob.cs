@@ -11,6 +11,7 @@ namespace PartnerWatch.Schedule;
 [DisallowConcurrentExecution]
 public sealed class SiteScanJob(
     SiteMonitor monitor,
+    DueScans due,
     PartnerWatchOptions options,
     IHostApplicationLifetime lifetime,
     ILogger<SiteScanJob> logger) : IJob
@@ -30,8 +31,19 @@ public sealed class SiteScanJob(
             return;
         }
 
+        var scheduledAt = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var offset = SiteTriggers.Offset(site.Id, options.Schedule.Jitter);
+        if (context.Trigger is ICronTrigger && offset > TimeSpan.Zero)
+        {
+            // A cron trigger fires every site with that expression at the same second; the scan itself is moved by
+            // the site's jitter offset onto a stored one-shot trigger (kept by a persistent store, unlike a sleep).
+            await ScheduleJitteredScanAsync(context.Scheduler, site.Id, scheduledAt + offset, cancellationToken);
+            return;
+        }
+
         // Shutdown cancels a running scan cleanly: nothing of a cancelled scan is recorded, so no half results.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        due.Begin(site.Id, scheduledAt);
         try
         {
             await monitor.RunOnceAsync(site, linked.Token);
@@ -45,5 +57,15 @@ public sealed class SiteScanJob(
             // A storage or delivery failure must not kill the trigger; the next run tries again.
             logger.LogError(ex, "Scheduled scan of {Site} failed", site.Id);
         }
+        finally
+        {
+            due.End(site.Id);
+        }
+    }
+
+    private static async Task ScheduleJitteredScanAsync(IScheduler scheduler, string siteId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // A jittered scan still waiting (the workers were busy) already stands for this firing: Keep leaves it its place.
+        await scheduler.ScheduleTrigger(SiteTriggers.Once(SiteTriggers.JitteredKey(siteId), siteId, at), TriggerConflict.Keep, cancellationToken);
     }
 }

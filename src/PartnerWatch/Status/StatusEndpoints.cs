@@ -6,23 +6,13 @@ using PartnerWatch.Store;
 
 namespace PartnerWatch.Status;
 
-/// <summary><c>/healthz</c> (alive), <c>/readyz</c> (storage and scheduler ready) and <c>/status</c> (what the service knows).</summary>
+/// <summary><c>/status</c> (what the service knows); <c>/healthz</c> and <c>/readyz</c> are health checks (Status/Health).</summary>
 public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok"));
-        app.MapGet("/readyz", ReadyAsync);
         app.MapGet("/status", StatusAsync);
         return app;
-    }
-
-    private static async Task<IResult> ReadyAsync(IScanStore store, ScanSchedule schedule, CancellationToken cancellationToken)
-    {
-        var storageReady = await store.PingAsync(cancellationToken);
-        var schedulerReady = await schedule.IsRunningAsync(cancellationToken);
-        var body = new { storage = storageReady ? "ready" : "unavailable", scheduler = schedulerReady ? "running" : "not running" };
-        return storageReady && schedulerReady ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<IResult> StatusAsync(
@@ -30,13 +20,14 @@ public static class StatusEndpoints
         CancellationToken cancellationToken)
     {
         var stored = await store.GetStatusAsync(cancellationToken);
-        var next = await schedule.NextScansAsync(options.Sites.Select(s => s.Id), cancellationToken);
+        var planned = await schedule.SitesAsync(cancellationToken);
         var bySite = stored.Sites.ToDictionary(s => s.SiteId, StringComparer.OrdinalIgnoreCase);
         var uptime = clock.Uptime;
 
         var sites = options.Sites.Select(site =>
         {
             bySite.TryGetValue(site.Id, out var last);
+            planned.TryGetValue(site.Id, out var plan);
             return new SiteStatusDto(
                 site.Id,
                 string.IsNullOrEmpty(site.Name) ? site.Id : site.Name,
@@ -44,7 +35,11 @@ public static class StatusEndpoints
                 last?.LastScanAt is { } at
                     ? new LastScanDto(at, last.LastOutcome ?? "unknown", last.LastPages, last.LastErrors.Select(e => new ErrorDto(e.Url, e.Message)).ToList())
                     : null,
-                next.GetValueOrDefault(site.Id));
+                plan?.NextScan,
+                plan?.DueAt,
+                plan?.Overdue ?? false,
+                plan?.OverdueBy is { } late ? late.ToString(@"d\.hh\:mm\:ss") : null,
+                plan?.Scanning ?? false);
         }).ToList();
 
         // Claims of sites no longer in the configuration stay in the database (evidence), but are not watched any more.
@@ -74,7 +69,13 @@ public static class StatusEndpoints
         IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts,
         IReadOnlyList<PartnerListState> PartnerLists);
 
-    public sealed record SiteStatusDto(string Id, string Name, string Url, LastScanDto? LastScan, DateTimeOffset? NextScan);
+    /// <param name="DueAt">When the scan the site is owed was due (null when none is owed now).</param>
+    /// <param name="Overdue">Due and not started: waiting for a worker or a scan slot (issue 11: never silently).</param>
+    /// <param name="OverdueBy">How long it has been waiting, <c>d.hh:mm:ss</c>; null unless overdue.</param>
+    /// <param name="Scanning">A scan of the site is running now.</param>
+    public sealed record SiteStatusDto(
+        string Id, string Name, string Url, LastScanDto? LastScan, DateTimeOffset? NextScan,
+        DateTimeOffset? DueAt, bool Overdue, string? OverdueBy, bool Scanning);
 
     public sealed record LastScanDto(DateTimeOffset Time, string Outcome, int Pages, IReadOnlyList<ErrorDto> Errors);
 

@@ -111,6 +111,34 @@ public sealed class ScanCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task NoUnverifiedClaimButAnUnscannableSiteExitsFourWithOneLineForIt()
+    {
+        var port = FreePort();
+        var (exit, stdout, stderr) = await ScanAsync("scan", "--config",
+            WriteConfig($$""", { "Id": "gone", "Url": "http://127.0.0.1:{{port}}/" }"""), "--site", "gone", "--site", "contoso-systems");
+
+        Assert.Equal(ExitCodes.SitesNotScanned, exit);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: gone could not be scanned: connection failed", line);
+        Assert.Contains("not scanned", stdout);       // the summary table's row for it
+        Assert.EndsWith("1 of 2 sites could not be scanned (exit 4)", stdout.TrimEnd());
+    }
+
+    [Fact]
+    public async Task TextOutputIsASummaryTableThenTheClaims()
+    {
+        var (exit, stdout, _) = await ScanAsync("scan", "--config", WriteConfig());
+
+        Assert.Equal(ExitCodes.UnverifiedClaims, exit);
+        var lines = stdout.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var header = lines.FindIndex(l => l.Contains("| Site ") && l.Contains("| Unverified |"));
+        Assert.True(header >= 0, stdout);
+        Assert.Contains(lines, l => l.Contains("| dongfang-shiyun ") && l.Contains("unverified claim"));
+        Assert.Contains(lines, l => l.StartsWith("unverified dongfang-shiyun shows microsoft", StringComparison.Ordinal));
+        Assert.Equal("Result: 1 unverified claim (exit 1)", lines.Last(l => l.Length > 0));
+    }
+
+    [Fact]
     public async Task PartnerListFileConfirmsTheClaim()
     {
         File.WriteAllText(_dir.Combine("microsoft-partners.csv"), "# confirmed by Microsoft's partner team\ndongfang-shiyun\n");

@@ -28,11 +28,14 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
     public Uri Url(string relative) => new(BaseUri, relative.TrimStart('/'));
 
-    /// <summary>Starts a server where <paramref name="handle"/> answers every request.</summary>
-    public static Task<LoopbackHttpServer> StartAsync(RequestDelegate handle) => StartCoreAsync(handle);
+    /// <summary>
+    /// Starts a server where <paramref name="handle"/> answers every request; instantly, or as <paramref name="latency"/>
+    /// says (delays, slow bodies, occasional 503s and hangs).
+    /// </summary>
+    public static Task<LoopbackHttpServer> StartAsync(RequestDelegate handle, LatencyProfile? latency = null) => StartCoreAsync(handle, latency);
 
     /// <summary>Starts a server that answers from a route table: path → (status, content type, body bytes).</summary>
-    public static Task<LoopbackHttpServer> StartAsync(IReadOnlyDictionary<string, FixtureResponse> routes) =>
+    public static Task<LoopbackHttpServer> StartAsync(IReadOnlyDictionary<string, FixtureResponse> routes, LatencyProfile? latency = null) =>
         StartCoreAsync(async context =>
         {
             if (!routes.TryGetValue(context.Request.Path.Value ?? "/", out var response))
@@ -41,13 +44,13 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
                 return;
             }
             await response.WriteAsync(context);
-        });
+        }, latency);
 
     /// <summary>
     /// Serves a folder like the shared eval kit does: <c>/dir/</c> → <c>dir/index.html</c>, a sidecar
     /// <c>FILE.headers</c> adds headers (and <c>Status:</c>), and <c>__ORIGIN__</c> in text becomes the server origin.
     /// </summary>
-    public static async Task<LoopbackHttpServer> ServeFolderAsync(string root)
+    public static async Task<LoopbackHttpServer> ServeFolderAsync(string root, LatencyProfile? latency = null)
     {
         LoopbackHttpServer? self = null;
         var server = await StartCoreAsync(async context =>
@@ -101,7 +104,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             await context.Response.Body.WriteAsync(bytes);
-        });
+        }, latency);
         self = server;
         return server;
     }
@@ -124,8 +127,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         return output.ToArray();
     }
 
-    private static async Task<LoopbackHttpServer> StartCoreAsync(RequestDelegate handle)
+    private static async Task<LoopbackHttpServer> StartCoreAsync(RequestDelegate handle, LatencyProfile? latency)
     {
+        if (latency is not null) handle = latency.Wrap(handle);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));

@@ -37,14 +37,16 @@ public sealed class ScheduleTests : IDisposable
     [Fact]
     public async Task RunOnStartAlsoScansSitesOnACronSchedule()
     {
-        await using var sites = await DemoSiteServer.StartAsync(CancellationToken.None);
-        var loaded = DemoCommand.LoadDemoConfiguration(sites.Origin, _data.Path);
+        // Served like the web (slow first bytes and bodies, a seeded 503 or hang now and then), not instantly.
+        await using var sites = await LoopbackHttpServer.ServeFolderAsync(DemoSiteServer.SitesRoot, LatencyProfile.Web(seed: 3));
+        var loaded = DemoCommand.LoadDemoConfiguration(sites.BaseUri, _data.Path);
+        loaded.Options.Fetch.AttemptTimeout = TimeSpan.FromSeconds(2);
         loaded.Options.Schedule.RunOnStart = true;
         loaded.Options.Sites[0].Cron = "0 0 3 * * ?";
 
         await using var service = await ServiceHost.StartAsync(loaded);
         var status = await service.WaitForStatusAsync(s =>
-            s.GetProperty("sites").EnumerateArray().All(site => site.GetProperty("lastScan").ValueKind == JsonValueKind.Object));
+            s.GetProperty("sites").EnumerateArray().All(site => site.GetProperty("lastScan").ValueKind == JsonValueKind.Object), TimeSpan.FromSeconds(90));
 
         var cronSite = status.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "dongfang-shiyun");
         Assert.Equal(3, cronSite.GetProperty("nextScan").GetDateTimeOffset().UtcDateTime.Hour);
