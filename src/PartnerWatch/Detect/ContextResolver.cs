@@ -15,7 +15,7 @@ namespace PartnerWatch.Detect;
 /// yield to it ("Powered by Microsoft Azure" in a footer). Without structure, a partner word in the sentence is a
 /// statement ("We are a Cisco Premier Partner"); failing that, the page itself (title, h1, URL) may be a partners page.
 /// </remarks>
-internal sealed class ContextResolver
+internal sealed partial class ContextResolver
 {
     private const int MaxAncestorLevels = 40;
     private const int MaxSiblingsScanned = 8;
@@ -64,6 +64,9 @@ internal sealed class ContextResolver
         var structural = Walk(element);
         return structural.Kind switch
         {
+            // The site's own announcement in its blog ("we've partnered with GitLab") is a claim; news about others is not.
+            StructuralKind.HardNegative when structural.Cue == CueKind.News && statement is not null && FirstPerson().IsMatch(sentence)
+                => new ContextVerdict(ContextStrength.Strong, $"{statement} (first-person, in {structural.Description})"),
             StructuralKind.HardNegative => new ContextVerdict(ContextStrength.Negative, structural.Description),
             StructuralKind.SoftNegative when statement is not null => new ContextVerdict(ContextStrength.Strong, $"{statement} (in {structural.Description})"),
             StructuralKind.SoftNegative => new ContextVerdict(ContextStrength.Negative, structural.Description),
@@ -75,6 +78,10 @@ internal sealed class ContextResolver
             _ => _pageVerdict,
         };
     }
+
+    [GeneratedRegex(@"\b(?:we|we['’]ve|we['’]re|our|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|nós|nosso\w*|noi|nostr\w*|мы|наш\w*)\b|我们|我們|当社|弊社|저희",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FirstPerson();
 
     private static ContextVerdict Negative(Cue cue, string where)
         => new(ContextStrength.Negative, $"{Describe(cue.Kind)} ({where} \"{Trim(cue.Keyword)}\")");

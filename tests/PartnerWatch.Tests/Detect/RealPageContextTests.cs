@@ -142,6 +142,13 @@ public sealed class RealPageContextTests
     }
 
     [Fact]
+    public async Task TheSitesOwnBlogAnnouncementOfAPartnershipIsAClaim()
+    {
+        Assert.Equal(["redhat"], await BrandsClaimedAsync("<article><time>2020-08-04</time><p>Today we’ve partnered with Red Hat to ship a native integration.</p></article>"));
+        Assert.Empty(await BrandsClaimedAsync("<article><time>2020-08-04</time><p>Red Hat partnered with a bank in Ohio.</p></article>"));
+    }
+
+    [Fact]
     public async Task ExcitedToShareIsNotASocialShareButton()
         => Assert.Equal(["redhat"], await BrandsClaimedAsync("<p>Today, we are super excited to share that we’ve partnered with Red Hat.</p>"));
 
