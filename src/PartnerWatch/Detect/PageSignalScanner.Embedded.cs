@@ -3,9 +3,40 @@ using PartnerWatch.Scan;
 
 namespace PartnerWatch.Detect;
 
-/// <summary>Cues the DOM walk does not reach: inline scripts' logo lists, <c>&lt;style&gt;</c> backgrounds, inline SVG markup.</summary>
+/// <summary>Cues the DOM walk does not reach (inline scripts' logo lists, <c>&lt;style&gt;</c> backgrounds, inline SVG markup) and the check of image labels against pixel matches.</summary>
 internal sealed partial class PageSignalScanner
 {
+    private static readonly HashSet<string> GenericLabelWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "logo", "logos", "image", "img", "icon", "sponsor", "sponsors", "partner", "partners", "banner", "photo", "picture", "of", "the",
+        "and", "for", "home", "page", "homepage", "company", "inc", "ltd", "llc", "gmbh", "white", "black", "color", "colour", "dark",
+        "light", "wordmark", "mark", "brand", "our", "main", "site",
+    };
+
+    /// <summary>
+    /// True when an image's own label is a proper name (capitalised words or CJK, beyond "logo"/"sponsor"…) that does not
+    /// name <paramref name="brandId"/>: alt "Gradle logo", "SF Express logo", "第四范式". Labels that describe a wall
+    /// ("Our partners") or are generic say nothing against a pixel match.
+    /// </summary>
+    public bool LabelNamesAnotherCompany(string? label, string brandId)
+    {
+        if (string.IsNullOrWhiteSpace(label) || label.Contains('.') && !label.Contains(' '))
+        {
+            return false; // none, or a file name used as alt text
+        }
+
+        var words = label.Split([' ', '-', '_', ',', '|', '(', ')', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !GenericLabelWords.Contains(w)).ToList();
+        var named = words.Any(w => char.IsUpper(w[0]) && w.Count(char.IsLetter) >= 2 || w.Any(BrandMatcher.IsHan));
+        if (!named || _lexicon.Classify(label) is not null)
+        {
+            return false;
+        }
+
+        var normalized = TextNormalizer.Normalize(label, 300);
+        return !_matcher.FindInText(normalized).Any(h => h.BrandId == brandId) && _matcher.FindInFileName(label)?.BrandId != brandId;
+    }
+
     private sealed partial class Run
     {
         /// <summary>

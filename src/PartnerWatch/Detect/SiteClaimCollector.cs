@@ -79,6 +79,13 @@ public sealed class SiteClaimCollector
                     continue;
                 }
 
+                if (_scanner.LabelNamesAnotherCompany(image.Label, match.BrandId))
+                {
+                    // alt="Gradle logo" on a sponsor wall: the site says whose logo it is; a pixel match to another
+                    // brand's reference is the matcher's error, not a second claim.
+                    continue;
+                }
+
                 var context = new ContextVerdict(image.NegativeContext ? ContextStrength.Negative : StrengthOf(image.ContextWeight), image.Context);
                 signals.Add(new BrandSignal(match.BrandId, EvidenceKind.LogoImage, BrandSignal.LogoImageWeight, match.Detail, page.Url, image.Label,
                     match.ImageUrl.AbsoluteUri, context, match.ImageSha256));
