@@ -1,3 +1,4 @@
+using PartnerWatch.Detect;
 using static PartnerWatch.Tests.Detect.DetectionHarness;
 
 namespace PartnerWatch.Tests.Detect;
@@ -146,6 +147,30 @@ public sealed class RealPageContextTests
     {
         Assert.Equal(["redhat"], await BrandsClaimedAsync("<article><time>2020-08-04</time><p>Today we’ve partnered with Red Hat to ship a native integration.</p></article>"));
         Assert.Empty(await BrandsClaimedAsync("<article><time>2020-08-04</time><p>Red Hat partnered with a bank in Ohio.</p></article>"));
+    }
+
+    [Theory]
+    [InlineData("Gradle logo", false)]
+    [InlineData("SF Express", false)]
+    [InlineData("第四范式", false)]
+    [InlineData("Meta Platforms logo", true)]
+    [InlineData("Our partners", true)]
+    [InlineData("sponsor logo", true)]
+    [InlineData("", true)]
+    public async Task APixelMatchContradictedByTheImagesOwnNameIsDropped(string alt, bool claimed)
+    {
+        var collector = Detector(imageMatchers: [new EverythingIsMeta()]).BeginSite();
+        var html = $"<html><body><h2>Sponsors</h2><div><img src=\"img/s1.png\" alt=\"{alt}\"></div></body></html>";
+        await collector.AddPageAsync(await ParseAsync(new Uri("http://site.test/"), System.Text.Encoding.UTF8.GetBytes(html), "utf-8"), CancellationToken.None);
+
+        Assert.Equal(claimed ? ["meta"] : [], collector.Complete().Select(c => c.BrandId).ToArray());
+    }
+
+    /// <summary>A matcher that takes every image for the Meta logo, as a loose reference does on round icons.</summary>
+    private sealed class EverythingIsMeta : ILogoImageMatcher
+    {
+        public ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
+            => ValueTask.FromResult<IReadOnlyList<LogoImageMatch>>(images.Select(i => new LogoImageMatch("meta", i.ImageUrl, "matches refs/meta.svg, distance 8/256")).ToList());
     }
 
     [Fact]
