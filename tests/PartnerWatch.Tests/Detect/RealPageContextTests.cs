@@ -174,6 +174,13 @@ public sealed class RealPageContextTests
     }
 
     [Fact]
+    public async Task TheOwnersLogoBesideACopyrightLineIsNotAClaim()
+    {
+        Assert.Empty(await BrandsClaimedAsync("<footer><div><a href=\"https://www.meta.com\"><img src=\"o.svg\" alt=\"Meta Open Source Logo\"></a><div>Copyright © 2023 Meta, Inc. Built with Docusaurus.</div></div></footer>"));
+        Assert.Equal(["microsoft"], await BrandsClaimedAsync("<footer><p>© 2025 Acme.</p><p>Powered by Microsoft Azure</p></footer>"));
+    }
+
+    [Fact]
     public async Task ExcitedToShareIsNotASocialShareButton()
         => Assert.Equal(["redhat"], await BrandsClaimedAsync("<p>Today, we are super excited to share that we’ve partnered with Red Hat.</p>"));
 
