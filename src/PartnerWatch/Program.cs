@@ -38,6 +38,7 @@ try
         "validate" => ValidateCommand.Run(cli, Console.Out),
         "scan" => await ScanCommand.RunAsync(cli, Console.Out, Console.Error, cancel.Token),
         "demo" => await DemoCommand.RunAsync(cli, Console.Error, cancel.Token),
+        "hash-password" => PartnerWatch.WebConsole.HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, !Console.IsInputRedirected),
         _ => await ServeCommand.RunAsync(cli, Console.Error, cancel.Token),
     };
 }

@@ -10,7 +10,7 @@ public sealed record CliArguments(
     string? Urls,
     bool Help)
 {
-    public static readonly string[] Commands = ["serve", "scan", "validate", "demo"];
+    public static readonly string[] Commands = ["serve", "scan", "validate", "demo", "hash-password"];
 
     public const string Usage = """
         Usage: PartnerWatch [command] [options]
@@ -21,6 +21,7 @@ public sealed record CliArguments(
                      1 = at least one unverified claim, 2 = bad usage or invalid configuration
           validate   check the configuration and every file it names; exit 0 = valid, 2 = invalid
           demo       run the service on bundled demo sites served on loopback (no internet needed)
+          hash-password  read a console password (typed, or one line on stdin) and print its hash for Console:Users
 
         Options:
           --config FILE   JSON file on top of the built-in settings (relative paths inside resolve against it)

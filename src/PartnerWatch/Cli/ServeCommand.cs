@@ -4,6 +4,7 @@ using PartnerWatch.Hosting;
 using PartnerWatch.Schedule;
 using PartnerWatch.Status;
 using PartnerWatch.Store;
+using PartnerWatch.WebConsole;
 using Serilog;
 
 namespace PartnerWatch.Cli;
@@ -78,12 +79,14 @@ public static class ServeCommand
             .AddPartnerWatchPipeline(options)   // config → fetch → detect → compare → store → alert
             .AddScheduling(options)             // schedule: one Quartz job per site
             .AddStatus()                        // status: /healthz /readyz /status
-            .AddClaimsApi();                    // api: /api/claims, /api/sites/{id}/scan (needs Api:Key)
+            .AddClaimsApi()                     // api: /api/claims, /api/sites/{id}/scan (needs Api:Key)
+            .AddConsole(options);               // console: the team's web pages at / (Console:Users)
 
         var app = builder.Build();
         app.Services.GetRequiredService<ServiceClock>();
         app.MapStatusEndpoints();
         app.MapClaimsApi();
+        app.MapConsole();
         return app;
     }
 
