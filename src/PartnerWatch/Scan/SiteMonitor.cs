@@ -8,11 +8,11 @@ namespace PartnerWatch.Scan;
 /// What the service does for a site on each scheduled run: scan it, record the result (which queues alerts for
 /// newly opened unverified claims in the same transaction), then deliver whatever the outbox holds.
 /// </summary>
-public sealed class SiteMonitor(SiteScanner scanner, IScanStore store, AlertDispatcher dispatcher, ILogger<SiteMonitor> logger)
+public sealed class SiteMonitor(SiteScanner scanner, IScanStore store, AlertDispatcher dispatcher, ILogger<SiteMonitor> logger, Fetch.Browser.ClaimScreenshots screenshots)
 {
     public async Task<SiteScanResult> RunOnceAsync(SiteOptions site, CancellationToken cancellationToken)
     {
-        var result = await scanner.ScanAsync(site, cancellationToken);
+        var result = await screenshots.AttachAsync(await scanner.ScanAsync(site, cancellationToken), cancellationToken);
         var recorded = await store.RecordScanAsync(result, cancellationToken);
         if (recorded.AlertsQueued > 0)
             logger.LogInformation("Queued {Alerts} alerts for {Site}", recorded.AlertsQueued, site.Id);
