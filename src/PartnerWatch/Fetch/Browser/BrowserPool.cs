@@ -53,6 +53,9 @@ internal sealed partial class BrowserPool : IAsyncDisposable
     /// <summary>Browser processes started so far (tests prove reuse and replacement).</summary>
     internal int Launches => Volatile.Read(ref _launches);
 
+    /// <summary>The running browser's process id, if one runs (tests kill it to prove replacement).</summary>
+    internal int? CurrentProcessId => _current is { Retired: false } live ? live.Browser.Process?.Id : null;
+
     /// <summary>
     /// Runs <paramref name="work"/> on a fresh page of the pooled browser, in its own incognito context, within
     /// <c>Fetch:Browser:Timeout</c>. A timeout or a browser that died replaces the browser; the exception says why.
