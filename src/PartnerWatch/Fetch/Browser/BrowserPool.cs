@@ -86,7 +86,15 @@ internal sealed partial class BrowserPool : IAsyncDisposable
                     throw new RenderFailedException($"page did not finish within {WebFetcher.Seconds(_options.Fetch.Browser.Timeout)}; browser replaced");
                 }
 
-                return await run.ConfigureAwait(false);
+                try
+                {
+                    return await run.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    Retire(instance, "page timed out");
+                    throw new RenderFailedException($"page did not finish within {WebFetcher.Seconds(_options.Fetch.Browser.Timeout)}; browser replaced");
+                }
             }
             catch (Exception e) when (e is PuppeteerException or TargetClosedException && !instance.Browser.IsConnected)
             {

@@ -75,14 +75,24 @@ public sealed partial class ClaimScreenshots
 
         try
         {
-            var (png, outlined) = await _pool.UseAsync(async (page, token) =>
+            var (png, outlined, loaded) = await _pool.UseAsync(async (page, token) =>
             {
                 await page.SetViewportAsync(new ViewPortOptions { Width = ViewportWidth, Height = ViewportHeight }).ConfigureAwait(false);
-                await page.GoToAsync(url.AbsoluteUri, new NavigationOptions
+                // Half the budget for loading: a page whose last image or script never arrives is shot as it stands.
+                var loadBudget = _options.Fetch.Browser.Timeout / 2;
+                var complete = true;
+                try
                 {
-                    WaitUntil = [WaitUntilNavigation.Load],
-                    Timeout = (int)Math.Min(int.MaxValue, _options.Fetch.Browser.Timeout.TotalMilliseconds),
-                }).WaitAsync(token).ConfigureAwait(false);
+                    await page.GoToAsync(url.AbsoluteUri, new NavigationOptions
+                    {
+                        WaitUntil = [WaitUntilNavigation.Load],
+                        Timeout = (int)Math.Min(int.MaxValue, loadBudget.TotalMilliseconds),
+                    }).WaitAsync(token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (IsLoadTimeout(e) && !token.IsCancellationRequested)
+                {
+                    complete = false;
+                }
                 if (GuardedForwardProxy.RefusalIn(await page.GetContentAsync().WaitAsync(token).ConfigureAwait(false)) is { } refusal)
                     throw new RenderFailedException($"browser could not load the page: {refusal}");
                 var box = await page.EvaluateFunctionAsync<MarkedArea>(OutlineScript, marks.ImageUrls, marks.Names, MaxHeight).WaitAsync(token).ConfigureAwait(false);
@@ -92,12 +102,13 @@ public sealed partial class ClaimScreenshots
                     CaptureBeyondViewport = true,
                     Clip = new Clip { X = 0, Y = box.Top, Width = ViewportWidth, Height = Math.Max(1, box.Height) },
                 }).WaitAsync(token).ConfigureAwait(false);
-                return (bytes, box.Outlined);
+                return (bytes, box.Outlined, complete);
             }, cancellationToken).ConfigureAwait(false);
 
             var note = outlined > 0
                 ? $"{ViewportWidth} px wide, {outlined} mark(s) outlined in red"
                 : $"{ViewportWidth} px wide; the mark was not found on the rendered page, nothing outlined";
+            if (!loaded) note += $"; the page was still loading after {WebFetcher.Seconds(_options.Fetch.Browser.Timeout / 2)}";
             LogShot(pageUrl, png.Length, outlined);
             return new PageScreenshot(pageUrl, takenAt, png, note);
         }
@@ -129,6 +140,11 @@ public sealed partial class ClaimScreenshots
             .ToArray();
         return new PageMarks(images, names);
     }
+
+    /// <summary>A navigation that ran out of time (the page itself answered, something on it did not finish).</summary>
+    private static bool IsLoadTimeout(Exception e) =>
+        e is TimeoutException || e.InnerException is TimeoutException
+        || (e is NavigationException && e.Message.Contains("Timeout", StringComparison.OrdinalIgnoreCase));
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 

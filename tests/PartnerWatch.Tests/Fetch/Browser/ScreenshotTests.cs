@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -126,6 +127,33 @@ public sealed class ScreenshotTests(ITestOutputHelper output)
         Assert.Null(shot.Png);
         Assert.StartsWith("no screenshot: browser could not load the page", shot.Note);
         Assert.DoesNotContain(site.Requests, r => r.Contains("p0.html", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APageWhoseImageNeverArrivesIsShotAsItStandsAndTheNoteSaysSo()
+    {
+        RequireChromium();
+        await using var site = await LoopbackHttpServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/slow.png")
+            {
+                // Never answers: the page's load event never fires.
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync("<html><body><h2>Partners</h2><p>Acme is our partner</p><img src=\"/slow.png\"></body></html>");
+        });
+        var options = Options();
+        options.Fetch.Browser.Timeout = TimeSpan.FromSeconds(8);
+        await using var services = Services(options);
+
+        var shot = await services.GetRequiredService<ClaimScreenshots>().ShootAsync(site.Url("p.html").AbsoluteUri, new PageMarks([], ["Acme"]), CancellationToken.None);
+
+        Assert.True(shot.Png is not null, shot.Note);
+        Assert.Contains("1 mark(s) outlined", shot.Note);
+        Assert.Contains("still loading", shot.Note);
     }
 
     [Fact]
