@@ -132,6 +132,24 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyAnAdminCanQueueAScanNow()
+    {
+        await using var context = await _browser.CreateBrowserContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GoToAsync(Base + "/login");
+        await SignInAsync(page, "analyst", "demo-analyst");
+        Assert.Null(await page.QuerySelectorAsync("#sites button"));
+        Assert.Equal(403, await PostFormAsync(page, "/?handler=Scan", "site", "dongfang-shiyun", withToken: true));
+
+        await using var adminContext = await _browser.CreateBrowserContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await admin.GoToAsync(Base + "/login");
+        await SignInAsync(admin, "admin", "demo-admin");
+        await Task.WhenAll(admin.WaitForNavigationAsync(), admin.ClickAsync("#sites button"));
+        Assert.StartsWith("Scan of dongfang-shiyun queued by admin", await TextAsync(admin, "#notice"));
+    }
+
+    [Fact]
     public async Task WrongPasswordDoesNotSignIn()
     {
         await using var context = await _browser.CreateBrowserContextAsync();
