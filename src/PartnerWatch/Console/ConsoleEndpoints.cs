@@ -34,6 +34,7 @@ public static class ConsoleEndpoints
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages();
 
         app.MapGet("/console/console.css", () => TypedResults.Text(ConsoleStyles.Css, "text/css; charset=utf-8"));

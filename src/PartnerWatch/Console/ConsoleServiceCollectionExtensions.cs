@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.WebEncoders;
@@ -14,6 +15,8 @@ public static class ConsoleServiceCollectionExtensions
     public const string CanActPolicy = "console-act";
     public const string AdminPolicy = "console-admin";
     public const string CookieName = "PartnerWatch.Console";
+    public const string LoginRateLimit = "console-login";
+    public const int LoginAttemptsPerMinute = 10;
 
     /// <summary>
     /// The web console at <c>/</c> (Razor Pages under Console/Pages): cookie sign-in for the users in
@@ -59,6 +62,16 @@ public static class ConsoleServiceCollectionExtensions
             antiforgery.Cookie.Name = CookieName + ".Antiforgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.SecurePolicy = options.Console.SecureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Password guessing: at most LoginAttemptsPerMinute sign-in posts per client address and minute, then 429.
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
         });
 
         // Sign-in cookies stay valid across restarts: the keys live with the database, not in the (maybe read-only) home.

@@ -163,6 +163,26 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
         Assert.Contains("/login", page.Url);
     }
 
+    [Fact]
+    public async Task PasswordGuessingIsCutOffAfterTenAttemptsAMinute()
+    {
+        var login = await _service.Client.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        var statuses = new List<int>();
+        for (var i = 0; i < PartnerWatch.WebConsole.ConsoleServiceCollectionExtensions.LoginAttemptsPerMinute + 1; i++)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["name"] = "analyst", ["password"] = $"guess-{i}", ["__RequestVerificationToken"] = token,
+            });
+            statuses.Add((int)(await _service.Client.PostAsync("/login", form)).StatusCode);
+        }
+
+        Assert.All(statuses[..^1], s => Assert.Equal(401, s));
+        Assert.Equal(429, statuses[^1]);
+    }
+
     private async Task<long> OpenClaimIdAsync()
     {
         var status = await _service.GetStatusAsync();

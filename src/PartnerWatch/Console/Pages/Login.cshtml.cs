@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace PartnerWatch.WebConsole.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(ConsoleServiceCollectionExtensions.LoginRateLimit)]
 public sealed class LoginModel(ConsoleUsers users) : PageModel
 {
     public string? Error { get; private set; }
