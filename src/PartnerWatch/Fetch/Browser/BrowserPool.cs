@@ -193,11 +193,13 @@ internal sealed partial class BrowserPool : IAsyncDisposable
             LogLaunched(_executable!, browser.Process?.Id ?? 0);
             return new Instance(browser, proxy, profile);
         }
-        catch (Exception e) when (e is PuppeteerException or IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (Exception e)
         {
+            // Whatever stopped the start (PuppeteerSharp's launch errors vary by version), nothing may be left behind.
             await proxy.DisposeAsync().ConfigureAwait(false);
             DeleteProfile(profile);
-            throw new RenderFailedException($"could not start {_executable}: {e.Message}", e);
+            if (e is OperationCanceledException) throw;
+            throw new RenderFailedException($"could not start {_executable}: {e.Message.Split('\n')[0].Trim()}", e);
         }
     }
 

@@ -157,6 +157,19 @@ public sealed class ScreenshotTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ABrowserThatCannotStartGivesANoteSayingWhy()
+    {
+        var options = Options();
+        options.Fetch.Browser.ExecutablePath = "/bin/false";
+        await using var services = Services(options);
+
+        var shot = await services.GetRequiredService<ClaimScreenshots>().ShootAsync("http://127.0.0.1:9/partners", new PageMarks([], ["Acme"]), CancellationToken.None);
+
+        Assert.Null(shot.Png);
+        Assert.StartsWith("no screenshot: could not start /bin/false", shot.Note);
+    }
+
+    [Fact]
     public async Task WithoutABrowserTheEvidenceSaysWhyThereIsNoScreenshot()
     {
         await using var services = Services(Options(mode: BrowserMode.Never));
