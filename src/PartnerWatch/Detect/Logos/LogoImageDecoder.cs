@@ -140,6 +140,41 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         }
     }
 
+    /// <summary>
+    /// The fingerprint of the part of a raster sheet that a CSS sprite shows (<see cref="SpriteRegion"/>): the sheet is
+    /// decoded at full size (within the caps), the part cropped and fingerprinted like a whole image. SVG sheets are
+    /// rejected (the caller then matches the whole sheet).
+    /// </summary>
+    public ImageFingerprint? TryFingerprintPart(ReadOnlySpan<byte> bytes, SpriteRegion part, out string? rejectReason)
+    {
+        rejectReason = null;
+        if (bytes.Length == 0 || bytes.Length > limits.MaxBytes) return Reject(bytes.Length == 0 ? "empty image" : $"image is larger than {limits.MaxBytes} bytes", out rejectReason);
+        var format = ImageFormatSniffer.Sniff(bytes);
+        if (format is SniffedImageFormat.Unknown or SniffedImageFormat.Svg) return Reject($"{format} sprite sheets are matched whole", out rejectReason);
+        try
+        {
+            using var data = SKData.CreateCopy(bytes);
+            using var codec = SKCodec.Create(data);
+            if (codec is null) return Reject($"{format} header is corrupt", out rejectReason);
+            var info = codec.Info;
+            if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > limits.MaxPixels)
+                return Reject($"{format} is {info.Width}×{info.Height} pixels, outside the {limits.MaxPixels / 1_000_000} MP cap", out rejectReason);
+            if (part.InSheet(info.Width, info.Height) is not { } rect) return Reject("the sprite position lies outside the sheet", out rejectReason);
+            var decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+            using var sheet = new SKBitmap(decodeInfo);
+            var result = codec.GetPixels(decodeInfo, sheet.GetPixels());
+            if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return Reject($"{format} could not be decoded ({result})", out rejectReason);
+            using var image = SKImage.FromBitmap(sheet);
+            using var crop = Crop(image, rect);
+            return Finish(crop, SKCodecResult.Success, format, new SKImageInfo(rect.Width, rect.Height, info.ColorType, info.AlphaType), maps: null, out rejectReason);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            rejectReason = $"{format} could not be decoded: {e.Message}";
+            return null;
+        }
+    }
+
     private static ImageFingerprint? Reject(string reason, out string? rejectReason)
     {
         rejectReason = reason;

@@ -10,11 +10,15 @@ namespace PartnerWatch.Detect.Logos;
 /// </summary>
 internal static class TransparentViews
 {
-    /// <summary>A flattened view keeps at least this share of the opaque pixels visible, or it is a fragment.</summary>
-    public const double MinVisibleShare = 0.7;
+    /// <summary>
+    /// A flattened view must show at least this share of what the better one shows, or it is a fragment. Visibility is
+    /// measured as the hash sees it: each opaque pixel's distance from the background, saturating at the normaliser's
+    /// 0.35, so Trend Micro's dark grey letters on black (0.13) count as a third, not as shown.
+    /// </summary>
+    public const double MinRelativeVisibility = 0.85;
 
     private const double OpaqueAlpha = 0.5;
-    private const double VisibleDistance = 0.12; // as LogoNormalizer.ContentDistance
+    private const double SaturationDistance = 0.35; // as LogoNormalizer
 
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
     private static readonly (byte R, byte G, byte B) Black = (0, 0, 0);
@@ -25,7 +29,8 @@ internal static class TransparentViews
     public static List<FingerprintVariant> Fingerprint(byte[] onWhite, byte[] onBlack, int width, int height, MapPolicy? maps, bool silhouette)
     {
         var n = width * height;
-        int opaque = 0, visibleOnWhite = 0, visibleOnBlack = 0;
+        var opaque = 0;
+        double visibleOnWhite = 0, visibleOnBlack = 0;
         var shape = silhouette ? new byte[n * 3] : null;
         for (var i = 0; i < n; i++)
         {
@@ -36,14 +41,14 @@ internal static class TransparentViews
             if (shape is not null) shape[j] = shape[j + 1] = shape[j + 2] = (byte)Math.Round(255 * (1 - alpha));
             if (alpha < OpaqueAlpha) continue;
             opaque++;
-            if (Distance(onWhite, j, White) > VisibleDistance) visibleOnWhite++;
-            if (Distance(onBlack, j, Black) > VisibleDistance) visibleOnBlack++;
+            visibleOnWhite += Math.Min(1, Distance(onWhite, j, White) / SaturationDistance);
+            visibleOnBlack += Math.Min(1, Distance(onBlack, j, Black) / SaturationDistance);
         }
         var variants = new List<FingerprintVariant>();
         var best = Math.Max(visibleOnWhite, visibleOnBlack);
-        if (visibleOnWhite == best || visibleOnWhite >= MinVisibleShare * opaque)
+        if (visibleOnWhite >= MinRelativeVisibility * best)
             AddDistinct(variants, LogoNormalizer.Fingerprint(onWhite, width, height, White, maps));
-        if (visibleOnBlack == best || visibleOnBlack >= MinVisibleShare * opaque)
+        if (visibleOnBlack >= MinRelativeVisibility * best)
             AddDistinct(variants, LogoNormalizer.Fingerprint(onBlack, width, height, Black, maps));
         // Only worth a view when a flattened one hides part of the shape; else it repeats them.
         if (shape is not null && Math.Min(visibleOnWhite, visibleOnBlack) < 0.97 * opaque)
