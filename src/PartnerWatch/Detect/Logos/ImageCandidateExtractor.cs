@@ -300,7 +300,7 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
     [GeneratedRegex(@"url\(\s*(?<q>['""]?)(?<url>.*?)\k<q>\s*\)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CssUrl();
 
-    [GeneratedRegex(@"(?<![\w-])(?:background|width|height)\s*:", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\w-])(?:background(?:-position|-size)?|width|height)\s*:", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpriteCue();
 
     [GeneratedRegex(@"::?(?:before|after|hover|focus|active|visited|link|first-child|last-child|focus-visible|focus-within)\b", RegexOptions.IgnoreCase)]

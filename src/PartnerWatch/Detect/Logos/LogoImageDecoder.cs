@@ -68,7 +68,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     /// Long sides at which reference logos are also rendered: a 32 px wordmark on a page is a blur of 4-pixel-tall
     /// letters, and it resembles the reference drawn at 32 px far more than the crisp reference scaled up.
     /// </summary>
-    public static readonly IReadOnlyList<int> SmallRenderingSizes = [20, 24, 29, 35, 41, 50, 60];
+    public static readonly IReadOnlyList<int> SmallRenderingSizes = [20, 24, 29, 35, 41, 50, 60, 72, 86, 104, 124];
 
     /// <summary>
     /// The fingerprint of a reference logo: its own variants plus variants of it rendered small
