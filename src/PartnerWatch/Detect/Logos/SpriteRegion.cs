@@ -50,7 +50,8 @@ public readonly partial record struct SpriteRegion(double X, double Y, double Wi
         }
         if (x is not { } px || y is not { } py || px > 0 || py > 0) return null;
         var sheet = Last(SizeWidth(), declarations);
-        return new SpriteRegion(-px, -py, width.Value, height.Value, sheet is > 0 ? sheet : null);
+        // 0 - 0 would print as "-0".
+        return new SpriteRegion(px == 0 ? 0 : -px, py == 0 ? 0 : -py, width.Value, height.Value, sheet is > 0 ? sheet : null);
     }
 
     /// <summary>The sprite part named by <paramref name="url"/>'s fragment, if it has one.</summary>

@@ -98,7 +98,6 @@ public sealed class FragmentViewTests
     [Theory]
     [InlineData("png")]
     [InlineData("size:48")]
-    [InlineData("white-on-dark")]
     [InlineData("inverted")]
     [InlineData("grayscale")]
     [InlineData("padded-card")]
