@@ -35,7 +35,6 @@ internal static partial class PartnerWallSplitter
     private const int MaxLeaves = 128;
     private const int MaxDepth = 24;
     private const double MaxUnionShare = 0.25;   // of the wall's content area: a piece larger than this is a group of logos
-    private const int MaxUnionLeaves = 3;        // major pieces in a union: an emblem and a two-word wordmark, not a row of logos
     private const double BandAspect = 3.0;       // a framed region this elongated and large is a band of logos, not a plate
     private const int MinGap = 2;                // analysis pixels
     private const double WeakGapShare = 0.2;     // of the smaller piece's shorter side: letters stay together
@@ -178,21 +177,9 @@ internal static partial class PartnerWallSplitter
             leaves.AddRange(Split(b, cellB, background, depth + 1));
             // A narrow gap may be inside one logo (a word space, an emblem beside its wordmark, the bars above CISCO):
             // keep the whole too, while it is small enough to be one logo rather than a row of them.
-            if (!cut.Strong && content.Width * (long)content.Height <= MaxUnionShare * rootArea && MajorPieces(leaves) <= MaxUnionLeaves)
+            if (!cut.Strong && content.Width * (long)content.Height <= MaxUnionShare * rootArea)
                 leaves.Add(new Leaf(content, cell, true));
             return leaves;
-        }
-
-        /// <summary>
-        /// Pieces of at least a fifth of the largest one's area: a row of logos has many, one logo (the bars above CISCO
-        /// and its wordmark, an emblem beside a two-word name) only a few, however many small parts it falls into.
-        /// </summary>
-        private static int MajorPieces(List<Leaf> leaves)
-        {
-            var pieces = leaves.Where(l => !l.Union).Select(l => l.Content.Width * (long)l.Content.Height).ToList();
-            if (pieces.Count == 0) return 0;
-            var largest = pieces.Max();
-            return pieces.Count(a => a >= 0.2 * largest);
         }
 
         private bool IsBand(Box content) =>
