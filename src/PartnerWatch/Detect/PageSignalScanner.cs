@@ -551,7 +551,7 @@ internal sealed class PageSignalScanner(BrandMatcher matcher, ContextLexicon lex
             {
                 foreach (Match m in CssUrl.Matches(style.Length > 4000 ? style[..4000] : style))
                 {
-                    yield return m.Groups[1].Value;
+                    yield return Logos.SpriteRegion.Annotate(m.Groups[1].Value, style);
                 }
             }
         }
