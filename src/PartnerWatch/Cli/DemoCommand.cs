@@ -22,6 +22,7 @@ public static class DemoCommand
             stderr.WriteLine($"""
 
                 PartnerWatch demo is running. Within a few seconds:
+                  {DemoCredentials.Banner(url)}
                   status  : curl {url}/status      (one open unverified claim: dongfang-shiyun shows Microsoft)
                   alert   : {Path.Combine(data, "outbox")}/*.eml
                   database: {Path.Combine(data, "partnerwatch.db")}
@@ -60,6 +61,7 @@ public static class DemoCommand
             ["PartnerWatch:Sites:1:Url"] = new Uri(origin, "contoso-systems/").ToString(),
             ["PartnerWatch:Sites:2:Url"] = new Uri(origin, "brightwave-news/").ToString(),
         };
+        foreach (var (key, value) in DemoCredentials.ConfigurationOverrides()) overrides[key] = value;
         if (dataDirectory is not null)
             overrides["PartnerWatch:Storage:DataDirectory"] = dataDirectory;
         else if (Environment.GetEnvironmentVariable("PartnerWatch__Storage__DataDirectory") is null)

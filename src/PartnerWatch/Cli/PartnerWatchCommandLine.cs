@@ -78,6 +78,13 @@ public static class PartnerWatchCommandLine
         demo.Options.Add(Urls());
         demo.Action = new RunAction();
 
+        var hashPassword = new Command("hash-password", """
+            Read a console password (typed without echo, or one line on stdin) and print its hash for
+            PartnerWatch:Console:Users:N:PasswordHash.
+            """);
+        hashPassword.SetAction(parsed => WebConsole.HashPasswordCommand.Run(
+            Console.In, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, !Console.IsInputRedirected));
+
         // "help scan" and "version" as words, as users type them; hidden to keep the listing short.
         var helpTarget = new Argument<string?>("command") { Arity = ArgumentArity.ZeroOrOne, Description = "The command to describe." };
         var help = new Command("help", "Show help for a command.") { Hidden = true };
@@ -95,7 +102,7 @@ public static class PartnerWatchCommandLine
             return ExitCodes.Ok;
         });
 
-        foreach (var command in new[] { serve, scan, validate, demo, help, version })
+        foreach (var command in new[] { serve, scan, validate, demo, hashPassword, help, version })
             root.Subcommands.Add(command);
         return root;
     }

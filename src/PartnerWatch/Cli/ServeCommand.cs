@@ -6,6 +6,7 @@ using PartnerWatch.Status;
 using PartnerWatch.Status.Health;
 using PartnerWatch.Status.Metrics;
 using PartnerWatch.Store;
+using PartnerWatch.WebConsole;
 using Serilog;
 
 namespace PartnerWatch.Cli;
@@ -85,7 +86,8 @@ public static class ServeCommand
             .AddPartnerWatchHealthChecks()      //   /healthz (alive), /readyz (database, scheduler; outbox backlog degrades)
             .AddPrometheusMetrics()             //   /metrics (Prometheus text format)
             .AddClaimsApi()                     // api: /api/claims, /api/sites/{id}/scan (needs Api:Key)
-            .AddApiDescription();               //   /openapi/v1.json and its reference page /scalar
+            .AddApiDescription()                //   /openapi/v1.json and its reference page /scalar
+            .AddConsole(options);               // console: the team's web pages at / (Console:Users)
 
         var app = builder.Build();
         app.Services.GetRequiredService<ServiceClock>();
@@ -94,6 +96,7 @@ public static class ServeCommand
         app.MapPrometheusMetrics();
         app.MapClaimsApi();
         app.MapApiDescription();
+        app.MapConsole();
         return app;
     }
 

@@ -13,13 +13,14 @@ public sealed class ConfirmedPartnerLists
     private readonly PartnerWatchOptions _options;
     private readonly Lock _writeLock = new();
     private FrozenDictionary<int, IReadOnlyList<string>> _sourceEntries = FrozenDictionary<int, IReadOnlyList<string>>.Empty;
+    private IReadOnlyList<KeyValuePair<string, string>> _storedEntries = [];
     private volatile Snapshot _current;
 
     public ConfirmedPartnerLists(PartnerWatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _current = Build(options, _sourceEntries);
+        _current = Build(options, _sourceEntries, _storedEntries);
     }
 
     public Snapshot Current => _current;
@@ -31,7 +32,7 @@ public sealed class ConfirmedPartnerLists
         lock (_writeLock)
         {
             var updated = new Dictionary<int, IReadOnlyList<string>>(_sourceEntries) { [sourceIndex] = entries.ToArray() };
-            var snapshot = Build(_options, updated);
+            var snapshot = Build(_options, updated, _storedEntries);
             _sourceEntries = updated.ToFrozenDictionary();
             if (snapshot.SameAs(_current))
             {
@@ -43,7 +44,22 @@ public sealed class ConfirmedPartnerLists
         }
     }
 
-    private static Snapshot Build(PartnerWatchOptions options, IReadOnlyDictionary<int, IReadOnlyList<string>> sourceEntries)
+    /// <summary>Sets the partners confirmed in the console (kept in the database): brand id → entry pairs.</summary>
+    public bool SetStoredEntries(IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (_writeLock)
+        {
+            var stored = entries.ToArray();
+            var snapshot = Build(_options, _sourceEntries, stored);
+            _storedEntries = stored;
+            if (snapshot.SameAs(_current)) return false;
+            _current = snapshot;
+            return true;
+        }
+    }
+
+    private static Snapshot Build(PartnerWatchOptions options, IReadOnlyDictionary<int, IReadOnlyList<string>> sourceEntries, IReadOnlyList<KeyValuePair<string, string>> storedEntries)
     {
         var merged = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (brand, entries) in options.ConfirmedPartners)
@@ -57,6 +73,11 @@ public sealed class ConfirmedPartnerLists
             {
                 Add(brand, entries);
             }
+        }
+
+        foreach (var (brand, entry) in storedEntries)
+        {
+            Add(brand, [entry]);
         }
 
         return new Snapshot(merged.ToFrozenDictionary(

@@ -28,6 +28,7 @@ internal static partial class OptionsBinder
         options.Alerts = BindObject<AlertsOptions>(section.GetSection(nameof(PartnerWatchOptions.Alerts)), problems);
         options.Api = BindObject<ApiOptions>(section.GetSection(nameof(PartnerWatchOptions.Api)), problems);
         options.Webhooks = BindList<WebhookOptions>(section.GetSection(nameof(PartnerWatchOptions.Webhooks)), problems);
+        options.Console = BindObject<PartnerWatch.WebConsole.ConsoleOptions>(section.GetSection(nameof(PartnerWatchOptions.Console)), problems);
     }
 
     private static List<T> BindList<T>(IConfigurationSection section, List<ConfigProblem> problems) where T : new()

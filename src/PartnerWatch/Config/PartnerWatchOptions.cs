@@ -23,6 +23,8 @@ public sealed class PartnerWatchOptions
     public AlertsOptions Alerts { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
     public List<WebhookOptions> Webhooks { get; set; } = [];
+    /// <summary>The web console at <c>/</c>: users and roles (see docs/console.md).</summary>
+    public PartnerWatch.WebConsole.ConsoleOptions Console { get; set; } = new();
 
     /// <summary>
     /// Directory that relative paths in the configuration (logos, partner lists) are resolved against:

@@ -40,6 +40,7 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
         CheckSmtp(options.Smtp, Problem);
         problems.AddRange(AlertsOptionsValidator.Check(options));
         problems.AddRange(PartnerSourcesValidator.Check(options));
+        problems.AddRange(PartnerWatch.WebConsole.ConsoleOptionsValidator.Check(options.Console));
 
         if (string.IsNullOrWhiteSpace(options.Storage.DataDirectory))
             Problem("Storage:DataDirectory", "must name a folder");

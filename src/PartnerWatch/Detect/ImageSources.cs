@@ -68,7 +68,7 @@ internal static class ImageSources
         {
             foreach (Match m in CssUrl.Matches(style.Length > 4000 ? style[..4000] : style))
             {
-                yield return m.Groups[1].Value;
+                yield return Logos.SpriteRegion.Annotate(m.Groups[1].Value, style);
             }
         }
     }

@@ -29,7 +29,13 @@ public sealed record SiteScanResult(
     /// evidence names their URL or hash.
     /// </summary>
     [JsonIgnore] public IReadOnlyList<FetchedImage> FetchedImages { get; init; } = [];
+
+    /// <summary>Screenshots of the pages that carry claims, or why none was taken; stored as evidence (Fetch/Browser).</summary>
+    [JsonIgnore] public IReadOnlyList<PageScreenshot> Screenshots { get; init; } = [];
 }
+
+/// <param name="Png">The page as rendered, marks outlined; null when no screenshot could be taken (<paramref name="Note"/> says why).</param>
+public sealed record PageScreenshot(string PageUrl, DateTimeOffset TakenAt, byte[]? Png, string? Note);
 
 /// <param name="Html">The body as fetched, or null when it was dropped to bound memory (the hash is still known).</param>
 public sealed record FetchedPage(string Url, int StatusCode, DateTimeOffset FetchedAt, string Sha256, long Length, byte[]? Html)

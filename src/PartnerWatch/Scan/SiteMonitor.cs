@@ -9,11 +9,16 @@ namespace PartnerWatch.Scan;
 /// newly opened unverified claims in the same transaction), then deliver whatever the outbox holds.
 /// </summary>
 public sealed class SiteMonitor(
-    SiteScanner scanner, IScanStore store, AlertDispatcher dispatcher, ILogger<SiteMonitor> logger, Status.Metrics.PartnerWatchMetrics? metrics = null)
+    SiteScanner scanner,
+    IScanStore store,
+    AlertDispatcher dispatcher,
+    ILogger<SiteMonitor> logger,
+    Fetch.Browser.ClaimScreenshots screenshots,
+    Status.Metrics.PartnerWatchMetrics? metrics = null)
 {
     public async Task<SiteScanResult> RunOnceAsync(SiteOptions site, CancellationToken cancellationToken)
     {
-        var result = await scanner.ScanAsync(site, cancellationToken);
+        var result = await screenshots.AttachAsync(await scanner.ScanAsync(site, cancellationToken), cancellationToken);
         var recorded = await store.RecordScanAsync(result, cancellationToken);
         metrics?.AlertsQueued(recorded.AlertsQueued);
         if (recorded.AlertsQueued > 0)

@@ -81,6 +81,8 @@ public enum ClaimLifecycle
     Resolved,
     /// <summary>The brand lists the site as a partner; never alerted.</summary>
     Confirmed,
+    /// <summary>An analyst dismissed it as not a claim (a false alert); stays so while seen, until reopened.</summary>
+    Dismissed,
 }
 
 /// <summary>What kind of message an alert is.</summary>
@@ -142,10 +144,11 @@ public sealed record ClaimRecord(
 /// <param name="Items">The files the manifest lists, with their hashes.</param>
 public sealed record EvidenceManifestRecord(long ClaimId, long ScanId, DateTimeOffset CreatedAt, string File, string Sha256, IReadOnlyList<EvidenceItem> Items);
 
-/// <param name="Kind"><c>page</c> (HTML as fetched) or <c>image</c>.</param>
+/// <param name="Kind"><c>page</c> (HTML as fetched), <c>rendered-page</c>, <c>image</c> or <c>screenshot</c> (PNG as rendered).</param>
 /// <param name="Sha256">Hex SHA-256 of the bytes; null when the bytes were not available (image not yet fetched).</param>
 /// <param name="Stored">True when the bytes are in the blob store (<c>evidence/blobs/&lt;sha256&gt;</c>).</param>
-public sealed record EvidenceItem(string Kind, string Url, DateTimeOffset? FetchedAt, int? HttpStatus, string? Sha256, long? Bytes, bool Stored, string? ContentType = null);
+/// <param name="Note">Why an item has no bytes (a screenshot that could not be taken), or what it shows.</param>
+public sealed record EvidenceItem(string Kind, string Url, DateTimeOffset? FetchedAt, int? HttpStatus, string? Sha256, long? Bytes, bool Stored, string? ContentType = null, string? Note = null);
 
 /// <param name="OpenClaims">Open unverified claims (acknowledged or not).</param>
 /// <param name="PendingAlerts">E-mail outbox backlog.</param>

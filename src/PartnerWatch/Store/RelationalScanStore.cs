@@ -176,6 +176,12 @@ internal sealed partial class RelationalScanStore : IScanStore
                     await outbox.QueueAsync(AlertKind.Confirmed, claimId, $"confirmed:{claimId}:{seenAt}");
                 }
             }
+            else if (unverified && existing.State == "dismissed")
+            {
+                // An analyst said this is not a claim: keep the sighting current, but no new period and no alert.
+                claimId = existing.Id;
+                await Execute(connection, transaction, StoreSql.RefreshClaim, new { existing.Id, values.Status, values.Confidence, values.SeenAt, values.ScanId, values.Evidence }, cancellationToken);
+            }
             else if (unverified)
             {
                 claimId = existing.Id;
@@ -456,6 +462,7 @@ internal sealed partial class RelationalScanStore : IScanStore
             ClaimLifecycle.Acknowledged => "WHERE c.state = 'open' AND c.acknowledged_at IS NOT NULL",
             ClaimLifecycle.Resolved => "WHERE c.state = 'resolved'",
             ClaimLifecycle.Confirmed => "WHERE c.state = 'confirmed'",
+            ClaimLifecycle.Dismissed => "WHERE c.state = 'dismissed'",
             _ => "",
         };
         await using var connection = await OpenAsync(cancellationToken);
@@ -813,6 +820,27 @@ internal sealed partial class RelationalScanStore : IScanStore
                 image?.Bytes?.LongLength, stored, image?.ContentType);
         }
 
+        // Screenshots of the claim pages as rendered (or the reason there is none), taken before the scan is recorded.
+        foreach (var shot in (result.Screenshots ?? []).Where(s => s is not null && pageUrls.Contains(NormalizeUrl(s.PageUrl))))
+        {
+            var stored = false;
+            try
+            {
+                if (shot.Png is { } png)
+                {
+                    await _evidence.PutBlobAsync(png, cancellationToken);
+                    stored = true;
+                }
+            }
+            catch (IOException ex)
+            {
+                LogEvidenceWriteFailed(shot.PageUrl, ex.Message);
+            }
+
+            items.TryAdd("screenshot " + NormalizeUrl(shot.PageUrl), new EvidenceItem("screenshot", shot.PageUrl, shot.TakenAt, null,
+                shot.Png is null ? null : EvidenceFiles.Sha256Hex(shot.Png), shot.Png?.LongLength, stored, shot.Png is null ? null : "image/png", shot.Note));
+        }
+
         return items;
     }
 
@@ -823,6 +851,7 @@ internal sealed partial class RelationalScanStore : IScanStore
         var evidence = (claim.Evidence ?? []).Where(e => e is not null).Take(MaxStoredEvidencePerClaim).ToList();
         var files = evidence.Select(e => "page " + NormalizeUrl(e.PageUrl))
             .Concat(evidence.Select(e => "rendered " + NormalizeUrl(e.PageUrl)))
+            .Concat(evidence.Select(e => "screenshot " + NormalizeUrl(e.PageUrl)))
             .Concat(evidence.Where(e => !string.IsNullOrEmpty(e.ImageUrl)).Select(e => "image " + NormalizeUrl(e.ImageUrl)))
             .Distinct(StringComparer.Ordinal)
             .Select(k => blobs.GetValueOrDefault(k))
@@ -847,6 +876,7 @@ internal sealed partial class RelationalScanStore : IScanStore
                 f.Bytes,
                 f.ContentType,
                 f.Stored,
+                f.Note,
                 blob = f.Stored ? $"blobs/{f.Sha256}" : null,
             }),
             evidence = evidence.Select(e => e with { Detail = Truncate(e.Detail ?? ""), Snippet = TruncateOrNull(e.Snippet), Context = TruncateOrNull(e.Context) }),
@@ -926,6 +956,7 @@ internal sealed partial class RelationalScanStore : IScanStore
         {
             "resolved" => ClaimLifecycle.Resolved,
             "confirmed" => ClaimLifecycle.Confirmed,
+            "dismissed" => ClaimLifecycle.Dismissed,
             _ => r.AcknowledgedAt is null ? ClaimLifecycle.Open : ClaimLifecycle.Acknowledged,
         },
         r.Confidence, FromUnixMs(r.FirstSeenAt), FromUnixMs(r.LastSeenAt),

@@ -189,5 +189,36 @@ internal sealed class SqliteDialect : StoreDialect
             ALTER TABLE alerts ADD COLUMN leased_until INTEGER;
             ALTER TABLE alert_deliveries ADD COLUMN leased_until INTEGER;
             """),
+        new(5, "console: analysts' verdicts, claim history and notes, partners confirmed in the console", """
+            -- claims.state may now also be 'dismissed' (an analyst said it is not a claim): no alerts while it stays so.
+            CREATE TABLE claim_events (
+                id       INTEGER NOT NULL PRIMARY KEY,
+                claim_id INTEGER NOT NULL REFERENCES claims (id),
+                at       INTEGER NOT NULL,
+                actor    TEXT    NOT NULL,
+                action   TEXT    NOT NULL,
+                text     TEXT
+            );
+            CREATE INDEX ix_claim_events_claim ON claim_events (claim_id, id);
+
+            -- The latest verdict on a claim: 'real' (the alert was right) or 'wrong' (not a claim); none = undecided.
+            CREATE TABLE claim_verdicts (
+                claim_id INTEGER NOT NULL PRIMARY KEY REFERENCES claims (id),
+                verdict  TEXT    NOT NULL CHECK (verdict IN ('real', 'wrong')),
+                actor    TEXT    NOT NULL,
+                at       INTEGER NOT NULL,
+                reason   TEXT
+            );
+
+            -- Confirmed partners added in the console, merged with ConfirmedPartners and ConfirmedPartnerSources.
+            CREATE TABLE confirmed_partner_entries (
+                brand_id TEXT    NOT NULL,
+                entry    TEXT    NOT NULL,
+                actor    TEXT    NOT NULL,
+                added_at INTEGER NOT NULL,
+                claim_id INTEGER,
+                PRIMARY KEY (brand_id, entry)
+            );
+            """),
     ];
 }

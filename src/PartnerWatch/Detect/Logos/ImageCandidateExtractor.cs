@@ -47,7 +47,8 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
         }
         foreach (var element in document.QuerySelectorAll("[style]"))
         {
-            foreach (var url in BackgroundUrls(element.GetAttribute("style") ?? "")) Add(FromUrl(element, ImageSource.StyleAttribute, url, baseUri));
+            var style = element.GetAttribute("style") ?? "";
+            foreach (var url in BackgroundUrls(style)) Add(FromUrl(element, ImageSource.StyleAttribute, SpriteRegion.Annotate(url, style), baseUri));
         }
         foreach (var style in document.QuerySelectorAll("style"))
         {
@@ -76,24 +77,50 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
     public IReadOnlyList<ImageCandidate> FromStyleSheet(string css, Uri baseUri, IDocument document)
     {
         var result = new List<ImageCandidate>();
-        var rules = 0;
-        foreach (Match rule in CssRule().Matches(CssComment().Replace(css, "")))
+        var parsed = CssRule().Matches(CssComment().Replace(css, "")).Take(MaxRules)
+            .Select(r => (Selectors: r.Groups["selectors"].Value, Body: r.Groups["body"].Value)).ToList();
+        var declared = SpriteDeclarations(parsed, document);
+        foreach (var (selectors, body) in parsed)
         {
-            if (++rules > MaxRules) break;
-            var urls = BackgroundUrls(rule.Groups["body"].Value).ToList();
+            var urls = BackgroundUrls(body).ToList();
             if (urls.Count == 0) continue;
-            foreach (var selector in rule.Groups["selectors"].Value.Split(','))
+            foreach (var selector in selectors.Split(','))
             {
                 foreach (var element in Matching(document, selector).Take(MaxElementsPerRule))
                 {
                     foreach (var url in urls)
                     {
-                        if (FromUrl(element, ImageSource.StyleSheet, url, baseUri) is { } candidate) result.Add(candidate);
+                        // A sprite sheet shown through a sized element: the URL names the part it shows (#xywh=…).
+                        var shown = declared.TryGetValue(element, out var declarations) ? SpriteRegion.Annotate(url, declarations + ";" + element.GetAttribute("style")) : url;
+                        if (FromUrl(element, ImageSource.StyleSheet, shown, baseUri) is { } candidate) result.Add(candidate);
                     }
                 }
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// Each element's declarations that can place a sprite (background position, width, height, background size), from
+    /// every rule that matches it, in source order: a sheet's URL, its size and each logo's position usually sit in
+    /// different rules (<c>.logo { background: url(sheet.png) }</c>, <c>.logo-acme { background-position: -120px 0 }</c>).
+    /// </summary>
+    private static Dictionary<IElement, string> SpriteDeclarations(List<(string Selectors, string Body)> rules, IDocument document)
+    {
+        var declared = new Dictionary<IElement, System.Text.StringBuilder>();
+        foreach (var (selectors, body) in rules)
+        {
+            if (!SpriteCue().IsMatch(body)) continue;
+            foreach (var selector in selectors.Split(','))
+            {
+                foreach (var element in Matching(document, selector).Take(MaxElementsPerRule))
+                {
+                    if (!declared.TryGetValue(element, out var text)) declared[element] = text = new System.Text.StringBuilder();
+                    if (text.Length < 8_000) text.Append(body).Append(';');
+                }
+            }
+        }
+        return declared.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
     }
 
     // Pseudo-elements (::before/::after) and state pseudo-classes draw on the element itself; drop them to match it.
@@ -272,6 +299,9 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
 
     [GeneratedRegex(@"url\(\s*(?<q>['""]?)(?<url>.*?)\k<q>\s*\)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CssUrl();
+
+    [GeneratedRegex(@"(?<![\w-])(?:background(?:-position|-size)?|width|height)\s*:", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpriteCue();
 
     [GeneratedRegex(@"::?(?:before|after|hover|focus|active|visited|link|first-child|last-child|focus-visible|focus-within)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PseudoPart();

@@ -68,7 +68,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     /// Long sides at which reference logos are also rendered: a 32 px wordmark on a page is a blur of 4-pixel-tall
     /// letters, and it resembles the reference drawn at 32 px far more than the crisp reference scaled up.
     /// </summary>
-    public static readonly IReadOnlyList<int> SmallRenderingSizes = [20, 24, 29, 35, 41, 50, 60];
+    public static readonly IReadOnlyList<int> SmallRenderingSizes = [20, 24, 29, 35, 41, 50, 60, 72, 86, 104, 124];
 
     /// <summary>
     /// The fingerprint of a reference logo: its own variants plus variants of it rendered small
@@ -89,7 +89,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             {
                 using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(DecodeText(bytes), side) : RenderRasterSmall(bytes, side);
                 if (small is null) continue;
-                var rendered = Finish(small, SKCodecResult.Success, format, small.Info, MapPolicy.None, out _);
+                var rendered = Finish(small, SKCodecResult.Success, format, small.Info, MapPolicy.None, out _, silhouette: true);
                 if (rendered is null) continue;
                 variants.AddRange(rendered.Variants.Select(v => v with { RenderedLongSide = side }));
             }
@@ -140,6 +140,41 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         }
     }
 
+    /// <summary>
+    /// The fingerprint of the part of a raster sheet that a CSS sprite shows (<see cref="SpriteRegion"/>): the sheet is
+    /// decoded at full size (within the caps), the part cropped and fingerprinted like a whole image. SVG sheets are
+    /// rejected (the caller then matches the whole sheet).
+    /// </summary>
+    public ImageFingerprint? TryFingerprintPart(ReadOnlySpan<byte> bytes, SpriteRegion part, out string? rejectReason)
+    {
+        rejectReason = null;
+        if (bytes.Length == 0 || bytes.Length > limits.MaxBytes) return Reject(bytes.Length == 0 ? "empty image" : $"image is larger than {limits.MaxBytes} bytes", out rejectReason);
+        var format = ImageFormatSniffer.Sniff(bytes);
+        if (format is SniffedImageFormat.Unknown or SniffedImageFormat.Svg) return Reject($"{format} sprite sheets are matched whole", out rejectReason);
+        try
+        {
+            using var data = SKData.CreateCopy(bytes);
+            using var codec = SKCodec.Create(data);
+            if (codec is null) return Reject($"{format} header is corrupt", out rejectReason);
+            var info = codec.Info;
+            if (info.Width <= 0 || info.Height <= 0 || (long)info.Width * info.Height > limits.MaxPixels)
+                return Reject($"{format} is {info.Width}×{info.Height} pixels, outside the {limits.MaxPixels / 1_000_000} MP cap", out rejectReason);
+            if (part.InSheet(info.Width, info.Height) is not { } rect) return Reject("the sprite position lies outside the sheet", out rejectReason);
+            var decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+            using var sheet = new SKBitmap(decodeInfo);
+            var result = codec.GetPixels(decodeInfo, sheet.GetPixels());
+            if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return Reject($"{format} could not be decoded ({result})", out rejectReason);
+            using var image = SKImage.FromBitmap(sheet);
+            using var crop = Crop(image, rect);
+            return Finish(crop, SKCodecResult.Success, format, new SKImageInfo(rect.Width, rect.Height, info.ColorType, info.AlphaType), maps: null, out rejectReason);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            rejectReason = $"{format} could not be decoded: {e.Message}";
+            return null;
+        }
+    }
+
     private static ImageFingerprint? Reject(string reason, out string? rejectReason)
     {
         rejectReason = reason;
@@ -174,11 +209,11 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
             using var full = new SKBitmap(decodeInfo);
             result = codec.GetPixels(decodeInfo, full.GetPixels());
-            var fullFingerprint = Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
+            var fullFingerprint = Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
             return reference ? fullFingerprint : WithWallParts(fullFingerprint, full, format, info);
         }
         // A reference logo is one logo: only images seen on pages are split into walls.
-        var fingerprint = Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason);
+        var fingerprint = Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
         return reference ? fingerprint : WithWallParts(fingerprint, bitmap, format, info);
     }
 
@@ -217,7 +252,8 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     }
 
     /// <param name="maps">Which views keep their foreground map; null: a small image keeps it at its own pixel size.</param>
-    private static ImageFingerprint? Finish(SKBitmap bitmap, SKCodecResult result, SniffedImageFormat format, SKImageInfo info, MapPolicy? maps, out string? rejectReason)
+    /// <param name="silhouette">Whether a transparent image also gets its silhouette view (reference logos, <see cref="TransparentViews"/>).</param>
+    private static ImageFingerprint? Finish(SKBitmap bitmap, SKCodecResult result, SniffedImageFormat format, SKImageInfo info, MapPolicy? maps, out string? rejectReason, bool silhouette = false)
     {
         // A truncated file still shows its top rows in a browser; fingerprint what arrived.
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
@@ -229,17 +265,27 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         var longSide = Math.Max(bitmap.Width, bitmap.Height);
         // Only an image drawn up to the working size keeps every one of its own pixels in the working raster.
         maps ??= longSide <= LogoNormalizer.WorkingSize ? MapPolicy.AtNativeSize(longSide / (double)LogoNormalizer.WorkingSize) : MapPolicy.None;
-        (byte R, byte G, byte B)?[] backgrounds = HasTransparency(bitmap) ? [White, Black] : [null];
-        var variants = new List<FingerprintVariant>();
-        foreach (var background in backgrounds)
+        void Draw(SKCanvas canvas, float scale) => canvas.DrawImage(image, SKRect.Create(bitmap.Width * scale, bitmap.Height * scale), Sampling(scale));
+        List<FingerprintVariant> variants;
+        if (HasTransparency(bitmap))
         {
-            var (rgb, w, h) = RenderWorking(bitmap.Width, bitmap.Height, background ?? White,
-                (canvas, scale) => canvas.DrawImage(image, SKRect.Create(bitmap.Width * scale, bitmap.Height * scale), Sampling(scale)));
-            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background, maps));
+            variants = FingerprintTransparent(bitmap.Width, bitmap.Height, Draw, maps, silhouette);
+        }
+        else
+        {
+            var (rgb, w, h) = RenderWorking(bitmap.Width, bitmap.Height, White, Draw);
+            variants = LogoNormalizer.Fingerprint(rgb, w, h, null, maps);
         }
         return variants.Count == 0
             ? Reject($"{format} is blank (a single colour)", out rejectReason)
             : new ImageFingerprint(variants, info.Width, info.Height, format.ToString());
+    }
+
+    private static List<FingerprintVariant> FingerprintTransparent(int width, int height, Action<SKCanvas, float> draw, MapPolicy maps, bool silhouette)
+    {
+        var (onWhite, w, h) = RenderWorking(width, height, White, draw);
+        var (onBlack, _, _) = RenderWorking(width, height, Black, draw);
+        return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
     }
 
     /// <summary>
@@ -283,17 +329,12 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         var bounds = picture.CullRect;
         var width = (int)Math.Ceiling(bounds.Width);
         var height = (int)Math.Ceiling(bounds.Height);
-        var variants = new List<FingerprintVariant>();
-        foreach (var background in new[] { White, Black })
+        var variants = FingerprintTransparent(Math.Max(1, width), Math.Max(1, height), (canvas, scale) =>
         {
-            var (rgb, w, h) = RenderWorking(Math.Max(1, width), Math.Max(1, height), background, (canvas, scale) =>
-            {
-                canvas.Scale(scale);
-                canvas.Translate(-bounds.Left, -bounds.Top);
-                canvas.DrawPicture(picture);
-            });
-            AddDistinct(variants, LogoNormalizer.Fingerprint(rgb, w, h, background, maps));
-        }
+            canvas.Scale(scale);
+            canvas.Translate(-bounds.Left, -bounds.Top);
+            canvas.DrawPicture(picture);
+        }, maps, silhouette: maps == MapPolicy.Reference);
         return variants.Count == 0
             ? Reject("SVG draws nothing visible", out rejectReason)
             : new ImageFingerprint(variants, width, height, nameof(SniffedImageFormat.Svg));
@@ -337,12 +378,4 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         return false;
     }
 
-    // White and black flattening give the same variant for logos without near-white or near-black parts.
-    private static void AddDistinct(List<FingerprintVariant> into, List<FingerprintVariant> variants)
-    {
-        foreach (var v in variants)
-        {
-            if (!into.Any(e => e.Layout == v.Layout && e.Hash.DistanceTo(v.Hash) <= 4 && Math.Abs(Math.Log(e.Aspect / v.Aspect)) < 0.05)) into.Add(v);
-        }
-    }
 }

@@ -42,6 +42,9 @@ internal static class LogoNormalizer
         // information check below drops.
         List<(byte R, byte G, byte B)> guesses = [];
         if (DominantRingColour(pixels, full) is { } edge) guesses.Add(edge);
+        // A logo cropped to its content touches the edge (white letters on a navy plate cut at the letters): the plate's
+        // colour is then the most common edge colour, not the dominant one.
+        else if (ModalRingColour(pixels, full) is { } common) guesses.Add(common);
         foreach (var colour in new[] { White, Black })
         {
             if (guesses.All(g => Distance(g, colour) >= ContentDistance)) guesses.Add(colour);
@@ -175,6 +178,26 @@ internal static class LogoNormalizer
         var median = (Median(ring, c => c.R), Median(ring, c => c.G), Median(ring, c => c.B));
         var close = ring.Count(c => Distance(c, median) <= ContentDistance / 2);
         return close >= share * ring.Count ? median : null;
+    }
+
+    /// <summary>The mean colour of the most common 4-bit-per-channel bucket of the rectangle's border, if a quarter of the border has it.</summary>
+    private static (byte R, byte G, byte B)? ModalRingColour(Raster p, Rect r)
+    {
+        var counts = new Dictionary<int, (int N, int R, int G, int B)>();
+        var total = 0;
+        void Count(int x, int y)
+        {
+            var (cr, cg, cb) = p.At(x, y);
+            var key = (cr >> 4) << 8 | (cg >> 4) << 4 | cb >> 4;
+            var (n, sr, sg, sb) = counts.GetValueOrDefault(key);
+            counts[key] = (n + 1, sr + cr, sg + cg, sb + cb);
+            total++;
+        }
+        for (var x = r.X; x < r.Right; x++) { Count(x, r.Y); Count(x, r.Bottom - 1); }
+        for (var y = r.Y + 1; y < r.Bottom - 1; y++) { Count(r.X, y); Count(r.Right - 1, y); }
+        if (total == 0) return null;
+        var (count, sumR, sumG, sumB) = counts.Values.MaxBy(v => v.N);
+        return count >= 0.25 * total ? ((byte)(sumR / count), (byte)(sumG / count), (byte)(sumB / count)) : null;
     }
 
     private static byte Median(List<(byte R, byte G, byte B)> colours, Func<(byte R, byte G, byte B), byte> channel)

@@ -44,6 +44,25 @@ internal sealed class ReferenceLogoMatcher(
         }
     }
 
+    /// <summary>The part of a sprite sheet a page shows, cached by the sheet's content and the part; a whole-sheet match when the part cannot be cut.</summary>
+    private async Task<CachedFingerprint> DecodePartAsync(byte[] bytes, SpriteRegion part, CancellationToken cancellationToken)
+    {
+        var key = FingerprintCache.KeyOf(bytes) + "#" + part.ToFragment();
+        if (fingerprints.TryGet(key, out var known)) return known;
+        await _decodeSlots.WaitAsync(cancellationToken);
+        try
+        {
+            var fingerprint = decoder.TryFingerprintPart(bytes, part, out var reason);
+            var result = fingerprint is null ? fingerprints.GetOrAdd(bytes, decoder) : new CachedFingerprint(fingerprint, null);
+            fingerprints.Add(key, result);
+            return result;
+        }
+        finally
+        {
+            _decodeSlots.Release();
+        }
+    }
+
     private readonly ConcurrentDictionary<string, (CachedFingerprint Result, string? Sha256, DateTimeOffset At)> _recentUrls = new(StringComparer.Ordinal);
 
     public async ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
@@ -60,11 +79,12 @@ internal sealed class ReferenceLogoMatcher(
         // A typed HttpClient per call: the matcher is a singleton and must not hold one (handler rotation).
         var fetcher = services.GetRequiredService<WebFetcher>();
         var matches = new ConcurrentBag<LogoImageMatch>();
+        var sheets = new ConcurrentDictionary<string, Lazy<Task<FetchedResource>>>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(wanted,
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelDownloads, CancellationToken = cancellationToken },
             async (image, token) =>
             {
-                var seen = await FingerprintAsync(image, fetcher, token);
+                var seen = await FingerprintAsync(image, fetcher, sheets, token);
                 if (seen.Result.Fingerprint is null) return;
                 // A wall of logos in one image yields one match per brand it shows.
                 foreach (var found in ImageMatches.Find(catalog, seen.Result.Fingerprint))
@@ -78,7 +98,8 @@ internal sealed class ReferenceLogoMatcher(
     /// <summary>What one image turned out to be; <see cref="Bytes"/> only when downloaded now (not from the URL memo).</summary>
     private readonly record struct SeenImage(CachedFingerprint Result, string? Sha256, byte[]? Bytes, string? ContentType);
 
-    private async Task<SeenImage> FingerprintAsync(LogoImageCandidate image, WebFetcher fetcher, CancellationToken cancellationToken)
+    /// <param name="sheets">Sprite sheets downloaded for this page, by URL: each once, however many logos it shows.</param>
+    private async Task<SeenImage> FingerprintAsync(LogoImageCandidate image, WebFetcher fetcher, ConcurrentDictionary<string, Lazy<Task<FetchedResource>>> sheets, CancellationToken cancellationToken)
     {
         if (image.InlineSvg is { } markup)
         {
@@ -107,8 +128,13 @@ internal sealed class ReferenceLogoMatcher(
         SeenImage seen;
         try
         {
-            var resource = await fetcher.GetResourceAsync(image.ImageUrl, options.Fetch.MaxImageBytes, cancellationToken);
-            var result = await DecodeAsync(resource.Body, cancellationToken);
+            // A CSS sprite (#xywh=… on the URL): the sheet is downloaded once per page, only the part shown is matched.
+            var part = SpriteRegion.FromUrl(image.ImageUrl);
+            var resource = part is null
+                ? await fetcher.GetResourceAsync(image.ImageUrl, options.Fetch.MaxImageBytes, cancellationToken)
+                : await sheets.GetOrAdd(SpriteRegion.Sheet(image.ImageUrl).AbsoluteUri,
+                    _ => new Lazy<Task<FetchedResource>>(() => fetcher.GetResourceAsync(SpriteRegion.Sheet(image.ImageUrl), options.Fetch.MaxImageBytes, cancellationToken))).Value;
+            var result = part is { } region ? await DecodePartAsync(resource.Body, region, cancellationToken) : await DecodeAsync(resource.Body, cancellationToken);
             seen = new SeenImage(result, FingerprintCache.KeyOf(resource.Body).ToLowerInvariant(), resource.Body, resource.ContentType);
             if (result.RejectReason is { } why)
                 logger.LogDebug("Image {ImageUrl} on {PageUrl} not usable: {Reason}", url, image.PageUrl, why);

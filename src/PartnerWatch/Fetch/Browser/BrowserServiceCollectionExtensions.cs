@@ -13,6 +13,11 @@ public static class BrowserServiceCollectionExtensions
     {
         services.TryAddSingleton<ChromiumRenderer>();
         services.TryAddSingleton<IPageRenderer>(sp => sp.GetRequiredService<ChromiumRenderer>());
+        // Screenshot evidence on one pooled browser (DevTools protocol), replaced when it crashes or hangs.
+        services.TryAddSingleton(sp => new BrowserPool(sp.GetRequiredService<PartnerWatch.Config.PartnerWatchOptions>(),
+            sp.GetRequiredService<GuardedConnector>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BrowserPool>>()));
+        services.TryAddSingleton(sp => new ClaimScreenshots(sp.GetRequiredService<BrowserPool>(), sp.GetRequiredService<PartnerWatch.Config.PartnerWatchOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimScreenshots>>()));
         return services;
     }
 }

@@ -20,6 +20,13 @@ public enum WallStyle
 public sealed record WallLayout(int Columns, int CellWidth, int CellHeight, SKColor Page, WallStyle Style = WallStyle.Plain, int Margin = 16);
 
 /// <summary>
+/// One row of a large wall: cells of one size, an optional band colour behind the row, logos drawn in their own colours
+/// or as one-colour silhouettes (what sites do on dark bands), <paramref name="Gap"/> pixels between cells and each logo
+/// filling <paramref name="Fill"/> of its cell (1.0 with no gap: neighbouring logos touch).
+/// </summary>
+public sealed record WallRow(IReadOnlyList<WallLogo> Logos, int CellWidth, int CellHeight, SKColor? Band = null, SKColor? Silhouette = null, int Gap = 0, double Fill = 0.7);
+
+/// <summary>
 /// Composes partner walls — one image with many logos, as partner pages show them — from the fixture references.
 /// Shared with the benchmark project (linked source), so the measured recall is on the walls the tests check.
 /// </summary>
@@ -70,5 +77,37 @@ public static class PartnerWallComposer
         var longSide = Math.Max(8, (int)(logo.LongSide * shrink));
         bitmap.Dispose();
         return LogoVariants.Render(logo.Path, longSide);
+    }
+
+    /// <summary>
+    /// A large wall of several rows (each centred, with its own band, cell size and spacing) on <paramref name="page"/>,
+    /// <paramref name="width"/> pixels wide, <paramref name="rowGap"/> pixels between rows.
+    /// </summary>
+    public static SKBitmap ComposeRows(IReadOnlyList<WallRow> rows, int width, SKColor page, int rowGap = 24, int margin = 24)
+    {
+        var height = 2 * margin + rows.Sum(r => r.CellHeight) + rowGap * (rows.Count - 1);
+        var wall = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(wall);
+        canvas.Clear(page);
+        var y = margin;
+        foreach (var row in rows)
+        {
+            if (row.Band is { } band)
+            {
+                using var fill = new SKPaint { Color = band };
+                canvas.DrawRect(0, y - rowGap / 2f, width, row.CellHeight + rowGap, fill);
+            }
+            var rowWidth = row.Logos.Count * row.CellWidth + (row.Logos.Count - 1) * row.Gap;
+            var x = (width - rowWidth) / 2;
+            foreach (var logo in row.Logos)
+            {
+                using var drawn = Fit(logo, (int)(row.CellWidth * row.Fill), (int)(row.CellHeight * row.Fill));
+                using var shown = row.Silhouette is { } colour ? LogoVariants.Silhouette(drawn.Copy(), colour) : drawn.Copy();
+                canvas.DrawBitmap(shown, x + (row.CellWidth - shown.Width) / 2, y + (row.CellHeight - shown.Height) / 2, new SKSamplingOptions(SKFilterMode.Nearest), null);
+                x += row.CellWidth + row.Gap;
+            }
+            y += row.CellHeight + rowGap;
+        }
+        return wall;
     }
 }
