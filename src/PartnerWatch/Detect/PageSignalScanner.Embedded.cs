@@ -10,11 +10,12 @@ internal sealed partial class PageSignalScanner
     {
         "logo", "logos", "image", "img", "icon", "sponsor", "sponsors", "partner", "partners", "banner", "photo", "picture", "of", "the",
         "and", "for", "home", "page", "homepage", "company", "inc", "ltd", "llc", "gmbh", "white", "black", "color", "colour", "dark",
-        "light", "wordmark", "mark", "brand", "our", "main", "site",
+        "light", "wordmark", "mark", "brand", "our", "main", "site", "wall", "grid", "collage", "strip", "group", "all", "thumbnail",
+        "thumb", "slide", "item", "card", "default", "placeholder", "avatar", "hero", "header", "footer", "svg", "png", "jpg", "webp",
     };
 
     /// <summary>
-    /// True when an image's own label is a proper name (capitalised words or CJK, beyond "logo"/"sponsor"…) that does not
+    /// True when an image's own label is a name (a word of 3+ letters or CJK, beyond "logo"/"sponsor"…) that does not
     /// name <paramref name="brandId"/>: alt "Gradle logo", "SF Express logo", "第四范式". Labels that describe a wall
     /// ("Our partners") or are generic say nothing against a pixel match.
     /// </summary>
@@ -27,7 +28,7 @@ internal sealed partial class PageSignalScanner
 
         var words = label.Split([' ', '-', '_', ',', '|', '(', ')', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !GenericLabelWords.Contains(w)).ToList();
-        var named = words.Any(w => char.IsUpper(w[0]) && w.Count(char.IsLetter) >= 2 || w.Any(BrandMatcher.IsHan));
+        var named = words.Any(w => w.Count(char.IsLetter) >= 3 || w.Any(BrandMatcher.IsHan));
         if (!named || _lexicon.Classify(label) is not null)
         {
             return false;
