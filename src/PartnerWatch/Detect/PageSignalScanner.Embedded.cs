@@ -21,12 +21,14 @@ internal sealed partial class PageSignalScanner
     /// </summary>
     public bool LabelNamesAnotherCompany(string? label, string brandId)
     {
-        if (string.IsNullOrWhiteSpace(label) || label.Contains('.') && !label.Contains(' '))
+        if (string.IsNullOrWhiteSpace(label))
         {
-            return false; // none, or a file name used as alt text
+            return false;
         }
 
-        var words = label.Split([' ', '-', '_', ',', '|', '(', ')', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
+        // A file name used as alt text ("smartthings.png") names its subject without the extension.
+        var text = label.Contains('.') && !label.Contains(' ') ? BrandMatcher.FileNameOf(label) : label;
+        var words = text.Split([' ', '-', '_', ',', '|', '(', ')', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => !GenericLabelWords.Contains(w)).ToList();
         var named = words.Any(w => w.Count(char.IsLetter) >= 3 || w.Any(BrandMatcher.IsHan));
         if (!named || _lexicon.Classify(label) is not null)

@@ -154,6 +154,8 @@ public sealed class RealPageContextTests
     [InlineData("SF Express", false)]
     [InlineData("第四范式", false)]
     [InlineData("angular-formly", false)]
+    [InlineData("smartthings.png", false)]
+    [InlineData("logo.png", true)]
     [InlineData("Partner wall", true)]
     [InlineData("meta-logo", true)]
     [InlineData("Meta Platforms logo", true)]
