@@ -13,11 +13,14 @@ namespace PartnerWatch.Tests.Detect;
 /// </summary>
 public sealed class RealCorpusGateTests(ITestOutputHelper output)
 {
-    /// <summary>The recorded figures per split; raise them when detection improves, never lower them silently.</summary>
+    /// <summary>
+    /// The recorded figures per split (2026-12-07: tune 0.957/0.967, holdout 0.879/0.879), less two pairs of slack for
+    /// the scan's timing under load; raise them when detection improves, never lower them silently.
+    /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Gates = new()
     {
-        ["tune"] = (0.0, 0.0),
-        ["holdout"] = (0.0, 0.0),
+        ["tune"] = (0.93, 0.94),
+        ["holdout"] = (0.85, 0.85),
     };
 
     [Fact]
