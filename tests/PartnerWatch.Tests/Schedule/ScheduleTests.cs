@@ -11,28 +11,38 @@ public sealed class ScheduleTests : IDisposable
     private readonly TempDirectory _data = new();
 
     [Fact]
-    public async Task WithoutRunOnStartTheFirstScanWaitsOneIntervalAndStatusShowsIt()
+    public async Task WithoutRunOnStartANeverScannedSiteIsScannedAtOnceAndARestartWaitsForTheInterval()
     {
         await using var sites = await DemoSiteServer.StartAsync(CancellationToken.None);
         var loaded = DemoCommand.LoadDemoConfiguration(sites.Origin, _data.Path);
         loaded.Options.Schedule.RunOnStart = false;
         loaded.Options.Schedule.Interval = TimeSpan.FromHours(2);
         loaded.Options.Sites[1].Cron = "0 0 3 * * ?";
-        var before = DateTimeOffset.UtcNow;
 
-        await using var service = await ServiceHost.StartAsync(loaded);
-        var status = await service.WaitForStatusAsync(s =>
-            s.GetProperty("sites").EnumerateArray().All(site => site.GetProperty("nextScan").ValueKind == JsonValueKind.String));
+        // First start: the site has never been scanned, so it is owed a scan now; the next one is an interval later.
+        DateTimeOffset lastScan;
+        await using (var first = await ServiceHost.StartAsync(loaded))
+        {
+            var status = await first.WaitForStatusAsync(s => Site(s, "dongfang-shiyun").GetProperty("lastScan").ValueKind == JsonValueKind.Object);
+            var site = Site(status, "dongfang-shiyun");
+            lastScan = site.GetProperty("lastScan").GetProperty("time").GetDateTimeOffset();
+            Assert.InRange(site.GetProperty("nextScan").GetDateTimeOffset(), lastScan.AddHours(2) - TimeSpan.FromMinutes(1), lastScan.AddHours(2) + TimeSpan.FromMinutes(1));
+            var cron = Site(status, "contoso-systems").GetProperty("nextScan").GetDateTimeOffset();
+            Assert.Equal((3, 0), (cron.UtcDateTime.Hour, cron.UtcDateTime.Minute));
+        }
 
-        var bySite = status.GetProperty("sites").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
-        var next = bySite["dongfang-shiyun"].GetProperty("nextScan").GetDateTimeOffset();
-        Assert.InRange(next, before.AddHours(2), before.AddHours(2) + TimeSpan.FromMinutes(1));
-        Assert.Equal(JsonValueKind.Null, bySite["dongfang-shiyun"].GetProperty("lastScan").ValueKind);
-        var cron = bySite["contoso-systems"].GetProperty("nextScan").GetDateTimeOffset();
-        Assert.Equal(3, cron.UtcDateTime.Hour);
-        Assert.Equal(0, cron.UtcDateTime.Minute);
-        Assert.Empty(status.GetProperty("openClaims").EnumerateArray());
+        // Restart on the same database: the site was scanned moments ago, so it waits for last scan + interval.
+        await using var second = await ServiceHost.StartAsync(loaded);
+        var again = await second.WaitForStatusAsync(s => Site(s, "dongfang-shiyun").GetProperty("nextScan").ValueKind == JsonValueKind.String);
+        var next = Site(again, "dongfang-shiyun").GetProperty("nextScan").GetDateTimeOffset();
+        Assert.InRange(next, lastScan.AddHours(2) - TimeSpan.FromMinutes(1), lastScan.AddHours(2) + TimeSpan.FromMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var later = await second.WaitForStatusAsync(_ => true);
+        Assert.Equal(lastScan, Site(later, "dongfang-shiyun").GetProperty("lastScan").GetProperty("time").GetDateTimeOffset());
     }
+
+    private static JsonElement Site(JsonElement status, string id) =>
+        status.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
 
     [Fact]
     public async Task RunOnStartAlsoScansSitesOnACronSchedule()
