@@ -45,16 +45,19 @@ public sealed class ScanDisplay
             .StartAsync(async context =>
             {
                 var task = context.AddTask(progress.Describe(), maxValue: Math.Max(1, siteCount));
+                // Drawn at once, not on the display's first timer tick: a short scan still shows where it started.
+                context.Refresh();
                 var scanning = scan(progress);
-                // The description is redrawn on the display's own refresh; this loop only copies the counters into it.
                 while (await Task.WhenAny(scanning, Task.Delay(200)) != scanning)
                 {
                     task.Description = progress.Describe();
                     task.Value = progress.SitesDone;
+                    context.Refresh();
                 }
                 report = await scanning;
                 task.Description = progress.Describe();
                 task.Value = task.MaxValue;
+                context.Refresh();
             });
         return report;
     }
