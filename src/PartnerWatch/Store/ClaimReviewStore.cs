@@ -62,7 +62,7 @@ public sealed class ClaimReviewStore
             {filter}
             ORDER BY c.last_seen_at DESC, c.id DESC LIMIT @Limit OFFSET @Offset;
             """, args, cancellationToken: cancellationToken));
-        var items = rows.Select(r => new ClaimListItem(r.Id, r.SiteId, r.BrandId, Lifecycle(r.State, r.AcknowledgedAt), r.Confidence,
+        var items = rows.Select(r => new ClaimListItem(r.Id, r.SiteId, r.BrandId, StoreDialect.Lifecycle(r.State, r.AcknowledgedAt), r.Confidence,
             FromMs(r.FirstSeenAt), FromMs(r.LastSeenAt), r.Alerted != 0, r.Verdict)).ToList();
         return new ClaimPage(items, (int)total, page, pageSize);
     }
@@ -255,27 +255,8 @@ public sealed class ClaimReviewStore
     {
         // Migrations (this store's tables included) run once per process; later calls return at once.
         await _scanStore.InitializeAsync(cancellationToken);
-        var connection = _dialect.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await _dialect.OnOpenedAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        return await _dialect.OpenConnectionAsync(cancellationToken);
     }
-
-    private static ClaimLifecycle Lifecycle(string state, long? acknowledgedAt) => state switch
-    {
-        "resolved" => ClaimLifecycle.Resolved,
-        "confirmed" => ClaimLifecycle.Confirmed,
-        "dismissed" => ClaimLifecycle.Dismissed,
-        _ => acknowledgedAt is null ? ClaimLifecycle.Open : ClaimLifecycle.Acknowledged,
-    };
 
     private static string Clip(string value) => value.Length <= MaxTextLength ? value : value[..MaxTextLength];
 

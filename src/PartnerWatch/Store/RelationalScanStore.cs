@@ -616,21 +616,7 @@ internal sealed partial class RelationalScanStore : IScanStore
         }
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = _dialect.CreateConnection();
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await _dialect.OnOpenedAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => _dialect.OpenConnectionAsync(cancellationToken);
 
     private async Task ApplyAsync(DbConnection connection, SchemaMigration migration, CancellationToken cancellationToken)
     {
@@ -952,13 +938,7 @@ internal sealed partial class RelationalScanStore : IScanStore
 
     private ClaimRecord ToClaimRecord(ClaimRecordRow r) => new(
         r.Id, r.SiteId, r.SiteUrl, r.BrandId,
-        r.State switch
-        {
-            "resolved" => ClaimLifecycle.Resolved,
-            "confirmed" => ClaimLifecycle.Confirmed,
-            "dismissed" => ClaimLifecycle.Dismissed,
-            _ => r.AcknowledgedAt is null ? ClaimLifecycle.Open : ClaimLifecycle.Acknowledged,
-        },
+        StoreDialect.Lifecycle(r.State, r.AcknowledgedAt),
         r.Confidence, FromUnixMs(r.FirstSeenAt), FromUnixMs(r.LastSeenAt),
         r.ResolvedAt is { } resolved ? FromUnixMs(resolved) : null,
         r.AcknowledgedAt is { } ack ? FromUnixMs(ack) : null,

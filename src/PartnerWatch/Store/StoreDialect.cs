@@ -33,6 +33,32 @@ internal abstract class StoreDialect
     /// <summary>Per-connection settings, run on every opened connection.</summary>
     public virtual Task OnOpenedAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>An open connection with this engine's per-connection settings applied; the caller disposes it.</summary>
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await OnOpenedAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The lifecycle a stored claim row is in (the state column, refined by its acknowledgement).</summary>
+    public static ClaimLifecycle Lifecycle(string state, long? acknowledgedAt) => state switch
+    {
+        "resolved" => ClaimLifecycle.Resolved,
+        "confirmed" => ClaimLifecycle.Confirmed,
+        "dismissed" => ClaimLifecycle.Dismissed,
+        _ => acknowledgedAt is null ? ClaimLifecycle.Open : ClaimLifecycle.Acknowledged,
+    };
+
     /// <summary>Creates what must exist before the first connection (the SQLite file's folder).</summary>
     public virtual void EnsureLocation()
     {

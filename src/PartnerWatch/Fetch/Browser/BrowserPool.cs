@@ -203,24 +203,10 @@ internal sealed partial class BrowserPool : IAsyncDisposable
         }
     }
 
-    private string[] Arguments(int proxyPort) =>
+    private static string[] Arguments(int proxyPort) =>
     [
-        // The sandbox needs user namespaces that containers and root lack; isolation is the throwaway profile, the
-        // incognito context per page, the guarded proxy and the timeout.
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-breakpad",
-        "--mute-audio",
+        .. GuardedChromiumFlags.For(proxyPort),
         "--hide-scrollbars",
-        "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
-        $"--proxy-server=http://127.0.0.1:{proxyPort.ToString(CultureInfo.InvariantCulture)}",
-        // "<-loopback>" removes Chromium's implicit bypass, so even localhost goes through the guard.
-        "--proxy-bypass-list=<-loopback>",
         // No --user-agent here: PuppeteerSharp joins arguments with spaces, and the agent has spaces (set per page).
     ];
 

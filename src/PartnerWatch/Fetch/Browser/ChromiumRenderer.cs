@@ -202,28 +202,13 @@ internal sealed partial class ChromiumRenderer : IPageRenderer, IAsyncDisposable
     private IEnumerable<string> Arguments(Uri url, int proxyPort, string profile, TimeSpan budget)
     {
         yield return "--headless";
-        // The sandbox needs user namespaces or a setuid helper that containers and root lack; isolation here is the
-        // throwaway profile, the guarded proxy and the hard timeout.
-        yield return "--no-sandbox";
-        yield return "--disable-gpu";
-        yield return "--disable-dev-shm-usage";
-        yield return "--disable-quic";
+        foreach (var flag in GuardedChromiumFlags.For(proxyPort)) yield return flag;
         yield return "--no-first-run";
         yield return "--no-default-browser-check";
-        yield return "--disable-background-networking";
-        yield return "--disable-component-update";
-        yield return "--disable-sync";
         yield return "--disable-extensions";
-        yield return "--disable-breakpad";
-        yield return "--mute-audio";
-        // WebRTC could otherwise send UDP straight to private addresses, around the proxy.
-        yield return "--force-webrtc-ip-handling-policy=disable_non_proxied_udp";
         // Logos are read from the DOM and fetched by the guarded fetcher; the browser need not download images.
         yield return "--blink-settings=imagesEnabled=false";
         yield return $"--user-data-dir={profile}";
-        yield return $"--proxy-server=http://127.0.0.1:{proxyPort.ToString(CultureInfo.InvariantCulture)}";
-        // "<-loopback>" removes Chromium's implicit bypass, so even localhost goes through the guard.
-        yield return "--proxy-bypass-list=<-loopback>";
         yield return $"--user-agent={_options.Fetch.UserAgent}";
         yield return $"--virtual-time-budget={((long)budget.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}";
         yield return "--dump-dom";
