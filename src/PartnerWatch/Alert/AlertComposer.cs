@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using MimeKit;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 
 namespace PartnerWatch.Alert;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PartnerWatch.Store;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Alert;
 
@@ -26,7 +27,7 @@ public sealed partial class AlertDispatcher(
     TimeProvider timeProvider,
     ILogger<AlertDispatcher> logger,
     WebhookSender? webhooks = null,
-    Status.Metrics.PartnerWatchMetrics? metrics = null)
+    Telemetry.PartnerWatchMetrics? metrics = null)
 {
     public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromHours(1);

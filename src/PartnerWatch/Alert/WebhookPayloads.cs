@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 
 namespace PartnerWatch.Alert;

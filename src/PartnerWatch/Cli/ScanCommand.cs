@@ -7,6 +7,7 @@ using PartnerWatch.Scan;
 using PartnerWatch.Status.Metrics;
 using PartnerWatch.Store;
 using Serilog;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Cli;
 

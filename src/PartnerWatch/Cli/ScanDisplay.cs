@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 using PartnerWatch.Status.Metrics;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 using Spectre.Console;
 

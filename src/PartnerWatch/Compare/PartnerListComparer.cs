@@ -1,5 +1,5 @@
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Compare;
 

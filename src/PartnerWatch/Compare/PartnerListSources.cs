@@ -126,7 +126,7 @@ public sealed partial class PartnerListSources(
         var sites = options.Sites.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
         var confirmed = open
             .Where(c => comparer.StatusOf(c.BrandId, sites.GetValueOrDefault(c.SiteId) ?? new SiteOptions { Id = c.SiteId, Url = c.SiteUrl })
-                        == Scan.ClaimStatus.Confirmed)
+                        == Domain.ClaimStatus.Confirmed)
             .Select(c => c.Id)
             .ToList();
         if (confirmed.Count == 0)

@@ -1,4 +1,4 @@
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Detect;
 

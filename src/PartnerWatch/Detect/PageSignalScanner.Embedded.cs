@@ -1,5 +1,5 @@
 using AngleSharp.Dom;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Detect;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Detect;
 

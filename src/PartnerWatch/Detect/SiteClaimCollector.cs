@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Detect;
 

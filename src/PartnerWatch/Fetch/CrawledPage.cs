@@ -15,4 +15,4 @@ public sealed record CrawledPage(Uri Url, int StatusCode, DateTimeOffset Fetched
 }
 
 /// <summary>One step of a crawl: a page, or an error for a URL that could not be fetched.</summary>
-public sealed record CrawlStep(CrawledPage? Page, Scan.ScanError? Error);
+public sealed record CrawlStep(CrawledPage? Page, Domain.ScanError? Error);

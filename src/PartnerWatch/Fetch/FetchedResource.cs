@@ -12,7 +12,7 @@ public sealed record FetchedResource(
     byte[] Body,
     bool Truncated = false);
 
-/// <summary>A fetch that produced no usable body; <see cref="Exception.Message"/> says why, for a <see cref="Scan.ScanError"/>.</summary>
+/// <summary>A fetch that produced no usable body; <see cref="Exception.Message"/> says why, for a <see cref="Domain.ScanError"/>.</summary>
 public sealed class FetchFailedException(Uri url, string message, Exception? inner = null) : Exception(message, inner)
 {
     /// <summary>The URL originally asked for (not the redirect hop that failed).</summary>

@@ -5,7 +5,8 @@ using AngleSharp.Html.Parser;
 using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
 using PartnerWatch.Fetch.Browser;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Fetch;
 
@@ -18,7 +19,7 @@ namespace PartnerWatch.Fetch;
 /// </summary>
 public sealed partial class SiteCrawler(
     WebFetcher fetcher, IPageRenderer renderer, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger,
-    Status.Metrics.PartnerWatchMetrics? metrics = null)
+    Telemetry.PartnerWatchMetrics? metrics = null)
 {
     private const int MaxDepth = 2;
     /// <summary>Bounds the work spent on a page with a huge number of links.</summary>

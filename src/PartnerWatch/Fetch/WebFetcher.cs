@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Fetch;
 
@@ -11,7 +12,7 @@ namespace PartnerWatch.Fetch;
 /// The one HTTP client of the fetch stage: address-guarded connections, retries, timeouts, manual redirects
 /// (each hop a fresh guarded request) and byte caps on every body it reads.
 /// </summary>
-public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger, Status.Metrics.PartnerWatchMetrics? metrics = null)
+public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger, Telemetry.PartnerWatchMetrics? metrics = null)
 {
     private FetchOptions Fetch => options.Fetch;
 

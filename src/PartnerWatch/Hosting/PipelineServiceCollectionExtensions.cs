@@ -5,9 +5,10 @@ using PartnerWatch.Config;
 using PartnerWatch.Detect;
 using PartnerWatch.Detect.Logos;
 using PartnerWatch.Fetch;
-using PartnerWatch.Scan;
 using PartnerWatch.Status.Metrics;
+using PartnerWatch.Scan;
 using PartnerWatch.Store;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Hosting;
 

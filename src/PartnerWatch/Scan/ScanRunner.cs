@@ -1,3 +1,4 @@
+using PartnerWatch.Domain;
 using PartnerWatch.Config;
 
 namespace PartnerWatch.Scan;

@@ -1,6 +1,8 @@
+using PartnerWatch.Domain;
 using PartnerWatch.Alert;
 using PartnerWatch.Config;
 using PartnerWatch.Store;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Scan;
 
@@ -14,7 +16,7 @@ public sealed class SiteMonitor(
     AlertDispatcher dispatcher,
     ILogger<SiteMonitor> logger,
     Fetch.Browser.ClaimScreenshots screenshots,
-    Status.Metrics.PartnerWatchMetrics? metrics = null)
+    Telemetry.PartnerWatchMetrics? metrics = null)
 {
     public async Task<SiteScanResult> RunOnceAsync(SiteOptions site, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
+using PartnerWatch.Domain;
 using System.Security.Cryptography;
 using System.Diagnostics;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Detect;
 using PartnerWatch.Fetch;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Scan;
 
@@ -19,7 +21,7 @@ public sealed class SiteScanner(
     ScanConcurrencyLimiter limiter,
     TimeProvider time,
     ILogger<SiteScanner> logger,
-    Status.Metrics.PartnerWatchMetrics? metrics = null)
+    Telemetry.PartnerWatchMetrics? metrics = null)
 {
     /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
     internal const long MaxRetainedEvidenceBytes = 16 * 1024 * 1024;

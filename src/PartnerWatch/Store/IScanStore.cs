@@ -1,4 +1,4 @@
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Store;
 
@@ -148,7 +148,9 @@ public sealed record EvidenceManifestRecord(long ClaimId, long ScanId, DateTimeO
 /// <param name="Sha256">Hex SHA-256 of the bytes; null when the bytes were not available (image not yet fetched).</param>
 /// <param name="Stored">True when the bytes are in the blob store (<c>evidence/blobs/&lt;sha256&gt;</c>).</param>
 /// <param name="Note">Why an item has no bytes (a screenshot that could not be taken), or what it shows.</param>
-public sealed record EvidenceItem(string Kind, string Url, DateTimeOffset? FetchedAt, int? HttpStatus, string? Sha256, long? Bytes, bool Stored, string? ContentType = null, string? Note = null);
+/// <param name="Marks">For a screenshot: where the outlined marks are in the PNG.</param>
+public sealed record EvidenceItem(string Kind, string Url, DateTimeOffset? FetchedAt, int? HttpStatus, string? Sha256, long? Bytes, bool Stored, string? ContentType = null, string? Note = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MarkBox>? Marks = null);
 
 /// <param name="OpenClaims">Open unverified claims (acknowledged or not).</param>
 /// <param name="PendingAlerts">E-mail outbox backlog.</param>

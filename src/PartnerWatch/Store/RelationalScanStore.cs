@@ -4,7 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Store;
 
@@ -824,7 +824,8 @@ internal sealed partial class RelationalScanStore : IScanStore
             }
 
             items.TryAdd("screenshot " + NormalizeUrl(shot.PageUrl), new EvidenceItem("screenshot", shot.PageUrl, shot.TakenAt, null,
-                shot.Png is null ? null : EvidenceFiles.Sha256Hex(shot.Png), shot.Png?.LongLength, stored, shot.Png is null ? null : "image/png", shot.Note));
+                shot.Png is null ? null : EvidenceFiles.Sha256Hex(shot.Png), shot.Png?.LongLength, stored, shot.Png is null ? null : "image/png", shot.Note,
+                shot.Marks is { Count: > 0 } marks ? marks : null));
         }
 
         return items;

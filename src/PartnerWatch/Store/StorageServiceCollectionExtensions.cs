@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => DataDirectory.FromOptions(sp.GetRequiredService<PartnerWatchOptions>()));
         services.TryAddSingleton(sp => StoreDialect.FromOptions(sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<DataDirectory>()));
         services.TryAddSingleton<IScanStore, RelationalScanStore>();
+        services.TryAddSingleton<IEvidenceBlobs, LocalEvidenceBlobs>();
         services.AddHostedService<StoreInitializer>();
         return services;
     }

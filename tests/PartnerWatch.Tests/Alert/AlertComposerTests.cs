@@ -1,7 +1,7 @@
 using MimeKit;
 using PartnerWatch.Alert;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 
 namespace PartnerWatch.Tests.Alert;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using PartnerWatch.Alert;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
 using PartnerWatch.Store;
 using PartnerWatch.Tests.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerWatch.Alert;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using PartnerWatch.Tests.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;

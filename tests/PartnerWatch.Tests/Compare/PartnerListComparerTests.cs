@@ -1,6 +1,6 @@
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Tests.Compare;
 

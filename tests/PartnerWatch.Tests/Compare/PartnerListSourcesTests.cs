@@ -7,7 +7,7 @@ using PartnerWatch.Alert;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
 using PartnerWatch.Fetch;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using PartnerWatch.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using PartnerWatch.Tests.Store;
 using PartnerWatch.WebConsole;

@@ -1,4 +1,4 @@
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using static PartnerWatch.Tests.Detect.DetectionHarness;
 
 namespace PartnerWatch.Tests.Detect;

@@ -1,6 +1,6 @@
 using PartnerWatch.Config;
 using PartnerWatch.Detect;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using static PartnerWatch.Tests.Detect.DetectionHarness;
 
 namespace PartnerWatch.Tests.Detect;

@@ -49,7 +49,7 @@ internal static class FetchTestHost
 
     public static List<CrawledPage> Pages(this IEnumerable<CrawlStep> steps) => steps.Where(s => s.Page is not null).Select(s => s.Page!).ToList();
 
-    public static List<global::PartnerWatch.Scan.ScanError> Errors(this IEnumerable<CrawlStep> steps) => steps.Where(s => s.Error is not null).Select(s => s.Error!).ToList();
+    public static List<global::PartnerWatch.Domain.ScanError> Errors(this IEnumerable<CrawlStep> steps) => steps.Where(s => s.Error is not null).Select(s => s.Error!).ToList();
 
     /// <summary>A guard against a test hanging forever if a wait that should not happen does; not a timing assertion.</summary>
     public static CancellationToken Watchdog() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;

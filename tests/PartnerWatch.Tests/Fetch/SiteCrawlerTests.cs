@@ -243,7 +243,7 @@ public sealed class SiteCrawlerTests
         var steps = await provider.CrawlAsync(server.BaseUri, FetchTestHost.Watchdog());
 
         var step = Assert.Single(steps);
-        Assert.Equal(new global::PartnerWatch.Scan.ScanError(server.BaseUri.ToString(), "HTTP 500"), step.Error);
+        Assert.Equal(new global::PartnerWatch.Domain.ScanError(server.BaseUri.ToString(), "HTTP 500"), step.Error);
         Assert.Equal(["/"], server.Requests);
     }
 
@@ -261,7 +261,7 @@ public sealed class SiteCrawlerTests
         var steps = await provider.CrawlAsync(server.BaseUri, FetchTestHost.Watchdog());
 
         var error = Assert.Single(steps.Errors());
-        Assert.Equal(new global::PartnerWatch.Scan.ScanError(server.Url("/partners").ToString(), "HTTP 404"), error);
+        Assert.Equal(new global::PartnerWatch.Domain.ScanError(server.Url("/partners").ToString(), "HTTP 404"), error);
         Assert.Equal(["/", "/customers"], Paths(steps.Pages()));
         Assert.DoesNotContain("/partners.png", server.Requests);
     }

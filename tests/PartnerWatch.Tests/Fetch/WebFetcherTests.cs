@@ -29,7 +29,7 @@ public sealed class WebFetcherTests
         var page = Assert.Single(steps.Pages());
         Assert.Equal(1000, page.Html.Length);
         Assert.NotNull(page.Document.QuerySelector("a[href='/jobs']"));
-        Assert.Equal(new global::PartnerWatch.Scan.ScanError(server.BaseUri.ToString(), "body larger than 1000 bytes, truncated"), Assert.Single(steps.Errors()));
+        Assert.Equal(new global::PartnerWatch.Domain.ScanError(server.BaseUri.ToString(), "body larger than 1000 bytes, truncated"), Assert.Single(steps.Errors()));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
 using PartnerWatch.Hosting;
+using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 using PartnerWatch.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using MimeKit;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using MimeKit;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;
 

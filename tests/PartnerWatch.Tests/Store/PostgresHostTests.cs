@@ -4,7 +4,7 @@ using Npgsql;
 using PartnerWatch.Cli;
 using PartnerWatch.Config;
 using PartnerWatch.Demo;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using PartnerWatch.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using PartnerWatch.Alert;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;
 

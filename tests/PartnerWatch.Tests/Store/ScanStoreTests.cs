@@ -1,5 +1,5 @@
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PartnerWatch.Store;
 using static PartnerWatch.Tests.Store.StoreHarness;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using PuppeteerSharp;
 using PuppeteerSharp.Media;
 
@@ -75,7 +75,7 @@ public sealed partial class ClaimScreenshots
 
         try
         {
-            var (png, outlined, loaded) = await _pool.UseAsync(async (page, token) =>
+            var (png, outlined, loaded, boxes) = await _pool.UseAsync(async (page, token) =>
             {
                 await page.SetViewportAsync(new ViewPortOptions { Width = ViewportWidth, Height = ViewportHeight }).ConfigureAwait(false);
                 // Half the budget for loading: a page whose last image or script never arrives is shot as it stands.
@@ -102,7 +102,7 @@ public sealed partial class ClaimScreenshots
                     CaptureBeyondViewport = true,
                     Clip = new Clip { X = 0, Y = box.Top, Width = ViewportWidth, Height = Math.Max(1, box.Height) },
                 }).WaitAsync(token).ConfigureAwait(false);
-                return (bytes, box.Outlined, complete);
+                return (bytes, box.Outlined, complete, box.Boxes);
             }, cancellationToken).ConfigureAwait(false);
 
             var note = outlined > 0
@@ -110,7 +110,10 @@ public sealed partial class ClaimScreenshots
                 : $"{ViewportWidth} px wide; the mark was not found on the rendered page, nothing outlined";
             if (!loaded) note += $"; the page was still loading after {WebFetcher.Seconds(_options.Fetch.Browser.Timeout / 2)}";
             LogShot(pageUrl, png.Length, outlined);
-            return new PageScreenshot(pageUrl, takenAt, png, note);
+            return new PageScreenshot(pageUrl, takenAt, png, note)
+            {
+                Marks = boxes.Select(b => new MarkBox(b.X, b.Y, Math.Min(b.Width, ViewportWidth - b.X), b.Height)).Where(b => b.Width > 0 && b.Height > 0).ToList(),
+            };
         }
         catch (RenderFailedException e)
         {
@@ -190,7 +193,15 @@ public sealed partial class ClaimScreenshots
             const first = marked[0].getBoundingClientRect().top + window.scrollY;
             top = Math.max(0, Math.min(total - maxHeight, first - 200));
           }
-          return { top: Math.floor(top), height: Math.floor(Math.min(total, maxHeight)), outlined: marked.length };
+          const height = Math.floor(Math.min(total, maxHeight));
+          // Each mark's box in the screenshot's pixels (outline and its offset included), for the e-mail's crop.
+          const boxes = marked.map(el => {
+            const r = el.getBoundingClientRect();
+            const x = Math.max(0, Math.floor(r.left + window.scrollX - 7));
+            const y = Math.max(0, Math.floor(r.top + window.scrollY - 7 - top));
+            return { x, y, width: Math.ceil(r.width + 14), height: Math.ceil(r.height + 14) };
+          }).filter(b => b.y < height);
+          return { top: Math.floor(top), height, outlined: marked.length, boxes };
         }
         """;
 
@@ -205,6 +216,15 @@ public sealed partial class ClaimScreenshots
         [System.Text.Json.Serialization.JsonPropertyName("top")] public int Top { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("height")] public int Height { get; set; }
         [System.Text.Json.Serialization.JsonPropertyName("outlined")] public int Outlined { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("boxes")] public List<MarkedBox> Boxes { get; set; } = [];
+    }
+
+    internal sealed class MarkedBox
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("x")] public int X { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("y")] public int Y { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("width")] public int Width { get; set; }
+        [System.Text.Json.Serialization.JsonPropertyName("height")] public int Height { get; set; }
     }
 }
 

@@ -16,5 +16,5 @@ public interface IPageRenderer
 /// <summary>The DOM as serialized by the browser; <see cref="Truncated"/> when it was cut at <c>Fetch:MaxBodyBytes</c>.</summary>
 public sealed record RenderedDom(Uri Url, string Html, bool Truncated, TimeSpan Elapsed);
 
-/// <summary>A render that produced no DOM; the message says why, for a <see cref="Scan.ScanError"/>.</summary>
+/// <summary>A render that produced no DOM; the message says why, for a <see cref="Domain.ScanError"/>.</summary>
 public sealed class RenderFailedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Status.Metrics;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using PartnerWatch.Config;
 using PartnerWatch.Store;
+using PartnerWatch.Telemetry;
 
 namespace PartnerWatch.Status.Metrics;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PartnerWatch.Config;
 using PartnerWatch.Detect.Logos;
 using PartnerWatch.Hosting;
+using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 using PartnerWatch.Tests.Infrastructure;
 

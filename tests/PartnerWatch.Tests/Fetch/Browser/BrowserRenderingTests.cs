@@ -7,6 +7,7 @@ using PartnerWatch.Config;
 using PartnerWatch.Fetch;
 using PartnerWatch.Fetch.Browser;
 using PartnerWatch.Hosting;
+using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 using PartnerWatch.Tests.Infrastructure;
 

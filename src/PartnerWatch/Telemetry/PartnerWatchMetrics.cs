@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Net.Http;
 using PartnerWatch.Fetch;
-using PartnerWatch.Scan;
+using PartnerWatch.Domain;
 using Polly.Timeout;
 
-namespace PartnerWatch.Status.Metrics;
+namespace PartnerWatch.Telemetry;
 
 /// <summary>
 /// The service's own instruments (System.Diagnostics.Metrics), exported at <c>/metrics</c> in the Prometheus text
