@@ -16,9 +16,10 @@ public static class StatusEndpoints
     }
 
     private static async Task<IResult> StatusAsync(
-        IScanStore store, ScanSchedule schedule, PartnerWatchOptions options, ServiceClock clock, PartnerListSources partnerLists,
+        IScanStore store, ScanSchedule schedule, LiveConfiguration live, ServiceClock clock, PartnerListSources partnerLists,
         CancellationToken cancellationToken)
     {
+        var options = live.Current;  // the sites configured now, reloads included
         var stored = await store.GetStatusAsync(cancellationToken);
         var planned = await schedule.SitesAsync(cancellationToken);
         var bySite = stored.Sites.ToDictionary(s => s.SiteId, StringComparer.OrdinalIgnoreCase);
@@ -58,7 +59,8 @@ public static class StatusEndpoints
             claims,
             new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries, stored.OldestPendingAlertAt, stored.LastDeliveryError,
                 stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError),
-            partnerLists.States));
+            partnerLists.States,
+            live.State));
     }
 
     private static string Version { get; } =
@@ -67,7 +69,7 @@ public static class StatusEndpoints
     public sealed record StatusDto(
         string Version, DateTimeOffset StartedAt, string Uptime, long UptimeSeconds,
         IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts,
-        IReadOnlyList<PartnerListState> PartnerLists);
+        IReadOnlyList<PartnerListState> PartnerLists, ConfigurationState Configuration);
 
     /// <param name="DueAt">When the scan the site is owed was due (null when none is owed now).</param>
     /// <param name="Overdue">Due and not started: waiting for a worker or a scan slot (issue 11: never silently).</param>
