@@ -13,12 +13,14 @@ public sealed class ConfigurationChanges
 {
     /// <summary>
     /// Top-level sections of <c>PartnerWatch</c> a reload applies without restart: the watch list (sites added, removed,
-    /// their URL, name, interval or cron) and the schedule defaults (<c>Interval</c>, <c>Jitter</c>).
+    /// their URL, name, interval or cron), the schedule defaults (<c>Interval</c>, <c>Jitter</c>) and the inline
+    /// <c>ConfirmedPartners</c> (open claims they now confirm are closed at once).
     /// </summary>
     public static readonly IReadOnlySet<string> LiveKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(PartnerWatchOptions.Sites),
         nameof(PartnerWatchOptions.Schedule),
+        nameof(PartnerWatchOptions.ConfirmedPartners),
     };
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };

@@ -21,6 +21,7 @@ public sealed class ScanScheduleRegistrar(
     ISchedulerFactory schedulerFactory,
     IScanStore store,
     PartnerListSources partnerLists,
+    ConfirmedPartnerLists confirmedPartners,
     LiveConfiguration live,
     TimeProvider time,
     ILogger<ScanScheduleRegistrar> logger) : IHostedService
@@ -36,9 +37,13 @@ public sealed class ScanScheduleRegistrar(
         var now = time.GetUtcNow();
         await PartnerListRefreshJob.ScheduleAsync(scheduler, partnerLists, now, logger, cancellationToken);
         await ReconcileCoreAsync(live.Current, starting: true, cancellationToken);
-        // A reload applies the new watch list the same way: only what changed moves. Subscribed once per start-up.
+        // A reload applies the new watch list the same way (only what changed moves), and new inline partner lists.
         if (Interlocked.Exchange(ref _subscribed, 1) == 0)
-            live.Subscribe(async (reload, token) => await ReconcileAsync(reload.Current, token));
+            live.Subscribe(async (reload, token) =>
+            {
+                await ReconcileAsync(reload.Current, token);
+                await PartnerListRefreshJob.ApplyInlineListsAsync(confirmedPartners, partnerLists, reload, logger, token);
+            });
 
         // Housekeeping jobs are added once: a node starting later (or a restart on a persistent store) keeps their rhythm.
         if (!await scheduler.Exists(AlertDeliveryJob.Key, cancellationToken))

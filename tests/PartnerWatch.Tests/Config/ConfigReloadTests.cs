@@ -45,7 +45,7 @@ public sealed class ConfigReloadTests : IAsyncLifetime
         await StartAsync();
         var status = await WaitForStatusAsync(s => LastScan(s, "alpha") is not null);
         var alphaScanned = LastScan(status, "alpha")!.Value;
-        Assert.InRange(NextScan(status, "alpha")!.Value, alphaScanned.AddHours(1) - TimeSpan.FromSeconds(5), alphaScanned.AddHours(1) + TimeSpan.FromSeconds(5));
+        var nextBefore = NextScan(status, "alpha")!.Value;
 
         // Add a site; give alpha an interval of its own; change a key only a restart applies.
         Write(Config(sites: [("alpha", "02:00:00"), ("beta", null)], interval: "01:00:00", maxPages: 2));
@@ -53,7 +53,9 @@ public sealed class ConfigReloadTests : IAsyncLifetime
         Assert.Contains("/beta/", _sites.Requests);
         Assert.Equal(2, status.GetProperty("configuration").GetProperty("generation").GetInt32());
         // The changed interval moved alpha's next scan: its last scan + the new 2 h, not the old 1 h.
-        Assert.InRange(NextScan(status, "alpha")!.Value, alphaScanned.AddHours(2) - TimeSpan.FromSeconds(1), alphaScanned.AddHours(2) + TimeSpan.FromSeconds(1));
+        var nextAfter = NextScan(status, "alpha")!.Value;
+        Assert.InRange(nextAfter, alphaScanned.AddHours(2) - TimeSpan.FromSeconds(1), alphaScanned.AddHours(2) + TimeSpan.FromSeconds(1));
+        Assert.True(nextAfter - nextBefore > TimeSpan.FromMinutes(50), $"next scan moved from {nextBefore:O} to {nextAfter:O} only");
         Assert.Contains("PartnerWatch:Fetch:MaxPagesPerSite", status.GetProperty("configuration").GetProperty("needsRestart").EnumerateArray().Select(k => k.GetString()));
         Assert.Contains(_log, e => e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("needs restart: \"PartnerWatch:Fetch:MaxPagesPerSite\""));
 
@@ -97,6 +99,44 @@ public sealed class ConfigReloadTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, status.GetProperty("configuration").GetProperty("lastReloadError").ValueKind);
         Assert.Empty(status.GetProperty("configuration").GetProperty("problems").EnumerateArray());
     }
+
+    [Fact]
+    public async Task ConfirmingAPartnerInTheFileClosesItsOpenClaimWithoutRestart()
+    {
+        // The demo's claim: dongfang-shiyun shows Microsoft's logo and name under its partner heading.
+        await using var demo = await LoopbackHttpServer.ServeFolderAsync(PartnerWatch.Demo.DemoSiteServer.SitesRoot);
+        Write(DemoConfig(demo, confirmed: false));
+        await StartAsync();
+        await WaitForStatusAsync(s => s.GetProperty("openClaims").EnumerateArray()
+            .Any(c => c.GetProperty("site").GetString() == "dongfang-shiyun" && c.GetProperty("brand").GetString() == "microsoft"));
+
+        Write(DemoConfig(demo, confirmed: true));
+        var status = await WaitForStatusAsync(s => s.GetProperty("openClaims").GetArrayLength() == 0);
+        Assert.Equal(2, status.GetProperty("configuration").GetProperty("generation").GetInt32());
+        Assert.Empty(status.GetProperty("configuration").GetProperty("needsRestart").EnumerateArray());
+    }
+
+    private string DemoConfig(LoopbackHttpServer demo, bool confirmed) =>
+        JsonSerializer.Serialize(new
+        {
+            PartnerWatch = new
+            {
+                Brands = new[]
+                {
+                    new
+                    {
+                        Id = "microsoft", Name = "Microsoft", Aliases = new[] { "微软", "Microsoft Azure" }, Domains = new[] { "microsoft.com", "azure.com" },
+                        Logos = new[] { Path.Combine(AppContext.BaseDirectory, "Demo", "logos", "microsoft.svg") },
+                    },
+                },
+                ConfirmedPartners = confirmed ? new Dictionary<string, string[]> { ["microsoft"] = ["dongfang-shiyun"] } : [],
+                Sites = new[] { new { Id = "dongfang-shiyun", Name = "东方视云科技", Url = demo.Url("/dongfang-shiyun/").ToString() } },
+                Fetch = new { AllowPrivateNetworks = true, Browser = new { Mode = "Never" } },
+                Schedule = new { Interval = "01:00:00", RunOnStart = false, Jitter = "00:00:00" },
+                Storage = new { DataDirectory = _temp.Combine("data") },
+                Smtp = new { From = "partnerwatch@test.example", To = new[] { "team@test.example" } },
+            },
+        });
 
     private string Config((string Id, string? Interval)[] sites, string interval, int maxPages = 1) =>
         JsonSerializer.Serialize(new
