@@ -55,7 +55,15 @@ public sealed class ConfigurationChanges
         {
             var key = $"{PartnerWatchOptions.SectionName}:{property.Name}";
             var differences = new List<string>();
-            Diff(key, ToNode(property.GetValue(running)), ToNode(property.GetValue(loaded)), differences);
+            try
+            {
+                Diff(key, ToNode(property.GetValue(running)), ToNode(property.GetValue(loaded)), differences);
+            }
+            catch (NotSupportedException)
+            {
+                // A section the serializer cannot describe (a type added later): it cannot be compared, so it is not applied.
+                if (!ReferenceEquals(property.GetValue(running), property.GetValue(loaded))) differences.Add(key);
+            }
             var isLive = LiveKeys.Contains(property.Name);
             (isLive ? live : restart).AddRange(differences);
             property.SetValue(applied, property.GetValue(isLive ? loaded : running));

@@ -39,6 +39,7 @@ public sealed partial class ConfigurationReloader(LiveConfiguration live, TimePr
             Request("SIGHUP");
         });
         using var poll = file is null ? null : new PeriodicTimer(PollInterval, time);
+        LogWatching(file ?? "(built-in settings and environment)", string.Join(", ", ConfigurationChanges.LiveKeys));
         var polling = PollAsync(poll, stoppingToken);
         try
         {
@@ -169,6 +170,9 @@ public sealed partial class ConfigurationReloader(LiveConfiguration live, TimePr
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration reloaded from {ConfigFile} ({Reason}); applied now: {LiveChanges}; {RestartCount} keys need a restart")]
     private partial void LogReloaded(string? configFile, string reason, string liveChanges, int restartCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Configuration {ConfigFile} is reloaded when it changes or on SIGHUP; {LiveKeys} apply at once, other keys need a restart")]
+    private partial void LogWatching(string configFile, string liveKeys);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} for configuration changes ({Reason}); the file is checked every {PollInterval} instead")]
     private partial void LogWatchUnavailable(string folder, TimeSpan pollInterval, string reason);
