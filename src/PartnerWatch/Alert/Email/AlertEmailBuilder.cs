@@ -85,7 +85,7 @@ internal sealed class AlertEmailBuilder(PartnerWatchOptions options)
                 Join($"{site} shows {brand}'s {summary.Seen()}", Join(reason?.Short, pages.Length > 0 ? "on " + pages : null)),
                 AlertText.OneLine(claim.SiteUrl, AlertText.MaxFieldLength), Href(claim.SiteUrl), Confidence(claim.Confidence), Date(claim.FirstSeenAt),
                 Public($"claims/{Id(claim.ClaimId)}"),
-                summary.Groups.Take(3).Select(g => $"{g.Describe(brand)} on {EvidenceSummary.PathOf(g.PageUrl)}").ToList());
+                summary.Groups.Take(3).Select(g => $"{g.Describe(brand)} on {EvidenceSummary.Paths(g.PageUrls)}").ToList());
         }).ToList();
         var count = alert.DigestClaims.Count;
         return new AlertEmailModel
@@ -110,12 +110,14 @@ internal sealed class AlertEmailBuilder(PartnerWatchOptions options)
     {
         var reason = ClaimReason.From(group.Context, group.Snippet, brand).Short;
         var quote = AlertText.OneLine(group.Snippet, 300);
+        var what = group.Describe(brand);
         return new EvidenceLine(
-            group.Describe(brand),
-            EvidenceSummary.PathOf(group.PageUrl),
+            what,
+            EvidenceSummary.Paths(group.PageUrls),
             AlertText.OneLine(group.PageUrl, AlertText.MaxFieldLength),
             Href(group.PageUrl),
-            quote.Length > 0 && reason?.Contains(quote, StringComparison.Ordinal) != true ? quote : null,
+            // The quote adds the page's words only when the description does not already say them (an image's label).
+            quote.Length > 0 && reason?.Contains(quote, StringComparison.Ordinal) != true && !what.Contains(quote, StringComparison.Ordinal) ? quote : null,
             group.ImageUrl is { } image ? AlertText.OneLine(image, AlertText.MaxFieldLength) : null,
             Href(group.ImageUrl),
             reason is null ? null : char.ToUpperInvariant(reason[0]) + reason[1..]);

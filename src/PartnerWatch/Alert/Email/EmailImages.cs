@@ -28,7 +28,10 @@ internal sealed class EmailImages(IEvidenceBlobs? blobs)
     internal const int CropMaxWidth = 800;
     internal const int CropMaxHeight = 500;
     /// <summary>Page around the mark shown in the crop, so the reader sees the heading above it.</summary>
-    internal const int CropMargin = 160;
+    internal const int CropMargin = 120;
+    /// <summary>The window the crop prefers around a small mark: wide enough for the heading, small enough to read at mail width.</summary>
+    internal const int CropPreferredWidth = 640;
+    internal const int CropPreferredHeight = 320;
 
     private static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
@@ -90,14 +93,63 @@ internal sealed class EmailImages(IEvidenceBlobs? blobs)
             return null;
         }
 
-        var box = mark ?? new MarkBox(0, 0, Math.Min(image.Width, CropMaxWidth), Math.Min(image.Height, CropMaxHeight));
-        var window = Window(box.X, box.Width, image.Width, CropMaxWidth);
-        var (top, height) = Window(box.Y, box.Height, image.Height, CropMaxHeight);
+        var box = mark ?? FindOutline(image) ?? new MarkBox(0, 0, Math.Min(image.Width, CropMaxWidth), Math.Min(image.Height, CropMaxHeight));
+        var window = Window(box.X, box.Width, image.Width, CropPreferredWidth);
+        var (top, height) = Window(box.Y, box.Height, image.Height, CropPreferredHeight);
         var source = SKRect.Create(window.Start, top, window.Length, height);
         var scale = Math.Min(1f, Math.Min((float)CropMaxWidth / window.Length, (float)CropMaxHeight / height));
+        if (scale >= 1f)
+        {
+            // Pixels copied as they are: the red outline keeps its exact colour.
+            using var subset = image.Subset(SKRectI.Create(window.Start, top, window.Length, height));
+            using var encoded = subset?.Encode(SKEncodedImageFormat.Png, 100);
+            return encoded is null ? null : new EmailImage(encoded.ToArray(), window.Length, height);
+        }
+
         var width = Math.Max(1, (int)Math.Round(window.Length * scale));
         var outHeight = Math.Max(1, (int)Math.Round(height * scale));
         return Draw(width, outHeight, canvas => canvas.DrawImage(image, source, SKRect.Create(width, outHeight), Smooth));
+    }
+
+    /// <summary>
+    /// The topmost mark, found by its outline colour (#e0001b, drawn by the browser stage), for a screenshot whose
+    /// manifest item carries no mark boxes (manifests written before marks were kept): the first outline pixel is the
+    /// box's top-left corner, and the outline runs right and down from it.
+    /// </summary>
+    internal static MarkBox? FindOutline(SKImage image)
+    {
+        var info = new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info);
+        if (!image.ReadPixels(info, bitmap.GetPixels(), info.RowBytes, 0, 0))
+        {
+            return null;
+        }
+
+        var pixels = bitmap.GetPixelSpan().ToArray();
+        bool IsOutline(int x, int y)
+        {
+            var i = (y * info.Width + x) * 4;
+            return pixels[i] == 0xe0 && pixels[i + 1] == 0x00 && pixels[i + 2] == 0x1b;
+        }
+
+        for (var y = 0; y < info.Height; y++)
+        {
+            for (var x = 0; x < info.Width; x++)
+            {
+                if (!IsOutline(x, y))
+                {
+                    continue;
+                }
+
+                var right = x;
+                while (right + 1 < info.Width && IsOutline(right + 1, y)) right++;
+                var bottom = y;
+                while (bottom + 1 < info.Height && IsOutline(x, bottom + 1)) bottom++;
+                return new MarkBox(x, y, right - x + 1, bottom - y + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Start and length of a window on one axis: the mark plus margin, at least <paramref name="preferred"/> long, inside the image.</summary>

@@ -26,7 +26,6 @@ internal sealed class EmailTemplates
     {
         var accessor = new PropertyAccessor();
         _options = new TemplateOptionsBuilder()
-            .WithStrictVariables(true)
             .ConfigureMemberAccess(strategy =>
             {
                 foreach (var type in new[] { typeof(AlertEmailModel), typeof(EvidenceLine), typeof(InlineImage), typeof(DigestLine) })

@@ -42,27 +42,29 @@ internal sealed partial class EvidenceSummary
     /// <summary>The page paths the evidence is on: "/partners.html", "/partners.html and 2 other pages".</summary>
     public string Pages()
     {
-        var pages = Groups.Select(g => g.PageUrl).Distinct(StringComparer.Ordinal).ToList();
-        if (pages.Count == 0) return "";
-        var first = PathOf(pages[0]);
-        return pages.Count switch
-        {
-            1 => first,
-            2 => $"{first} and 1 other page",
-            _ => $"{first} and {pages.Count - 1} other pages",
-        };
+        var pages = Groups.SelectMany(g => g.PageUrls).Distinct(StringComparer.Ordinal).ToList();
+        return Paths(pages);
     }
+
+    /// <summary>"/partners.html", "/ and /partners.html", "/partners.html and 2 other pages".</summary>
+    public static string Paths(IReadOnlyList<string> pages) => pages.Count switch
+    {
+        0 => "",
+        1 => PathOf(pages[0]),
+        2 => $"{PathOf(pages[0])} and {PathOf(pages[1])}",
+        _ => $"{PathOf(pages[0])} and {pages.Count - 1} other pages",
+    };
 
     /// <summary>The page as a reader recognises it: its path and query, or the URL when it is not one.</summary>
     public static string PathOf(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? AlertText.OneLine(uri.PathAndQuery, 120) : AlertText.OneLine(url, 120);
 
+    // One image is one thing seen, on however many pages and by however many signals (pixels, alt text, a wrapping link).
     private static string Key(Evidence e)
     {
-        var page = AlertText.OneLine(e.PageUrl, 2000);
-        if (!string.IsNullOrEmpty(e.ImageSha256)) return $"{page}\nimage:{e.ImageSha256}";
-        if (!string.IsNullOrEmpty(e.ImageUrl)) return $"{page}\nimage:{e.ImageUrl}";
-        return $"{page}\n{e.Kind}:{AlertText.OneLine(e.Snippet, 300)}";
+        if (!string.IsNullOrEmpty(e.ImageUrl)) return $"image:{e.ImageUrl}";
+        if (!string.IsNullOrEmpty(e.ImageSha256)) return $"image:{e.ImageSha256}";
+        return $"{AlertText.OneLine(e.PageUrl, 2000)}\n{e.Kind}:{AlertText.OneLine(e.Snippet, 300)}";
     }
 
     /// <summary>How closely the image matched the brand's logo, from the matcher's detail ("distance 0/256 (threshold 24)").</summary>
@@ -102,7 +104,9 @@ internal sealed partial class EvidenceSummary
 /// <summary>The evidence items that describe one thing seen on one page.</summary>
 internal sealed record EvidenceGroup(IReadOnlyList<Evidence> Items)
 {
-    public string PageUrl => Items[0].PageUrl;
+    /// <summary>The page of the strongest signal first.</summary>
+    public string PageUrl => Items.OrderBy(i => i.Kind).First().PageUrl;
+    public IReadOnlyList<string> PageUrls => Items.OrderBy(i => i.Kind).Select(i => i.PageUrl).Distinct(StringComparer.Ordinal).ToList();
     public string? ImageUrl => Items.Select(i => i.ImageUrl).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
     public string? ImageSha256 => Items.Select(i => i.ImageSha256).FirstOrDefault(u => !string.IsNullOrWhiteSpace(u));
     public bool HasLogo => Has(EvidenceKind.LogoImage) || Has(EvidenceKind.LogoText);
@@ -111,7 +115,7 @@ internal sealed record EvidenceGroup(IReadOnlyList<Evidence> Items)
     public int Rank => Has(EvidenceKind.LogoImage) ? 0 : Has(EvidenceKind.LogoText) ? 1 : Has(EvidenceKind.Text) ? 2 : 3;
 
     /// <summary>The context that makes it a claim: that of the strongest item that has one.</summary>
-    public string? Context => Items.OrderBy(i => i.Kind).Select(i => i.Context).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+    public string? Context => Items.OrderBy(i => i.Kind).Where(i => i.PageUrl == PageUrl).Concat(Items).Select(i => i.Context).FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
 
     /// <summary>The page's own words around it (a sentence), when the detector kept them.</summary>
     public string? Snippet => Items.OrderByDescending(i => i.Kind == EvidenceKind.Text).Select(i => i.Snippet).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s));
