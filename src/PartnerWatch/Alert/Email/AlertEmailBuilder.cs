@@ -65,6 +65,7 @@ internal sealed class AlertEmailBuilder(PartnerWatchOptions options)
             Logo = logo,
             Screenshot = screenshot,
             ScreenshotMissing = screenshot is null ? crop?.Missing ?? "No screenshot is stored with this evidence." : null,
+            ScreenshotPage = crop?.Item is { } shotItem ? EvidenceSummary.PathOf(shotItem.Url) : null,
             ScreenshotHref = crop?.Item is { Stored: true, Sha256: { } shot } ? EvidenceHref(alert, shot) : null,
             ManifestFile = alert.Manifest?.File,
             ManifestHref = alert.Manifest is { } manifest ? EvidenceHref(alert, manifest.File) : null,

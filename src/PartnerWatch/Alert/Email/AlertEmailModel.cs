@@ -33,6 +33,8 @@ internal sealed record AlertEmailModel
     /// <summary>Why there is no screenshot crop, when there is none.</summary>
     public string? ScreenshotMissing { get; init; }
     public string? ScreenshotHref { get; init; }
+    /// <summary>The page the screenshot shows (its path).</summary>
+    public string? ScreenshotPage { get; init; }
     /// <summary>Name of the evidence manifest the attachment describes, and where it opens in the console.</summary>
     public string? ManifestFile { get; init; }
     public string? ManifestHref { get; init; }

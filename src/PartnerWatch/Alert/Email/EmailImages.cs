@@ -33,6 +33,7 @@ internal sealed class EmailImages(IEvidenceBlobs? blobs)
     internal const int CropPreferredWidth = 640;
     internal const int CropPreferredHeight = 320;
 
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly SKSamplingOptions Smooth = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
     /// <summary>The stored image of <paramref name="primary"/> (else the first stored image) as PNG.</summary>
@@ -156,15 +157,16 @@ internal sealed class EmailImages(IEvidenceBlobs? blobs)
     private static (int Start, int Length) Window(int markStart, int markLength, int imageLength, int preferred)
     {
         var length = Math.Min(imageLength, Math.Max(preferred, markLength + 2 * CropMargin));
+        // The mark a little below the middle: what introduces it (the heading) is above it.
         var centre = markStart + markLength / 2;
-        var start = Math.Clamp(centre - length / 2, 0, Math.Max(0, imageLength - length));
+        var start = Math.Clamp(centre - length * 3 / 5, 0, Math.Max(0, imageLength - length));
         return (start, Math.Max(1, length));
     }
 
     /// <summary>The logo as PNG: a PNG as stored (it is the evidence), anything else decoded and re-encoded, SVG rasterised.</summary>
     internal static EmailImage? ToPng(byte[] bytes, string? contentType)
     {
-        if (bytes.AsSpan().StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (bytes.AsSpan().StartsWith(PngSignature))
         {
             using var codec = SKCodec.Create(new SKMemoryStream(bytes));
             return new EmailImage(bytes, codec?.Info.Width ?? 0, codec?.Info.Height ?? 0);
