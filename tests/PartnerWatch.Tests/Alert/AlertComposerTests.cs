@@ -90,6 +90,25 @@ public sealed class AlertComposerTests
         Assert.Contains("PartnerWatch:Smtp:From", error.Message);
     }
 
+    [Fact]
+    public async Task WhyLineQuotesTheSentenceOrGlossesTheHeadingAndRemindersSayStill()
+    {
+        var statement = Alert(new Evidence(EvidenceKind.Text, "https://sensenets.example/about", "text names Microsoft (\"Microsoft\"); score 0.70",
+            Snippet: "We are a Microsoft Gold Partner since 2019", Context: "statement \"partner\""));
+        var japanese = Alert(new Evidence(EvidenceKind.LogoText, "https://sensenets.example/", "alt \"Microsoft\" names Microsoft; score 0.80",
+            ImageUrl: "https://sensenets.example/ms.png", Snippet: "Microsoft", Context: "heading \"主要取引先\"")) with { Kind = AlertKind.Reminder };
+        var composer = new AlertComposer(Options);
+
+        var first = await composer.ComposeAsync(statement, CancellationToken.None);
+        var second = await composer.ComposeAsync(japanese, CancellationToken.None);
+
+        Assert.Equal("[PartnerWatch] SenseNets shows Microsoft's name in the sentence \"We are a Microsoft Gold Partner since 2019\" on /about; Microsoft does not list it as a partner",
+            first.Subject);
+        Assert.Contains("Why this is a partner claim: The page says \"We are a Microsoft Gold Partner since 2019\": the words \"partner\" tie Microsoft to the site as a partner.", first.TextBody);
+        Assert.StartsWith("SenseNets still shows Microsoft's logo under \"主要取引先\" (Main business partners) on / (first seen 26 November 2026, 06:00 UTC)", second.TextBody);
+        Assert.Contains("Nobody has acknowledged this claim yet.", second.TextBody);
+    }
+
     private static PendingAlert Alert(params Evidence[] evidence) => new(
         42, "alert-42.abc@partnerwatch.local", "sensenets", "https://sensenets.example/", "microsoft", 0.97, evidence,
         new DateTimeOffset(2026, 11, 26, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 6, 0, 5, TimeSpan.Zero), 0);

@@ -32,7 +32,7 @@ internal sealed class AlertEmailBuilder(PartnerWatchOptions options)
         var (heading, subject, opening, status) = alert.Kind switch
         {
             AlertKind.Reminder => ("Reminder", AlertText.Title(alert, site, brand),
-                $"{shows} — still, since {Date(alert.FirstSeenAt)}; {brand} does not list it as a partner.",
+                $"{Join($"{site} still shows {seen}", where)} (first seen {Date(alert.FirstSeenAt)}); {brand} does not list it as a partner.",
                 "Nobody has acknowledged this claim yet. Acknowledge it in PartnerWatch to stop these reminders."),
             AlertKind.Withdrawn => ("Claim withdrawn", AlertText.Title(alert, site, brand),
                 $"{site} no longer presents {brand} as a partner.",
