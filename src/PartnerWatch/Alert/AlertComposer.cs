@@ -19,10 +19,6 @@ namespace PartnerWatch.Alert;
 /// </summary>
 public sealed class AlertComposer
 {
-    internal const int MaxEvidenceShown = AlertText.MaxEvidenceShown;
-    internal const int MaxFieldLength = AlertText.MaxFieldLength;
-    internal const int MaxDigestClaimsShown = AlertText.MaxDigestClaimsShown;
-
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
