@@ -155,7 +155,7 @@ public sealed partial class AlertDispatcher(
     {
         try
         {
-            var message = composer.Compose(alert);
+            var message = await composer.ComposeAsync(alert, cancellationToken);
             await sender.SendAsync(alert.Id, message, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

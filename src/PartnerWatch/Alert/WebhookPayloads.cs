@@ -58,7 +58,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             ["deliveryId"] = deliveryId,
             ["alertId"] = alert.Id,
             ["kind"] = RelationalScanStore.KindName(alert.Kind),
-            ["createdAt"] = AlertComposer.Utc(alert.CreatedAt),
+            ["createdAt"] = AlertText.Utc(alert.CreatedAt),
             ["title"] = Title(alert),
             ["summary"] = digest ? Title(alert) : Lead(alert),
         };
@@ -71,10 +71,10 @@ public sealed class WebhookPayloads(AlertComposer composer)
             document["status"] = status;
             document["lifecycle"] = lifecycle;
             document["confidence"] = Math.Round(alert.Confidence, 4);
-            document["firstSeenAt"] = AlertComposer.Utc(alert.FirstSeenAt);
-            document["lastSeenAt"] = alert.LastSeenAt is { } seen ? AlertComposer.Utc(seen) : null;
-            document["resolvedAt"] = alert.ResolvedAt is { } resolved ? AlertComposer.Utc(resolved) : null;
-            document["evidence"] = EvidenceList(alert.Evidence, AlertComposer.MaxEvidenceShown);
+            document["firstSeenAt"] = AlertText.Utc(alert.FirstSeenAt);
+            document["lastSeenAt"] = alert.LastSeenAt is { } seen ? AlertText.Utc(seen) : null;
+            document["resolvedAt"] = alert.ResolvedAt is { } resolved ? AlertText.Utc(resolved) : null;
+            document["evidence"] = EvidenceList(alert.Evidence, AlertText.MaxEvidenceShown);
             document["evidenceTotal"] = alert.Evidence.Count;
             document["manifest"] = Manifest(alert.Manifest);
             document["link"] = Link(alert);
@@ -82,7 +82,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
         else
         {
             var claims = new JsonArray();
-            foreach (var claim in alert.DigestClaims.Take(AlertComposer.MaxDigestClaimsShown))
+            foreach (var claim in alert.DigestClaims.Take(AlertText.MaxDigestClaimsShown))
             {
                 claims.Add(new JsonObject
                 {
@@ -91,7 +91,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
                     ["brand"] = Brand(claim.BrandId),
                     ["status"] = "unverified",
                     ["confidence"] = Math.Round(claim.Confidence, 4),
-                    ["firstSeenAt"] = AlertComposer.Utc(claim.FirstSeenAt),
+                    ["firstSeenAt"] = AlertText.Utc(claim.FirstSeenAt),
                     ["evidence"] = EvidenceList(claim.Evidence, 3),
                 });
             }
@@ -107,7 +107,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
     {
         ["id"] = One(id, 200),
         ["name"] = One(composer.SiteName(id), 200),
-        ["url"] = One(url, AlertComposer.MaxFieldLength),
+        ["url"] = One(url, AlertText.MaxFieldLength),
     };
 
     private JsonObject Brand(string id) => new()
@@ -123,12 +123,12 @@ public sealed class WebhookPayloads(AlertComposer composer)
         {
             var item = new JsonObject
             {
-                ["kind"] = AlertComposer.Kind(e.Kind),
-                ["pageUrl"] = One(e.PageUrl, AlertComposer.MaxFieldLength),
-                ["detail"] = One(e.Detail, AlertComposer.MaxFieldLength),
+                ["kind"] = AlertText.Kind(e.Kind),
+                ["pageUrl"] = One(e.PageUrl, AlertText.MaxFieldLength),
+                ["detail"] = One(e.Detail, AlertText.MaxFieldLength),
             };
-            if (!string.IsNullOrWhiteSpace(e.ImageUrl)) item["imageUrl"] = One(e.ImageUrl, AlertComposer.MaxFieldLength);
-            if (!string.IsNullOrWhiteSpace(e.Snippet)) item["snippet"] = One(e.Snippet, AlertComposer.MaxFieldLength);
+            if (!string.IsNullOrWhiteSpace(e.ImageUrl)) item["imageUrl"] = One(e.ImageUrl, AlertText.MaxFieldLength);
+            if (!string.IsNullOrWhiteSpace(e.Snippet)) item["snippet"] = One(e.Snippet, AlertText.MaxFieldLength);
             list.Add(item);
         }
 
@@ -143,13 +143,13 @@ public sealed class WebhookPayloads(AlertComposer composer)
         }
 
         var files = new JsonArray();
-        foreach (var item in manifest.Items.Take(AlertComposer.MaxEvidenceShown))
+        foreach (var item in manifest.Items.Take(AlertText.MaxEvidenceShown))
         {
             files.Add(new JsonObject
             {
                 ["kind"] = item.Kind,
-                ["url"] = One(item.Url, AlertComposer.MaxFieldLength),
-                ["fetchedAt"] = item.FetchedAt is { } at ? AlertComposer.Utc(at) : null,
+                ["url"] = One(item.Url, AlertText.MaxFieldLength),
+                ["fetchedAt"] = item.FetchedAt is { } at ? AlertText.Utc(at) : null,
                 ["httpStatus"] = item.HttpStatus,
                 ["sha256"] = item.Sha256,
                 ["bytes"] = item.Bytes,
@@ -162,7 +162,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             ["scanId"] = manifest.ScanId,
             ["file"] = manifest.File,
             ["sha256"] = manifest.Sha256,
-            ["recordedAt"] = AlertComposer.Utc(manifest.CreatedAt),
+            ["recordedAt"] = AlertText.Utc(manifest.CreatedAt),
             ["files"] = files,
         };
     }
@@ -186,7 +186,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             foreach (var claim in alert.DigestClaims.Take(MaxChatDigestClaims))
             {
                 lines.Append(CultureInfo.InvariantCulture,
-                    $"• *{SlackText(composer.SiteName(claim.SiteId), 200)}* shows *{SlackText(composer.BrandName(claim.BrandId), 200)}* — {SlackLink(claim.SiteUrl, claim.SiteUrl)}, confidence {AlertComposer.Confidence(claim.Confidence)}, claim {claim.ClaimId}\n");
+                    $"• *{SlackText(composer.SiteName(claim.SiteId), 200)}* shows *{SlackText(composer.BrandName(claim.BrandId), 200)}* — {SlackLink(claim.SiteUrl, claim.SiteUrl)}, confidence {AlertText.Confidence(claim.Confidence)}, claim {claim.ClaimId}\n");
             }
 
             if (alert.DigestClaims.Count > MaxChatDigestClaims)
@@ -206,8 +206,8 @@ public sealed class WebhookPayloads(AlertComposer composer)
                 {
                     SlackField("Site", SlackLink(alert.SiteUrl, composer.SiteName(alert.SiteId))),
                     SlackField("Brand", SlackText(composer.BrandName(alert.BrandId), 200)),
-                    SlackField("Confidence", AlertComposer.Confidence(alert.Confidence)),
-                    SlackField("First seen", AlertComposer.Utc(alert.FirstSeenAt)),
+                    SlackField("Confidence", AlertText.Confidence(alert.Confidence)),
+                    SlackField("First seen", AlertText.Utc(alert.FirstSeenAt)),
                     SlackField("Kind", RelationalScanStore.KindName(alert.Kind)),
                     SlackField("Claim", alert.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 },
@@ -217,7 +217,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             foreach (var e in alert.Evidence.Where(e => e is not null).Take(MaxChatEvidence))
             {
                 evidence.Append(CultureInfo.InvariantCulture,
-                    $"• {AlertComposer.Kind(e.Kind)} on {SlackLink(e.PageUrl, e.PageUrl)}: {SlackText(e.Detail, 300)}\n");
+                    $"• {AlertText.Kind(e.Kind)} on {SlackLink(e.PageUrl, e.PageUrl)}: {SlackText(e.Detail, 300)}\n");
             }
 
             if (alert.Evidence.Count > MaxChatEvidence)
@@ -279,7 +279,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             foreach (var claim in alert.DigestClaims.Take(MaxChatDigestClaims))
             {
                 body.Add(TextBlock(
-                    $"{TeamsText(composer.SiteName(claim.SiteId), 200)} shows {TeamsText(composer.BrandName(claim.BrandId), 200)} — {TeamsText(claim.SiteUrl, 300)}, confidence {AlertComposer.Confidence(claim.Confidence)}, claim {claim.ClaimId}"));
+                    $"{TeamsText(composer.SiteName(claim.SiteId), 200)} shows {TeamsText(composer.BrandName(claim.BrandId), 200)} — {TeamsText(claim.SiteUrl, 300)}, confidence {AlertText.Confidence(claim.Confidence)}, claim {claim.ClaimId}"));
             }
 
             if (alert.DigestClaims.Count > MaxChatDigestClaims)
@@ -297,8 +297,8 @@ public sealed class WebhookPayloads(AlertComposer composer)
                 {
                     Fact("Site", $"{TeamsText(composer.SiteName(alert.SiteId), 200)} ({TeamsText(alert.SiteUrl, 300)})"),
                     Fact("Brand", TeamsText(composer.BrandName(alert.BrandId), 200)),
-                    Fact("Confidence", AlertComposer.Confidence(alert.Confidence)),
-                    Fact("First seen", AlertComposer.Utc(alert.FirstSeenAt)),
+                    Fact("Confidence", AlertText.Confidence(alert.Confidence)),
+                    Fact("First seen", AlertText.Utc(alert.FirstSeenAt)),
                     Fact("Kind", RelationalScanStore.KindName(alert.Kind)),
                     Fact("Claim", alert.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 },
@@ -306,7 +306,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "Evidence", ["weight"] = "Bolder", ["wrap"] = true });
             foreach (var e in alert.Evidence.Where(e => e is not null).Take(MaxChatEvidence))
             {
-                body.Add(TextBlock($"{AlertComposer.Kind(e.Kind)} on {TeamsText(e.PageUrl, 300)}: {TeamsText(e.Detail, 300)}"));
+                body.Add(TextBlock($"{AlertText.Kind(e.Kind)} on {TeamsText(e.PageUrl, 300)}: {TeamsText(e.Detail, 300)}"));
             }
 
             if (alert.Evidence.Count > MaxChatEvidence)
@@ -384,13 +384,13 @@ public sealed class WebhookPayloads(AlertComposer composer)
 
     private string Title(PendingAlert alert)
     {
-        var subject = AlertComposer.Subject(alert, One(composer.SiteName(alert.SiteId), 200), One(composer.BrandName(alert.BrandId), 200));
+        var subject = AlertText.Title(alert, One(composer.SiteName(alert.SiteId), 200), One(composer.BrandName(alert.BrandId), 200));
         const string prefix = "[PartnerWatch] ";
         return subject.StartsWith(prefix, StringComparison.Ordinal) ? "PartnerWatch: " + subject[prefix.Length..] : subject;
     }
 
     private string Lead(PendingAlert alert) =>
-        AlertComposer.Lead(alert, One(composer.SiteName(alert.SiteId), 200), One(composer.BrandName(alert.BrandId), 200));
+        AlertText.Lead(alert, One(composer.SiteName(alert.SiteId), 200), One(composer.BrandName(alert.BrandId), 200));
 
     private string? Link(PendingAlert alert) => alert.Manifest is { } manifest ? composer.EvidenceLink(alert, manifest.File) : null;
 
@@ -406,7 +406,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             ? uri.AbsoluteUri
             : null;
 
-    private static string One(string? value, int max) => AlertComposer.OneLine(value, max);
+    private static string One(string? value, int max) => AlertText.OneLine(value, max);
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

@@ -23,12 +23,12 @@ public sealed class AlertDeliveryTests
         Assert.Equal(new AlertDispatchResult(1, 0), result);
         var received = Assert.Single(smtp.Received);
         var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received.Data)));
-        Assert.Equal("[PartnerWatch] Unverified partner claim: SenseNets shows Microsoft", message.Subject);
+        Assert.Equal("[PartnerWatch] SenseNets shows Microsoft's logo on /partners; Microsoft does not list it as a partner", message.Subject);
         Assert.Equal(alert.MessageId, message.MessageId);
         Assert.Equal("brand-protection@example.org", Assert.Single(message.To.Mailboxes).Address);
         Assert.Contains("https://sensenets.example/img/p3.png", message.TextBody);
         Assert.Contains("https://sensenets.example/partners", message.HtmlBody);
-        Assert.Contains("First seen:  2026-11-26T06:00:00Z", message.TextBody);
+        Assert.Contains("First seen:  26 November 2026, 06:00 UTC", message.TextBody);
         Assert.Empty(await harness.Store.GetPendingAlertsAsync(10, CancellationToken.None));
     }
 
@@ -46,7 +46,7 @@ public sealed class AlertDeliveryTests
         Assert.Equal($"20261126T060000Z-alert-{alert.Id}.eml", Path.GetFileName(file));
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal(alert.MessageId, message.MessageId);
-        Assert.Equal("[PartnerWatch] Unverified partner claim: SenseNets shows Microsoft", message.Subject);
+        Assert.Equal("[PartnerWatch] SenseNets shows Microsoft's logo on /partners; Microsoft does not list it as a partner", message.Subject);
         Assert.Contains("https://sensenets.example/img/p3.png", message.TextBody);
     }
 
@@ -59,9 +59,9 @@ public sealed class AlertDeliveryTests
         var sender = harness.Services.GetRequiredService<IAlertSender>();
         var composer = harness.Services.GetRequiredService<AlertComposer>();
 
-        await sender.SendAsync(alert.Id, composer.Compose(alert), CancellationToken.None);
+        await sender.SendAsync(alert.Id, await composer.ComposeAsync(alert, CancellationToken.None), CancellationToken.None);
         harness.Clock.Advance(TimeSpan.FromHours(3));
-        await sender.SendAsync(alert.Id, composer.Compose(alert), CancellationToken.None);
+        await sender.SendAsync(alert.Id, await composer.ComposeAsync(alert, CancellationToken.None), CancellationToken.None);
 
         Assert.Single(Directory.GetFiles(harness.OutboxPath));
     }

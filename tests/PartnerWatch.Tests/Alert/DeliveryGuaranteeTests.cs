@@ -122,7 +122,7 @@ public sealed class DeliveryGuaranteeTests
         harness.Clock.Advance(TimeSpan.FromDays(1));
         var again = Assert.Single(await harness.Store.GetPendingAlertsAsync(10, None));
 
-        var (a, b) = (composer.Compose(alert), harness.Services.GetRequiredService<AlertComposer>().Compose(again));
+        var (a, b) = (await composer.ComposeAsync(alert, None), await harness.Services.GetRequiredService<AlertComposer>().ComposeAsync(again, None));
         Assert.Equal((a.MessageId, a.Date, a.Subject, a.TextBody), (b.MessageId, b.Date, b.Subject, b.TextBody));
     }
 

@@ -89,10 +89,12 @@ public abstract class EvidenceTests(StoreBackend backend)
         var message = await MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(harness.OutboxPath, "*.eml")));
         var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
         var manifest = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
-        Assert.Contains(Sha256(Html), message.TextBody);
-        Assert.Contains(Sha256(Logo), message.TextBody);
-        Assert.Contains(manifest.Sha256, message.HtmlBody);
-        Assert.Contains($"https://partnerwatch.example.org/api/claims/{claim.Id}/evidence/{manifest.File}", message.TextBody);
+        // The hashes travel in the attached manifest.json; the body links to the manifest in the console.
+        var attached = Encoding.UTF8.GetString(await ReadAsync(Assert.Single(message.Attachments.OfType<MimePart>())));
+        Assert.Contains(Sha256(Html), attached);
+        Assert.Contains(Sha256(Logo), attached);
+        Assert.Contains(manifest.Sha256, attached);
+        Assert.Contains($"https://partnerwatch.example.org/console/claims/{claim.Id}/evidence/{manifest.File}", message.TextBody);
         var inline = Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentType.MediaType == "image");
         Assert.Contains($"cid:{inline.ContentId}", message.HtmlBody);
         using var bytes = new MemoryStream();
@@ -136,6 +138,13 @@ public abstract class EvidenceTests(StoreBackend backend)
             FetchedPages = [new FetchedPage("https://sensenets.example/partners", 200, now, Sha256(Html), Html.Length, Html)],
             FetchedImages = keepLogo ? [new FetchedImage("https://sensenets.example/img/p3.png", Sha256(logo!), "image/png", now, logo)] : [],
         };
+    }
+
+    private static async Task<byte[]> ReadAsync(MimePart part)
+    {
+        using var bytes = new MemoryStream();
+        await part.Content!.DecodeToAsync(bytes);
+        return bytes.ToArray();
     }
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
