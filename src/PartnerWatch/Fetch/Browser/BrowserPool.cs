@@ -16,6 +16,8 @@ namespace PartnerWatch.Fetch.Browser;
 internal sealed partial class BrowserPool : IAsyncDisposable
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Least time a browser start may take (the page's own <c>Fetch:Browser:Timeout</c> when that is longer).</summary>
+    public static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(30);
 
     private readonly PartnerWatchOptions _options;
     private readonly GuardedConnector _connector;
@@ -191,7 +193,8 @@ internal sealed partial class BrowserPool : IAsyncDisposable
                 ExecutablePath = _executable,
                 Headless = true,
                 UserDataDir = profile.FullName,
-                Timeout = (int)Math.Min(int.MaxValue, _options.Fetch.Browser.Timeout.TotalMilliseconds),
+                // Starting the browser is not the page's fault: a busy machine may take longer than a page may.
+                Timeout = (int)Math.Min(int.MaxValue, Math.Max(LaunchTimeout.TotalMilliseconds, _options.Fetch.Browser.Timeout.TotalMilliseconds)),
                 Args = Arguments(proxy.Port),
                 // Chromium also writes under HOME and the XDG folders: keep that inside the throwaway profile.
                 Env =
