@@ -17,7 +17,7 @@ public static class StatusEndpoints
 
     private static async Task<IResult> StatusAsync(
         IScanStore store, ScanSchedule schedule, PartnerWatchOptions options, ServiceClock clock, PartnerListSources partnerLists,
-        CancellationToken cancellationToken)
+        WebConsole.AccuracyReport accuracy, CancellationToken cancellationToken)
     {
         var stored = await store.GetStatusAsync(cancellationToken);
         var planned = await schedule.SitesAsync(cancellationToken);
@@ -58,7 +58,8 @@ public static class StatusEndpoints
             claims,
             new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries, stored.OldestPendingAlertAt, stored.LastDeliveryError,
                 stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError),
-            partnerLists.States));
+            partnerLists.States,
+            WebConsole.StatusAccuracy.From(await accuracy.ComputeAsync(cancellationToken))));
     }
 
     private static string Version { get; } =
@@ -67,7 +68,7 @@ public static class StatusEndpoints
     public sealed record StatusDto(
         string Version, DateTimeOffset StartedAt, string Uptime, long UptimeSeconds,
         IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts,
-        IReadOnlyList<PartnerListState> PartnerLists);
+        IReadOnlyList<PartnerListState> PartnerLists, WebConsole.StatusAccuracy Accuracy);
 
     /// <param name="DueAt">When the scan the site is owed was due (null when none is owed now).</param>
     /// <param name="Overdue">Due and not started: waiting for a worker or a scan slot (issue 11: never silently).</param>
