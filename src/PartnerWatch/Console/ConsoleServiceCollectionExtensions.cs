@@ -89,6 +89,9 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton(sp => new ClaimReviewStore(
             sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<IScanStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccuracyReport>();
+        // Scheduled scans keep the stored screenshot of a claim page that did not change (Fetch/Browser/ScreenshotReuse).
+        services.AddSingleton<PartnerWatch.Fetch.Browser.IScreenshotHistory>(sp => new StoredScreenshotHistory(sp.GetRequiredService<IScanStore>(),
+            sp.GetRequiredService<ClaimReviewStore>(), sp.GetRequiredService<IEvidenceBlobs>(), sp.GetRequiredService<PartnerWatchOptions>()));
         services.AddSingleton<ConsolePartnerList>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsolePartnerList>());
         return services;

@@ -18,7 +18,9 @@ public static class BrowserServiceCollectionExtensions
         services.TryAddSingleton(sp => new BrowserPool(sp.GetRequiredService<PartnerWatch.Config.PartnerWatchOptions>(),
             sp.GetRequiredService<GuardedConnector>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<BrowserPool>>()));
         services.TryAddSingleton(sp => new ClaimScreenshots(sp.GetRequiredService<BrowserPool>(), sp.GetRequiredService<PartnerWatch.Config.PartnerWatchOptions>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimScreenshots>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimScreenshots>>(),
+            // The service registers the stored screenshots (Console), so unchanged claim pages are not shot again.
+            sp.GetService<IScreenshotHistory>()));
         return services;
     }
 }
