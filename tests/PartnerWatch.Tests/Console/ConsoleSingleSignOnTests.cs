@@ -96,6 +96,42 @@ public sealed class ConsoleSingleSignOnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InARealBrowserTheSsoButtonSignsTheUserIn()
+    {
+        var chromium = PartnerWatch.Fetch.Browser.ChromiumLocator.Find(null)
+            ?? throw new InvalidOperationException("no chromium on PATH: install it (apt-get install -y chromium) to run the console browser tests");
+        await using var service = await ServiceHost.StartAsync(ConfigurationLoader.Load(null, Settings(s =>
+        {
+            // Local users and single sign-on side by side, as most teams would run it.
+            s["PartnerWatch:Console:Users:0:Name"] = "sam";
+            s["PartnerWatch:Console:Users:0:Role"] = "viewer";
+            s["PartnerWatch:Console:Users:0:PasswordHash"] = PartnerWatch.WebConsole.PasswordHashes.Hash("a long test passphrase");
+        })));
+        _provider.NextUser = new ProviderUser("u-42", "alice", ["pw-analysts"]);
+        await using var browser = await PuppeteerSharp.Puppeteer.LaunchAsync(new PuppeteerSharp.LaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+            DefaultViewport = new PuppeteerSharp.ViewPortOptions { Width = 1280, Height = 720 },
+        });
+        var page = await browser.NewPageAsync();
+        var origin = service.Client.BaseAddress!.AbsoluteUri.TrimEnd('/');
+
+        await page.GoToAsync(origin + "/claims");
+        Assert.Equal("Sign in with Contoso SSO", (await page.EvaluateExpressionAsync<string>("document.querySelector('#sso').innerText")).Trim());
+        Assert.NotNull(await page.QuerySelectorAsync("#sign-in"));
+        var folder = Path.Combine(AppContext.BaseDirectory, "console-screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(Path.Combine(folder, "sign-in-sso.png"));
+        await Task.WhenAll(page.WaitForNavigationAsync(), page.ClickAsync("#sso"));
+
+        Assert.Equal(origin + "/claims", page.Url);
+        Assert.Equal("alice · analyst", (await page.EvaluateExpressionAsync<string>("document.querySelector('#who').innerText")).Trim());
+        Assert.Equal(1, _provider.TokensIssued);
+    }
+
+    [Fact]
     public async Task TheHighestMappedRoleWinsAndAnAdminMayQueueAScan()
     {
         await using var service = await ServiceHost.StartAsync(ConfigurationLoader.Load(null, Settings()));

@@ -256,12 +256,15 @@ public sealed partial class ClaimScreenshots
           }
           const height = Math.floor(Math.min(total, maxHeight));
           // Each mark's box in the screenshot's pixels (outline and its offset included), for the e-mail's crop.
+          // Layout positions are fractional: round outwards, and one pixel more for the outline's anti-aliased edge.
           const boxes = marked.map(el => {
             const r = el.getBoundingClientRect();
-            const x = Math.max(0, Math.floor(r.left + window.scrollX - 7));
-            const y = Math.max(0, Math.floor(r.top + window.scrollY - 7 - top));
-            return { x, y, width: Math.ceil(r.width + 14), height: Math.ceil(r.height + 14) };
-          }).filter(b => b.y < height);
+            const x = Math.max(0, Math.floor(r.left + window.scrollX - 8));
+            const y = Math.max(0, Math.floor(r.top + window.scrollY - 8 - top));
+            const right = Math.ceil(r.right + window.scrollX + 8);
+            const bottom = Math.ceil(r.bottom + window.scrollY + 8 - top);
+            return { x, y, width: right - x, height: Math.min(bottom, height) - y };
+          }).filter(b => b.y < height && b.height > 0);
           return { top: Math.floor(top), height, outlined: marked.length, boxes };
         }
         """;
