@@ -83,9 +83,10 @@ internal sealed partial class ChromiumRenderer : IPageRenderer
                 if (e.Request.ResourceType is ResourceType.Image or ResourceType.Media or ResourceType.Font) await e.Request.AbortAsync().ConfigureAwait(false);
                 else await e.Request.ContinueAsync().ConfigureAwait(false);
             }
-            catch (PuppeteerException)
+            catch (Exception)
             {
-                // The page or the browser went away mid-request; the render's own error or timeout reports it.
+                // An event handler: anything thrown here would end the process. The page or the browser went away
+                // mid-request; the render's own error or timeout reports it.
             }
         };
 
