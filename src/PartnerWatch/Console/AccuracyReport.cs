@@ -46,3 +46,18 @@ public sealed record AccuracyRow(string? Brand, int ConfirmedReal, int Dismissed
 {
     public int Alerts => ConfirmedReal + DismissedWrong + Undecided;
 }
+
+/// <summary>
+/// The overall accuracy as <c>/status</c> shows it, with where the per-brand figures are (<c>/status/accuracy</c>).
+/// </summary>
+public sealed record StatusAccuracy(int ConfirmedReal, int DismissedWrong, int Undecided, double? Precision, int Alerts, string Details)
+{
+    public const string DetailsPath = "/status/accuracy";
+
+    public static StatusAccuracy From(AccuracyDto report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var o = report.Overall;
+        return new StatusAccuracy(o.ConfirmedReal, o.DismissedWrong, o.Undecided, o.Precision, o.Alerts, DetailsPath);
+    }
+}

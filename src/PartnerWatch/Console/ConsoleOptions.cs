@@ -19,6 +19,9 @@ public sealed class ConsoleOptions
     /// plain http on loopback; turn it on behind a TLS-terminating proxy.
     /// </summary>
     public bool SecureCookie { get; set; }
+
+    /// <summary>Optional single sign-on (OpenID Connect); off while <c>Oidc:Authority</c> is empty.</summary>
+    public ConsoleOidcOptions Oidc { get; set; } = new();
 }
 
 public sealed class ConsoleUserOptions
@@ -68,5 +71,6 @@ public static class ConsoleOptionsValidator
 
         if (console.SessionTimeout < TimeSpan.FromMinutes(1) || console.SessionTimeout > TimeSpan.FromDays(30))
             yield return new ConfigProblem($"{Root}:SessionTimeout", "must be between 00:01:00 and 30.00:00:00");
+        foreach (var problem in ConsoleOidcOptions.Check(console.Oidc, Root)) yield return problem;
     }
 }

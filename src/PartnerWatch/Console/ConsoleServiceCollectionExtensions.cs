@@ -20,7 +20,8 @@ public static class ConsoleServiceCollectionExtensions
 
     /// <summary>
     /// The web console at <c>/</c> (Razor Pages under Console/Pages): cookie sign-in for the users in
-    /// <c>Console:Users</c>, roles viewer/analyst/admin, anti-forgery on every form. Needs the store and the scheduler.
+    /// <c>Console:Users</c> and, when <c>Console:Oidc</c> is set, through an OpenID Connect provider; roles
+    /// viewer/analyst/admin, anti-forgery on every form. Needs the store and the scheduler.
     /// </summary>
     public static IServiceCollection AddConsole(this IServiceCollection services, PartnerWatchOptions options)
     {
@@ -46,14 +47,17 @@ public static class ConsoleServiceCollectionExtensions
             {
                 cookie.Cookie.Name = CookieName;
                 cookie.Cookie.HttpOnly = true;
-                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                // Strict, except with single sign-on: the return from the provider is a cross-site navigation, and a
+                // Strict cookie set there is not sent on the redirect into the console. Forms carry anti-forgery tokens.
+                cookie.Cookie.SameSite = options.Console.Oidc.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = options.Console.SecureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 cookie.LoginPath = "/login";
                 cookie.LogoutPath = "/logout";
                 cookie.AccessDeniedPath = "/login";
                 cookie.ExpireTimeSpan = options.Console.SessionTimeout;
                 cookie.SlidingExpiration = true;
-            });
+            })
+            .AddConsoleSingleSignOn(options.Console);
         services.AddAuthorizationBuilder()
             .AddPolicy(CanActPolicy, p => p.RequireRole(ConsoleRoles.Analyst, ConsoleRoles.Admin))
             .AddPolicy(AdminPolicy, p => p.RequireRole(ConsoleRoles.Admin));
@@ -85,6 +89,9 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton(sp => new ClaimReviewStore(
             sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<IScanStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccuracyReport>();
+        // Scheduled scans keep the stored screenshot of a claim page that did not change (Fetch/Browser/ScreenshotReuse).
+        services.AddSingleton<PartnerWatch.Fetch.Browser.IScreenshotHistory>(sp => new StoredScreenshotHistory(sp.GetRequiredService<IScanStore>(),
+            sp.GetRequiredService<ClaimReviewStore>(), sp.GetRequiredService<IEvidenceBlobs>(), sp.GetRequiredService<PartnerWatchOptions>()));
         services.AddSingleton<ConsolePartnerList>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsolePartnerList>());
         return services;

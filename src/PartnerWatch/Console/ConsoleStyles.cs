@@ -44,6 +44,8 @@ internal static class ConsoleStyles
         .error { background:#fde7e5; border:1px solid #f3b5ae; padding:.5rem .8rem; margin-bottom:1rem; }
         .login { max-width:360px; margin:4rem auto; background:#fff; border:1px solid var(--line); padding:1.5rem; }
         .login input { width:100%; margin:.2rem 0 .8rem; }
+        a.button { display:block; text-align:center; padding:.45rem .9rem; border:1px solid var(--accent); background:var(--accent); color:#fff; border-radius:3px; text-decoration:none; }
+        .login .sso { margin:0 0 1.2rem; padding-bottom:1.2rem; border-bottom:1px solid var(--line); }
         code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size:.8rem; word-break:break-all; }
         blockquote { margin:.3rem 0; padding:.3rem .6rem; background:#f3f5f9; border-left:3px solid #c5cedd; }
         .pager { display:flex; gap:.6rem; margin-top:.6rem; align-items:center; }

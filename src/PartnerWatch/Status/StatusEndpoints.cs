@@ -17,7 +17,7 @@ public static class StatusEndpoints
 
     private static async Task<IResult> StatusAsync(
         IScanStore store, ScanSchedule schedule, LiveConfiguration live, ServiceClock clock, PartnerListSources partnerLists,
-        CancellationToken cancellationToken)
+        WebConsole.AccuracyReport accuracy, CancellationToken cancellationToken)
     {
         var options = live.Current;  // the sites configured now, reloads included
         var stored = await store.GetStatusAsync(cancellationToken);
@@ -60,7 +60,8 @@ public static class StatusEndpoints
             new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries, stored.OldestPendingAlertAt, stored.LastDeliveryError,
                 stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError),
             partnerLists.States,
-            live.State));
+            live.State,
+            WebConsole.StatusAccuracy.From(await accuracy.ComputeAsync(cancellationToken))));
     }
 
     private static string Version { get; } =
@@ -69,7 +70,7 @@ public static class StatusEndpoints
     public sealed record StatusDto(
         string Version, DateTimeOffset StartedAt, string Uptime, long UptimeSeconds,
         IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts,
-        IReadOnlyList<PartnerListState> PartnerLists, ConfigurationState Configuration);
+        IReadOnlyList<PartnerListState> PartnerLists, ConfigurationState Configuration, WebConsole.StatusAccuracy Accuracy);
 
     /// <param name="DueAt">When the scan the site is owed was due (null when none is owed now).</param>
     /// <param name="Overdue">Due and not started: waiting for a worker or a scan slot (issue 11: never silently).</param>

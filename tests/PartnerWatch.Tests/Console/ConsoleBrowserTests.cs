@@ -90,6 +90,12 @@ public sealed class ConsoleBrowserTests : IAsyncLifetime
 
         using var accuracy = JsonDocument.Parse(await _service.Client.GetStringAsync("/status/accuracy"));
         Assert.Equal(1, accuracy.RootElement.GetProperty("overall").GetProperty("dismissedWrong").GetInt32());
+        // /status carries the overall figures too, and says where the per-brand ones are.
+        var status = (await _service.GetStatusAsync()).GetProperty("accuracy");
+        Assert.Equal(1, status.GetProperty("dismissedWrong").GetInt32());
+        Assert.Equal(0, status.GetProperty("confirmedReal").GetInt32());
+        Assert.Equal(0.0, status.GetProperty("precision").GetDouble());
+        Assert.Equal("/status/accuracy", status.GetProperty("details").GetString());
     }
 
     [Fact]

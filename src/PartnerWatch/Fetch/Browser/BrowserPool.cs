@@ -16,6 +16,8 @@ namespace PartnerWatch.Fetch.Browser;
 internal sealed partial class BrowserPool : IAsyncDisposable
 {
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Least time a browser start may take (the page's own <c>Fetch:Browser:Timeout</c> when that is longer).</summary>
+    public static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(30);
 
     private readonly PartnerWatchOptions _options;
     private readonly GuardedConnector _connector;
@@ -29,6 +31,9 @@ internal sealed partial class BrowserPool : IAsyncDisposable
     private int _launches;
     private CancellationTokenSource? _idle;
     private bool _disposed;
+    private readonly Lock _openLock = new();
+    private readonly List<Instance> _open = [];
+    private int _refusedByClosed;
 
     public BrowserPool(PartnerWatchOptions options, GuardedConnector connector, TimeProvider time, ILogger<BrowserPool> logger, int pagesPerBrowser = 200)
     {
@@ -52,6 +57,15 @@ internal sealed partial class BrowserPool : IAsyncDisposable
 
     /// <summary>Browser processes started so far (tests prove reuse and replacement).</summary>
     internal int Launches => Volatile.Read(ref _launches);
+
+    /// <summary>Browser requests the guarded proxies refused so far, over every browser of this pool (tests prove the guard acted).</summary>
+    internal int RefusedRequests
+    {
+        get
+        {
+            lock (_openLock) return _refusedByClosed + _open.Sum(i => i.Proxy.RefusedRequests);
+        }
+    }
 
     /// <summary>The running browser's process id, if one runs (tests kill it to prove replacement).</summary>
     internal int? CurrentProcessId => _current is { Retired: false } live ? live.Browser.Process?.Id : null;
@@ -83,7 +97,7 @@ internal sealed partial class BrowserPool : IAsyncDisposable
                     _ = run.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
                     cancellationToken.ThrowIfCancellationRequested();
                     Retire(instance, "page timed out");
-                    throw new RenderFailedException($"page did not finish within {WebFetcher.Seconds(_options.Fetch.Browser.Timeout)}; browser replaced");
+                    throw new RenderFailedException($"page did not finish within {WebFetcher.Seconds(_options.Fetch.Browser.Timeout)}; browser replaced") { TimedOut = true };
                 }
 
                 try
@@ -93,7 +107,7 @@ internal sealed partial class BrowserPool : IAsyncDisposable
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     Retire(instance, "page timed out");
-                    throw new RenderFailedException($"page did not finish within {WebFetcher.Seconds(_options.Fetch.Browser.Timeout)}; browser replaced");
+                    throw new RenderFailedException($"page did not finish within {WebFetcher.Seconds(_options.Fetch.Browser.Timeout)}; browser replaced") { TimedOut = true };
                 }
             }
             catch (Exception e) when (e is PuppeteerException or TargetClosedException && !instance.Browser.IsConnected)
@@ -172,13 +186,15 @@ internal sealed partial class BrowserPool : IAsyncDisposable
         DirectoryInfo? profile = null;
         try
         {
-            profile = Directory.CreateTempSubdirectory("partnerwatch-pool-");
+            // Same prefix as every browser profile this program makes, so one look in the temp folder finds any left behind.
+            profile = Directory.CreateTempSubdirectory("partnerwatch-chromium-");
             var launch = new LaunchOptions
             {
                 ExecutablePath = _executable,
                 Headless = true,
                 UserDataDir = profile.FullName,
-                Timeout = (int)Math.Min(int.MaxValue, _options.Fetch.Browser.Timeout.TotalMilliseconds),
+                // Starting the browser is not the page's fault: a busy machine may take longer than a page may.
+                Timeout = (int)Math.Min(int.MaxValue, Math.Max(LaunchTimeout.TotalMilliseconds, _options.Fetch.Browser.Timeout.TotalMilliseconds)),
                 Args = Arguments(proxy.Port),
                 // Chromium also writes under HOME and the XDG folders: keep that inside the throwaway profile.
                 Env =
@@ -191,7 +207,9 @@ internal sealed partial class BrowserPool : IAsyncDisposable
             var browser = await Puppeteer.LaunchAsync(launch).WaitAsync(cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _launches);
             LogLaunched(_executable!, browser.Process?.Id ?? 0);
-            return new Instance(browser, proxy, profile);
+            var instance = new Instance(browser, proxy, profile);
+            lock (_openLock) _open.Add(instance);
+            return instance;
         }
         catch (Exception e)
         {
@@ -274,6 +292,10 @@ internal sealed partial class BrowserPool : IAsyncDisposable
         {
             try { if (instance.Browser.Process is { HasExited: false } process) process.Kill(entireProcessTree: true); }
             catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+            lock (_openLock)
+            {
+                if (_open.Remove(instance)) _refusedByClosed += instance.Proxy.RefusedRequests;
+            }
             await instance.Proxy.DisposeAsync().ConfigureAwait(false);
             DeleteProfile(instance.Profile);
         }
@@ -282,8 +304,21 @@ internal sealed partial class BrowserPool : IAsyncDisposable
     private void DeleteProfile(DirectoryInfo? profile)
     {
         if (profile is null) return;
-        try { profile.Delete(recursive: true); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { LogProfileLeft(profile.FullName, e.Message); }
+        // Child processes may still be closing files for a moment after the browser went.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                profile.Refresh();
+                if (profile.Exists) profile.Delete(recursive: true);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (attempt == 2) LogProfileLeft(profile.FullName, e.Message);
+                else Thread.Sleep(50 * (attempt + 1));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -21,18 +21,27 @@ public sealed partial class ClaimScreenshots
     /// <summary>Pages shot per site scan; a site with claims on many pages gets the first ones (by evidence order).</summary>
     public const int MaxPagesPerScan = 4;
 
+    /// <summary>In the note of a screenshot on which the mark was not found (so it has no mark positions, rightly).</summary>
+    public const string NothingOutlined = "nothing outlined";
+
     private readonly BrowserPool _pool;
     private readonly PartnerWatchOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ClaimScreenshots> _logger;
+    private readonly IScreenshotHistory? _history;
+    private int _taken;
 
-    internal ClaimScreenshots(BrowserPool pool, PartnerWatchOptions options, TimeProvider time, ILogger<ClaimScreenshots> logger)
+    internal ClaimScreenshots(BrowserPool pool, PartnerWatchOptions options, TimeProvider time, ILogger<ClaimScreenshots> logger, IScreenshotHistory? history = null)
     {
         _pool = pool;
         _options = options;
         _time = time;
         _logger = logger;
+        _history = history;
     }
+
+    /// <summary>Browser shots taken so far (tests prove an unchanged page is not shot again).</summary>
+    internal int Taken => Volatile.Read(ref _taken);
 
     /// <summary>The result with <see cref="SiteScanResult.Screenshots"/> of its claim pages (or the reason there are none).</summary>
     public async Task<SiteScanResult> AttachAsync(SiteScanResult result, CancellationToken cancellationToken)
@@ -45,10 +54,16 @@ public sealed partial class ClaimScreenshots
             .ToList();
         if (pages.Count == 0) return result;
 
+        var previous = await LastShotsAsync(result.Site, cancellationToken).ConfigureAwait(false);
         var shots = new List<PageScreenshot>();
         foreach (var page in pages)
         {
             var marks = Marks(page.Select(x => x.Evidence), page.Select(x => x.Claim.Brand).Distinct(StringComparer.Ordinal), _options.Brands);
+            if (previous.TryGetValue(page.Key, out var last) && await ReuseAsync(last, result, marks, cancellationToken).ConfigureAwait(false) is { } reused)
+            {
+                shots.Add(reused);
+                continue;
+            }
             try
             {
                 shots.Add(await ShootAsync(page.Key, marks, cancellationToken).ConfigureAwait(false));
@@ -63,6 +78,51 @@ public sealed partial class ClaimScreenshots
 
         return result with { Screenshots = shots };
     }
+
+    private async Task<IReadOnlyDictionary<string, StoredScreenshot>> LastShotsAsync(string siteId, CancellationToken cancellationToken)
+    {
+        if (_history is null) return new Dictionary<string, StoredScreenshot>();
+        try
+        {
+            return await _history.LastShotsAsync(siteId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Reuse saves a browser page; without the history every page is simply shot.
+            LogHistoryFailed(siteId, e.Message);
+            return new Dictionary<string, StoredScreenshot>();
+        }
+    }
+
+    /// <summary>The stored screenshot as this scan's, when nothing it shows has changed; else null (and why, in the log).</summary>
+    private async Task<PageScreenshot?> ReuseAsync(StoredScreenshot last, SiteScanResult result, PageMarks marks, CancellationToken cancellationToken)
+    {
+        var page = (result.FetchedPages ?? []).FirstOrDefault(p => SameUrl(p.Url, last.PageUrl));
+        var why = ScreenshotReuse.WhyRetake(last, page, marks, result.FetchedImages ?? [], _time.GetUtcNow());
+        if (why is null)
+        {
+            try
+            {
+                if (await _history!.ReadAsync(last.Sha256, cancellationToken).ConfigureAwait(false) is { } png)
+                {
+                    LogReused(last.PageUrl, last.Sha256, last.TakenAt);
+                    return ScreenshotReuse.Reused(last, png);
+                }
+                why = "the stored one is no longer in the evidence store";
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                why = "the stored one could not be read: " + e.Message;
+            }
+        }
+        LogRetaking(last.PageUrl, why);
+        return null;
+    }
+
+    private static bool SameUrl(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal)
+        || (Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
+            && x.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped) == y.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped));
 
     /// <summary>Loads <paramref name="pageUrl"/>, outlines the marks and returns the PNG, or the reason there is none.</summary>
     public async Task<PageScreenshot> ShootAsync(string pageUrl, PageMarks marks, CancellationToken cancellationToken)
@@ -107,8 +167,9 @@ public sealed partial class ClaimScreenshots
 
             var note = outlined > 0
                 ? $"{ViewportWidth} px wide, {outlined} mark(s) outlined in red"
-                : $"{ViewportWidth} px wide; the mark was not found on the rendered page, nothing outlined";
+                : $"{ViewportWidth} px wide; the mark was not found on the rendered page, {NothingOutlined}";
             if (!loaded) note += $"; the page was still loading after {WebFetcher.Seconds(_options.Fetch.Browser.Timeout / 2)}";
+            Interlocked.Increment(ref _taken);
             LogShot(pageUrl, png.Length, outlined);
             return new PageScreenshot(pageUrl, takenAt, png, note)
             {
@@ -195,18 +256,30 @@ public sealed partial class ClaimScreenshots
           }
           const height = Math.floor(Math.min(total, maxHeight));
           // Each mark's box in the screenshot's pixels (outline and its offset included), for the e-mail's crop.
+          // Layout positions are fractional: round outwards, and one pixel more for the outline's anti-aliased edge.
           const boxes = marked.map(el => {
             const r = el.getBoundingClientRect();
-            const x = Math.max(0, Math.floor(r.left + window.scrollX - 7));
-            const y = Math.max(0, Math.floor(r.top + window.scrollY - 7 - top));
-            return { x, y, width: Math.ceil(r.width + 14), height: Math.ceil(r.height + 14) };
-          }).filter(b => b.y < height);
+            const x = Math.max(0, Math.floor(r.left + window.scrollX - 8));
+            const y = Math.max(0, Math.floor(r.top + window.scrollY - 8 - top));
+            const right = Math.ceil(r.right + window.scrollX + 8);
+            const bottom = Math.ceil(r.bottom + window.scrollY + 8 - top);
+            return { x, y, width: right - x, height: Math.min(bottom, height) - y };
+          }).filter(b => b.y < height && b.height > 0);
           return { top: Math.floor(top), height, outlined: marked.length, boxes };
         }
         """;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Screenshot of {PageUrl}: {Bytes} bytes, {Marks} marks outlined")]
     private partial void LogShot(string pageUrl, int bytes, int marks);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Screenshot of {PageUrl} not retaken: unchanged since {TakenAt}, stored as {Sha256}")]
+    private partial void LogReused(string pageUrl, string sha256, DateTimeOffset takenAt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Screenshot of {PageUrl} taken again: {Reason}")]
+    private partial void LogRetaking(string pageUrl, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored screenshots of {Site} could not be read, so every claim page is shot: {Reason}")]
+    private partial void LogHistoryFailed(string site, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No screenshot of {PageUrl}: {Reason}")]
     private partial void LogFailed(string pageUrl, string reason);

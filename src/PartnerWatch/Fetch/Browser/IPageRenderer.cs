@@ -7,7 +7,7 @@ public interface IPageRenderer
     bool IsAvailable { get; }
 
     /// <summary>
-    /// Loads <paramref name="url"/> in a fresh headless browser and returns the serialized DOM.
+    /// Loads <paramref name="url"/> in a fresh incognito page of the pooled headless browser and returns the serialized DOM.
     /// Throws <see cref="RenderFailedException"/> when the page cannot be rendered (timeout, refused, browser crash).
     /// </summary>
     Task<RenderedDom> RenderAsync(Uri url, CancellationToken cancellationToken);
@@ -17,4 +17,8 @@ public interface IPageRenderer
 public sealed record RenderedDom(Uri Url, string Html, bool Truncated, TimeSpan Elapsed);
 
 /// <summary>A render that produced no DOM; the message says why, for a <see cref="Domain.ScanError"/>.</summary>
-public sealed class RenderFailedException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class RenderFailedException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The page did not finish within <c>Fetch:Browser:Timeout</c> (the browser that hung is replaced).</summary>
+    public bool TimedOut { get; init; }
+}

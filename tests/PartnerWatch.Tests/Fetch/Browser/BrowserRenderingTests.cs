@@ -18,7 +18,7 @@ namespace PartnerWatch.Tests.Fetch.Browser;
 /// installed: CI installs chromium (.ci/run), and a missing browser would silently lose JavaScript-built partner lists.
 /// One class, so the browser tests run one after the other on a small machine.
 /// </summary>
-public sealed class BrowserRenderingTests
+public sealed class BrowserRenderingTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly IPAddress SecondLoopback = IPAddress.Parse("127.0.0.2");
 
@@ -284,6 +284,32 @@ public sealed class BrowserRenderingTests
         Assert.Equal(0, provider.GetRequiredService<ChromiumRenderer>().Launches);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
         Assert.StartsWith("No browser found", warning.Template);
+    }
+
+    /// <summary>
+    /// The measurement behind docs/console.md: script-built pages rendered per minute on the pooled browser vs a new
+    /// Chromium per page. Prints figures, asserts only that every page rendered; run with PARTNERWATCH_MEASURE_RENDERS=1.
+    /// </summary>
+    [Fact]
+    public async Task MeasureRendersPerMinutePooledVersusANewBrowserPerPage()
+    {
+        if (Environment.GetEnvironmentVariable("PARTNERWATCH_MEASURE_RENDERS") != "1") return;
+        RequireChromium();
+        const int Pages = 20;
+        await using var server = await LoopbackHttpServer.StartAsync(new Dictionary<string, FixtureResponse> { ["/"] = FixtureResponse.Html(ScriptBuiltPartners) });
+        var options = Options();
+        await using var provider = FetchOnly(options);
+        foreach (var perBrowser in new[] { 200, 1 })
+        {
+            await using var pool = new BrowserPool(options, provider.GetRequiredService<GuardedConnector>(), TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<BrowserPool>.Instance, perBrowser);
+            var renderer = new ChromiumRenderer(pool, options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ChromiumRenderer>.Instance);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < Pages; i++)
+                Assert.Contains("alt=\"NVIDIA\"", (await renderer.RenderAsync(new Uri(server.BaseUri, "/?p=" + i), FetchTestHost.Watchdog())).Html);
+            watch.Stop();
+            output.WriteLine($"{(perBrowser == 1 ? "new Chromium per page" : "one pooled Chromium")}: {Pages} renders in {watch.Elapsed.TotalSeconds:0.0} s = {Pages / watch.Elapsed.TotalMinutes:0} pages/min, {pool.Launches} browser starts");
+        }
     }
 
     [Theory]

@@ -94,6 +94,33 @@ public sealed class ScreenshotTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TheMarkBoxLiesOverTheRedOutlineAndTheLogoInThePng()
+    {
+        RequireChromium();
+        await using var site = await StartSiteAsync();
+        await using var services = Services(Options());
+
+        var shot = await services.GetRequiredService<ClaimScreenshots>().ShootAsync(site.Url("p0.html").AbsoluteUri, Marks(site), CancellationToken.None);
+
+        Assert.True(shot.Png is not null, shot.Note);
+        var box = Assert.Single(shot.Marks);
+        using var bitmap = SKBitmap.Decode(shot.Png);
+        // The box is the logo (120 × 40 px) plus the outline and its offset on every side.
+        Assert.InRange(box.Width, 134, 150);
+        Assert.InRange(box.Height, 54, 70);
+        Assert.True(box.X + box.Width <= bitmap.Width && box.Y + box.Height <= bitmap.Height, $"box {box} outside the {bitmap.Width}×{bitmap.Height} PNG");
+        // Nearly every red outline pixel is inside the box (the e-mail's crop around it shows the whole mark)...
+        var total = OutlinePixels(bitmap);
+        using var inside = new SKBitmap();
+        Assert.True(bitmap.ExtractSubset(inside, new SKRectI(box.X, box.Y, box.X + box.Width, box.Y + box.Height)));
+        Assert.True(total >= 200, $"only {total} outline pixels");
+        Assert.True(OutlinePixels(inside) >= total * 0.95, $"{OutlinePixels(inside)} of {total} outline pixels inside {box}");
+        // ...and the logo's blue square sits just inside the outline's top-left corner.
+        var logo = bitmap.GetPixel(box.X + 8 + 12, box.Y + 8 + 12);
+        Assert.True(logo.Blue > 150 && logo.Red < 60, $"expected the logo's blue at the box's corner, found {logo}");
+    }
+
+    [Fact]
     public async Task ACrashedBrowserIsReplacedAndTheNextPageIsShot()
     {
         RequireChromium();
