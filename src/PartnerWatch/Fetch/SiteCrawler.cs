@@ -63,11 +63,12 @@ public sealed partial class SiteCrawler(
             if (!crawl.IgnoreRobots && await RobotsRefusalAsync(candidate.Url, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
                 // A page the site asks robots not to fetch is not fetched and not counted; without the start page there is no scan.
-                LogDisallowed(candidate.Url, refusal);
+                LogDisallowed(candidate.Url, refusal.Rule);
                 if (candidate.Url == startUrl)
                 {
-                    yield return new CrawlStep(null, new ScanError(candidate.Url.ToString(),
-                        $"not fetched: robots.txt disallows it ({refusal}); set the site's IgnoreRobots only if its owner agrees"));
+                    // robots.txt unreachable: its failure ("host not found: …", "HTTP 503 …") is what the operator needs to read.
+                    yield return new CrawlStep(null, new ScanError(candidate.Url.ToString(), refusal.Failure
+                        ?? $"not fetched: robots.txt disallows it ({refusal.Rule}); set the site's IgnoreRobots only if its owner agrees"));
                     yield break;
                 }
                 candidate = TakeBest(queue);
@@ -123,10 +124,10 @@ public sealed partial class SiteCrawler(
     }
 
     /// <summary>Null when robots.txt lets us fetch <paramref name="url"/>, else the deciding rule and where it came from.</summary>
-    private async Task<string?> RobotsRefusalAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<(string Rule, string? Failure)?> RobotsRefusalAsync(Uri url, CancellationToken cancellationToken)
     {
         var rules = await robots.RulesForAsync(url, fetcher, cancellationToken).ConfigureAwait(false);
-        return rules.Allows(url, out var rule) ? null : $"{rule}; {rules.Source}";
+        return rules.Allows(url, out var rule) ? null : ($"{rule}; {rules.Source}", rules.Failure);
     }
 
     private async Task<PageOutcome> FetchPageAsync(Uri startUrl, Uri url, IBrowsingContext context, CrawlOptions crawl, CancellationToken cancellationToken)

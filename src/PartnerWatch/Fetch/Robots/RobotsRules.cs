@@ -24,8 +24,14 @@ public sealed class RobotsRules
     /// <summary>Nothing disallowed (no robots.txt, or a 4xx answer for it).</summary>
     public static RobotsRules AllowAll(string source) => new([], source);
 
-    /// <summary>Everything disallowed (robots.txt unreachable: RFC 9309 §2.3.1.4).</summary>
-    public static RobotsRules DisallowAll(string source) => new([new Rule(false, "/")], source);
+    /// <summary>
+    /// Everything disallowed (robots.txt unreachable: RFC 9309 §2.3.1.4). <paramref name="failure"/> says why, as the
+    /// error of a scan whose start page is therefore not fetched.
+    /// </summary>
+    public static RobotsRules DisallowAll(string source, string? failure = null) => new([new Rule(false, "/")], source) { Failure = failure };
+
+    /// <summary>Why robots.txt could not be read (a 5xx, or no answer at all: "host not found: …"); null for real rules.</summary>
+    public string? Failure { get; private init; }
 
     /// <summary>Where the rules came from, for messages ("robots.txt HTTP 503", "http://site/robots.txt").</summary>
     public string Source { get; }

@@ -6,7 +6,7 @@ namespace PartnerWatch.Fetch.Robots;
 /// <summary>
 /// robots.txt per host (scheme, host and port), fetched through the guarded client at most once per host while fresh:
 /// once per scan of a site, and shared by the scans of sites on the same host. Answers: 2xx → its rules for our
-/// product token; 4xx (but 429) → nothing disallowed; 5xx, 429 or unreachable → everything disallowed (RFC 9309
+/// product token; 4xx (but 429) → nothing disallowed; 5xx, 429 or no answer at all → everything disallowed (RFC 9309
 /// §2.3.1.4), kept only <see cref="FailureTtl"/> so the next scan asks again. Holds at most <see cref="MaxHosts"/> hosts.
 /// </summary>
 public sealed partial class RobotsTxtCache(PartnerWatchOptions options, TimeProvider time, ILogger<RobotsTxtCache> logger)
@@ -73,11 +73,14 @@ public sealed partial class RobotsTxtCache(PartnerWatchOptions options, TimeProv
             LogAbsent(robotsUrl, e.StatusCode.Value);
             return RobotsRules.AllowAll($"{robotsUrl} (HTTP {e.StatusCode}: no rules)");
         }
-        catch (Exception e) when (e is FetchFailedException or WebFetcher.UnwantedContentException)
+        catch (FetchFailedException e)
         {
             LogUnreachable(robotsUrl, e.Message);
             MarkFailed(robotsUrl);
-            return RobotsRules.DisallowAll($"{robotsUrl} unreachable ({e.Message}); RFC 9309 treats that as disallow-all");
+            // With no HTTP answer at all the fetch error ("host not found: …") is the whole story; a 5xx is told as robots.txt's.
+            return RobotsRules.DisallowAll($"{robotsUrl} unreachable ({e.Message})", e.StatusCode is null
+                ? e.Message
+                : $"robots.txt unreachable ({e.Message}): nothing is fetched from {robotsUrl.Authority} until it answers (RFC 9309)");
         }
     }
 
