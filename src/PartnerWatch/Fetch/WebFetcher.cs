@@ -37,6 +37,8 @@ public sealed partial class WebFetcher(
         /// a 304 then returns a <see cref="FetchedResource.NotModified"/> resource instead of the body.
         /// </summary>
         public Func<Uri, RememberedPage?>? Remembered { get; init; }
+        /// <summary>A 4xx answer is an expected outcome (robots.txt: 404 means "no rules"): logged at debug, not counted as an error.</summary>
+        public bool ClientErrorIsAnswer { get; init; }
     }
 
     /// <summary>The response was fine but not of a wanted type (e.g. a PDF where HTML was expected).</summary>
@@ -66,6 +68,11 @@ public sealed partial class WebFetcher(
             LogFailed(url, failure.Message);
             metrics?.FetchFailed(failure);
             throw failure;
+        }
+        catch (FetchFailedException failure) when (rules.ClientErrorIsAnswer && failure.StatusCode is >= 400 and < 500)
+        {
+            LogClientErrorAnswer(url, failure.StatusCode.Value);
+            throw;
         }
         catch (FetchFailedException failure)
         {
@@ -229,6 +236,9 @@ public sealed partial class WebFetcher(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url} ({Status}, {Bytes} bytes) in {Elapsed}")]
     private partial void LogFetched(Uri url, int status, int bytes, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url}: HTTP {Status}")]
+    private partial void LogClientErrorAnswer(Uri url, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fetch of {Url} failed: {Reason}")]
     private partial void LogFailed(Uri url, string reason);

@@ -74,8 +74,6 @@ public sealed class SlowSiteFarm : IAsyncDisposable
         }
         var loaded = ConfigurationLoader.Load(Path.Combine(AppContext.BaseDirectory, "Demo", "demo.json"), overrides);
         loaded.Options.Fetch.Browser.Mode = BrowserMode.Never;
-        // All the farm's sites share one loopback host; the per-host politeness limit would pace them as one site.
-        loaded.Options.Fetch.PerHostRequestsPerSecond = 0;
         return loaded;
     }
 

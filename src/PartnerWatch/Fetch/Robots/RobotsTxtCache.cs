@@ -58,7 +58,7 @@ public sealed partial class RobotsTxtCache(PartnerWatchOptions options, TimeProv
     private async Task<RobotsRules> FetchAsync(Uri robotsUrl, WebFetcher fetcher)
     {
         await Task.Yield();
-        var rules = new WebFetcher.FetchRules(RobotsRules.MaxParsedBytes, TruncateOverCap: true);
+        var rules = new WebFetcher.FetchRules(RobotsRules.MaxParsedBytes, TruncateOverCap: true) { ClientErrorIsAnswer = true };
         RobotsRules result;
         try
         {
