@@ -16,6 +16,7 @@ internal sealed class PoliteSite : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SeenRequest> _seen = new();
     private LoopbackHttpServer _server = null!;
+    private long _bodyBytes;
 
     public sealed record SeenRequest(string Path, DateTimeOffset At, string? IfNoneMatch, string? AcceptLanguage, int Status);
 
@@ -24,6 +25,8 @@ internal sealed class PoliteSite : IAsyncDisposable
     public Uri Url(string path) => _server.Url(path);
     public IReadOnlyList<SeenRequest> Seen => _seen.ToArray();
     public IReadOnlyList<SeenRequest> PageRequests => Seen.Where(r => r.Path != "/robots.txt").ToList();
+    /// <summary>Body bytes sent so far (pages and robots.txt), as the site's access log would add them up.</summary>
+    public long BodyBytes => Interlocked.Read(ref _bodyBytes);
 
     public void Set(string path, string html) => _pages[path] = html;
 
@@ -65,7 +68,9 @@ internal sealed class PoliteSite : IAsyncDisposable
             return 304;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(html);
+        var body = Encoding.UTF8.GetBytes(html);
+        Interlocked.Add(ref _bodyBytes, body.Length);
+        await context.Response.Body.WriteAsync(body);
         return 200;
     }
 
