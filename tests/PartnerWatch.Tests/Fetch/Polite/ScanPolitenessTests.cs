@@ -33,8 +33,12 @@ public sealed class ScanPolitenessTests
         return options;
     }
 
-    private static ServiceProvider Provider(PartnerWatchOptions options) =>
-        new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddPartnerWatchPipeline(options).BuildServiceProvider();
+    private static ServiceProvider Provider(PartnerWatchOptions options, RecordingLoggerProvider? logs = null) =>
+        new ServiceCollection().AddLogging(b =>
+        {
+            b.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+            if (logs is not null) b.AddProvider(logs);
+        }).AddPartnerWatchPipeline(options).BuildServiceProvider();
 
     private static Task<SiteScanResult> ScanAsync(ServiceProvider provider, SiteOptions site) =>
         provider.GetRequiredService<SiteScanner>().ScanAsync(site, FetchTestHost.Watchdog());
@@ -65,6 +69,27 @@ public sealed class ScanPolitenessTests
         // Evidence stays complete: the claim's page keeps its bytes; the page without findings keeps only its hash.
         Assert.NotNull(second.FetchedPages.Single(p => p.Url.EndsWith("/partner.html")).Html);
         Assert.Null(second.FetchedPages.Single(p => p.Url == site.BaseUri.ToString()).Html);
+    }
+
+    [Fact]
+    public async Task ASiteThatIgnoresRobotsIsScannedInFullAndEveryScanSaysSo()
+    {
+        await using var site = await PoliteSite.StartAsync(new Dictionary<string, string> { ["/"] = Home, ["/partner.html"] = Partners });
+        site.Robots = "User-agent: *\nDisallow: /\n";
+        var logs = new RecordingLoggerProvider();
+        await using var provider = Provider(Options(), logs);
+        var own = new SiteOptions { Id = "own-site", Url = site.BaseUri.ToString(), IgnoreRobots = true };
+
+        var first = await ScanAsync(provider, own);
+        await ScanAsync(provider, own);
+        var polite = await ScanAsync(provider, new SiteOptions { Id = "polite", Url = site.BaseUri.ToString() });
+
+        Assert.Single(first.Claims);
+        Assert.Equal(2, logs.Entries.Count(e => e.Template?.Contains("without reading robots.txt") == true && Equals(e.Properties["Site"], "own-site")));
+        // The same host scanned as another site without the override: robots.txt read, nothing fetched, and it says why.
+        Assert.True(polite.Failed);
+        Assert.Contains("robots.txt disallows it", Assert.Single(polite.Errors).Message);
+        Assert.Single(site.Seen, r => r.Path == "/robots.txt");
     }
 
     [Fact]
