@@ -19,7 +19,8 @@ internal sealed class SharedFetchHandler : HttpMessageHandler
     internal static readonly HttpRequestOptionsKey<Uri> ProxyKey = new("PartnerWatch.Fetch.Proxy");
 
     private readonly HttpMessageInvoker _direct;
-    private readonly ConcurrentDictionary<Uri, HttpMessageInvoker> _proxied = new();
+    // Keyed by the URL as written: Uri equality ignores the user info, and two credentials are two routes.
+    private readonly ConcurrentDictionary<string, Lazy<HttpMessageInvoker>> _proxied = new(StringComparer.Ordinal);
     private readonly ProxyTunnel _tunnel;
     private readonly PartnerWatchOptions _options;
 
@@ -51,8 +52,9 @@ internal sealed class SharedFetchHandler : HttpMessageHandler
         if (!request.Options.TryGetValue(ProxyKey, out var proxy) || proxy is null)
             return _direct.SendAsync(request, cancellationToken);
         // One pool per proxy, so a connection opened through one proxy never carries a request meant for another route.
-        var invoker = _proxied.GetOrAdd(proxy, p => new HttpMessageInvoker(
-            NewHandler((context, ct) => _tunnel.ConnectAsync(p, context.DnsEndPoint, ct)), disposeHandler: true));
+        // Lazy: GetOrAdd may run its factory twice under a race; only one handler (and pool) may ever be built.
+        var invoker = _proxied.GetOrAdd(proxy.OriginalString, _ => new Lazy<HttpMessageInvoker>(() => new HttpMessageInvoker(
+            NewHandler((context, ct) => _tunnel.ConnectAsync(proxy, context.DnsEndPoint, ct)), disposeHandler: true))).Value;
         return invoker.SendAsync(request, cancellationToken);
     }
 
@@ -61,7 +63,7 @@ internal sealed class SharedFetchHandler : HttpMessageHandler
         if (disposing)
         {
             _direct.Dispose();
-            foreach (var invoker in _proxied.Values) invoker.Dispose();
+            foreach (var invoker in _proxied.Values.Where(l => l.IsValueCreated)) invoker.Value.Dispose();
         }
         base.Dispose(disposing);
     }
