@@ -65,7 +65,7 @@ internal sealed class StoreCopy(SqliteDialect source, DataDirectory sourceData, 
                 var insert = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))});";
                 long copied = 0;
                 var rows = await from.QueryAsync(new CommandDefinition($"SELECT {string.Join(", ", columns)} FROM {table} ORDER BY rowid;",
-                    cancellationToken: cancellationToken, flags: CommandFlags.None));
+                    cancellationToken: cancellationToken));
                 foreach (IDictionary<string, object?> row in rows)
                 {
                     var values = new DynamicParameters();
