@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PartnerWatch.Config;
 using PartnerWatch.Domain;
 using PartnerWatch.Store;
@@ -13,6 +14,20 @@ public abstract class ScanStoreTests(StoreBackend backend)
     protected StoreBackend Backend { get; } = backend;
 
     protected Task<StoreHarness> StartAsync(Action<PartnerWatchOptions>? configure = null) => StoreHarness.StartAsync(configure, Backend);
+
+    [Fact]
+    public async Task StatusNamesTheNodeThatRanEachSitesLastScan()
+    {
+        await using var harness = await StartAsync();
+        var scan = new SiteScanResult("sensenets", "https://sensenets.example/", 3, [], [Unverified("microsoft")]) { ScannedBy = "node-a" };
+        await harness.Store.RecordScanAsync(scan, CancellationToken.None);
+        await harness.Store.RecordScanAsync(scan with { ScannedBy = "node-b" }, CancellationToken.None);
+        await harness.Store.RecordScanAsync(scan with { Site = "other", Url = "https://other.example/", ScannedBy = null }, CancellationToken.None);
+
+        var sites = (await harness.StartInstance().GetRequiredService<IScanStore>().GetStatusAsync(CancellationToken.None)).Sites;
+
+        Assert.Equal([("other", (string?)null), ("sensenets", "node-b")], sites.Select(s => (s.SiteId, s.LastScanBy)));
+    }
 
     [Fact]
     public async Task MigrationsAreVersionedAndIdempotent()
