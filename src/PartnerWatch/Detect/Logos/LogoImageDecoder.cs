@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using PartnerWatch.Config;
@@ -274,7 +275,14 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         else
         {
             var (rgb, w, h) = RenderWorking(bitmap.Width, bitmap.Height, White, Draw);
-            variants = LogoNormalizer.Fingerprint(rgb, w, h, null, maps);
+            try
+            {
+                variants = LogoNormalizer.Fingerprint(rgb, w, h, null, maps);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rgb);
+            }
         }
         return variants.Count == 0
             ? Reject($"{format} is blank (a single colour)", out rejectReason)
@@ -285,7 +293,15 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     {
         var (onWhite, w, h) = RenderWorking(width, height, White, draw);
         var (onBlack, _, _) = RenderWorking(width, height, Black, draw);
-        return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
+        try
+        {
+            return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(onWhite);
+            ArrayPool<byte>.Shared.Return(onBlack);
+        }
     }
 
     /// <summary>
@@ -342,6 +358,8 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     // Every image is drawn at the same working size, flattened onto the background, so that thresholds in the
     // normaliser mean the same thing for a 24 px icon and a 2,000 px banner.
+    // The RGB buffer (196 KB at 256 × 256, a large-object-heap array) is rented from the shared pool: the caller
+    // returns it once fingerprinted. It may be longer than width × height × 3.
     private static (byte[] Rgb, int Width, int Height) RenderWorking(int width, int height, (byte R, byte G, byte B) background, Action<SKCanvas, float> draw)
     {
         var scale = (float)LogoNormalizer.WorkingSize / Math.Max(width, height);
@@ -355,7 +373,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             draw(canvas, scale);
         }
         var rgba = surface.GetPixelSpan();
-        var rgb = new byte[w * h * 3];
+        var rgb = ArrayPool<byte>.Shared.Rent(w * h * 3);
         for (int i = 0, j = 0; i < w * h; i++, j += 3)
         {
             rgb[j] = rgba[i * 4];
