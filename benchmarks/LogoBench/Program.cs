@@ -9,11 +9,13 @@ using PartnerWatch.Detect.Logos;
 
 // The logo pipeline on its own, for issue 12 (CPU per image, catalogue start-up) and for proving a refactor changes no
 // answer: every fingerprint (all variants, maps and wall tiles) is digested per image, so two builds can be diffed.
-//   images  <dir> <brands.json> <out.tsv> [maxImages]   fingerprint + match every image under dir, once each, no cache
+//   images  <dir> <brands.json> <out.tsv> [maxImages] [split-all]
+//           fingerprint + match every image under dir, once each, no cache; wall tiles as the scan cuts them (only an
+//           image that matches nothing whole), or of every image that may be a wall with split-all
 //   catalog <brands.json> [cacheDir]                    build the reference catalogue, print its time
 return args switch
 {
-    ["images", var dir, var brands, var output, .. var rest] => Images(dir, brands, output, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : int.MaxValue),
+    ["images", var dir, var brands, var output, .. var rest] => Images(dir, brands, output, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : int.MaxValue, rest.Contains("split-all")),
     ["catalog", var brands, .. var rest] => Catalog(brands, rest.FirstOrDefault()),
     _ => Usage(),
 };
@@ -39,7 +41,8 @@ static int Catalog(string brandsFile, string? cacheDir)
     var process = Process.GetCurrentProcess();
     var cpu0 = process.TotalProcessorTime;
     var wall = Stopwatch.StartNew();
-    var catalog = new LogoCatalog(options, decoder, NullLogger<LogoCatalog>.Instance);
+    var store = cacheDir is null ? null : new ReferenceFingerprintStore(Path.Combine(cacheDir, "cache", "logo-references"), NullLogger.Instance);
+    var catalog = new LogoCatalog(options, decoder, NullLogger<LogoCatalog>.Instance, store);
     wall.Stop();
     process.Refresh();
     var cpu = process.TotalProcessorTime - cpu0;
@@ -52,7 +55,7 @@ static int Catalog(string brandsFile, string? cacheDir)
     return 0;
 }
 
-static int Images(string dir, string brandsFile, string output, int max)
+static int Images(string dir, string brandsFile, string output, int max, bool splitAll)
 {
     var options = Options(brandsFile, null);
     var decoder = new LogoImageDecoder(options);
@@ -63,7 +66,8 @@ static int Images(string dir, string brandsFile, string output, int max)
         .Order(StringComparer.Ordinal).Take(max).ToList();
     var bytes = files.Select(File.ReadAllBytes).ToList();
     // Warm-up: JIT the pipeline on a few images first, so the figure is the steady state of a long scan.
-    foreach (var b in bytes.Take(40)) decoder.TryFingerprint(b, out _);
+    Func<ImageFingerprint, bool>? splitWall = splitAll ? null : whole => catalog.Match(whole) is null;
+    foreach (var b in bytes.Take(40)) decoder.TryFingerprint(b, splitWall, out _);
     GC.Collect();
     var process = Process.GetCurrentProcess();
     var allocated0 = GC.GetTotalAllocatedBytes(true);
@@ -73,7 +77,7 @@ static int Images(string dir, string brandsFile, string output, int max)
     var results = new List<(ImageFingerprint? Fingerprint, string? Reason)>(files.Count);
     foreach (var b in bytes)
     {
-        results.Add((decoder.TryFingerprint(b, out var reason), reason));
+        results.Add((decoder.TryFingerprint(b, splitWall, out var reason), reason));
     }
     var fingerprintCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
     var matchCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
