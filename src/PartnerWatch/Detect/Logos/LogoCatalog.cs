@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartnerWatch.Config;
@@ -37,8 +38,25 @@ public sealed class LogoCatalog
 
     public IReadOnlyList<LogoReference> References => references;
 
+    // The matcher asks once while decoding (is this image cut into wall tiles?) and once when it reports the matches,
+    // on a copy that differs only in its tiles (`with`). A match depends on the variants and the image's size and format
+    // only, and they and the catalogue are immutable: the answer is kept, keyed by the variant list's identity, for as
+    // long as that list lives, and used only when the size and format agree too.
+    private readonly ConditionalWeakTable<IReadOnlyList<FingerprintVariant>, MatchResult> matched = new();
+
+    private sealed record MatchResult(int Width, int Height, string Format, LogoMatch? Match);
+
     /// <summary>The closest reference logo within the threshold, or null when the image is no configured logo.</summary>
     public LogoMatch? Match(ImageFingerprint fingerprint)
+    {
+        if (matched.TryGetValue(fingerprint.Variants, out var known) && known.Width == fingerprint.Width && known.Height == fingerprint.Height && known.Format == fingerprint.Format)
+            return known.Match;
+        var match = Compute(fingerprint);
+        matched.AddOrUpdate(fingerprint.Variants, new MatchResult(fingerprint.Width, fingerprint.Height, fingerprint.Format, match));
+        return match;
+    }
+
+    private LogoMatch? Compute(ImageFingerprint fingerprint)
     {
         if (Nearest(fingerprint, Thresholds.MaxDistance) is (var reference, var distance))
         {
