@@ -2,6 +2,7 @@ using System.Text.Json;
 using PartnerWatch.Alert;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
+using PartnerWatch.Detect.Logos;
 using PartnerWatch.Hosting;
 using PartnerWatch.Scan;
 using PartnerWatch.Status.Metrics;
@@ -46,6 +47,11 @@ public static class ScanCommand
         var services = new ServiceCollection()
             .AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: false))
             .AddPartnerWatchPipeline(options);
+        if (!args.Store)
+        {
+            // "Stores nothing unless --store": the reference-logo cache goes to the user's cache folder, not the data directory.
+            services.AddSingleton(sp => new ReferenceFingerprintStore(UserCacheFolder("logo-references"), sp.GetRequiredService<ILogger<ReferenceFingerprintStore>>()));
+        }
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // Partner lists from files and URLs count as much as the inline ones (no stored claim is touched here).
@@ -88,4 +94,13 @@ public static class ScanCommand
         report.HasUnverifiedClaims ? ExitCodes.UnverifiedClaims
         : report.Sites.Any(s => s.Failed) ? ExitCodes.SitesNotScanned
         : ExitCodes.Ok;
+
+    /// <summary><c>$XDG_CACHE_HOME/partnerwatch/&lt;name&gt;</c>, else <c>~/.cache/partnerwatch/&lt;name&gt;</c> (the XDG convention).</summary>
+    private static string UserCacheFolder(string name)
+    {
+        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (string.IsNullOrWhiteSpace(root))
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "partnerwatch", name);
+    }
 }
