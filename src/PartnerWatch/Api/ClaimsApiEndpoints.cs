@@ -88,19 +88,19 @@ public static class ClaimsApiEndpoints
 
     private static async Task<IResult> EvidenceAsync(long id, string file, IScanStore store, CancellationToken cancellationToken)
     {
-        var path = await store.FindEvidenceFileAsync(id, file, cancellationToken);
-        if (path is null)
+        var evidence = await store.OpenEvidenceFileAsync(id, file, cancellationToken);
+        if (evidence is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"Claim {id} has no evidence file '{Shorten(file)}'.");
         }
 
-        if (file.EndsWith(".json", StringComparison.Ordinal))
+        if (evidence.IsManifest)
         {
-            return TypedResults.PhysicalFile(path, "application/json");
+            return TypedResults.File(evidence.Bytes, "application/json");
         }
 
         // Page HTML is hostile content: served as a download, never rendered on the service's own origin.
-        return TypedResults.PhysicalFile(path, "application/octet-stream", fileDownloadName: file, enableRangeProcessing: false);
+        return TypedResults.File(evidence.Bytes, "application/octet-stream", fileDownloadName: file, enableRangeProcessing: false);
     }
 
     private static async Task<IResult> ScanNowAsync(string id, PartnerWatchOptions options, ISchedulerFactory schedulerFactory, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using PartnerWatch.Config;
 using PartnerWatch.Fetch;
-using PartnerWatch.Store;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Compare;
 
@@ -14,6 +14,7 @@ public sealed partial class PartnerListSources(
     ConfirmedPartnerLists lists,
     PartnerListComparer comparer,
     IServiceProvider services,
+    IOpenClaims openClaims,
     TimeProvider time,
     ILogger<PartnerListSources> logger)
 {
@@ -120,9 +121,7 @@ public sealed partial class PartnerListSources(
     /// <summary>Closes open claims (acknowledged or not) that the current lists confirm.</summary>
     public async Task<int> ReevaluateOpenClaimsAsync(CancellationToken cancellationToken)
     {
-        var store = services.GetRequiredService<IScanStore>();
-        var open = (await store.ListClaimsAsync(ClaimLifecycle.Open, MaxClaimsReevaluated, cancellationToken))
-            .Concat(await store.ListClaimsAsync(ClaimLifecycle.Acknowledged, MaxClaimsReevaluated, cancellationToken));
+        var open = await openClaims.ListOpenClaimsAsync(MaxClaimsReevaluated, cancellationToken);
         var sites = options.Sites.ToDictionary(s => s.Id, StringComparer.OrdinalIgnoreCase);
         var confirmed = open
             .Where(c => comparer.StatusOf(c.BrandId, sites.GetValueOrDefault(c.SiteId) ?? new SiteOptions { Id = c.SiteId, Url = c.SiteUrl })
@@ -134,7 +133,7 @@ public sealed partial class PartnerListSources(
             return 0;
         }
 
-        var closed = await store.CloseClaimsAsConfirmedAsync(confirmed, cancellationToken);
+        var closed = await openClaims.CloseClaimsAsConfirmedAsync(confirmed, cancellationToken);
         LogClosed(closed);
         return closed;
     }

@@ -51,18 +51,17 @@ public static class ConsoleEndpoints
 
     private static async Task<IResult> EvidenceAsync(long id, string file, HttpContext context, IScanStore store, CancellationToken cancellationToken)
     {
-        var path = await store.FindEvidenceFileAsync(id, file, cancellationToken);
-        if (path is null) return TypedResults.NotFound();
+        var evidence = await store.OpenEvidenceFileAsync(id, file, cancellationToken);
+        if (evidence is null) return TypedResults.NotFound();
         context.Response.Headers.ContentSecurityPolicy = EvidencePolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "private, max-age=3600";
-        if (file.EndsWith(".json", StringComparison.Ordinal)) return TypedResults.PhysicalFile(path, "application/json");
+        if (evidence.IsManifest) return TypedResults.File(evidence.Bytes, "application/json");
 
-        var item = (await store.GetEvidenceManifestsAsync(id, cancellationToken)).SelectMany(m => m.Items).FirstOrDefault(i => i.Sha256 == file);
-        var type = ImageType(item?.Kind, item?.ContentType);
+        var type = ImageType(evidence.Item?.Kind, evidence.Item?.ContentType);
         return type is null
-            ? TypedResults.PhysicalFile(path, "application/octet-stream", fileDownloadName: file + ".html")
-            : TypedResults.PhysicalFile(path, type);
+            ? TypedResults.File(evidence.Bytes, "application/octet-stream", fileDownloadName: file + ".html")
+            : TypedResults.File(evidence.Bytes, type);
     }
 
     /// <summary>Only image types the console shows inline; everything else (page HTML) is a download.</summary>

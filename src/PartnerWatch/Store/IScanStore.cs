@@ -48,10 +48,11 @@ public interface IScanStore
     /// <summary>Evidence manifests of a claim, newest first.</summary>
     Task<IReadOnlyList<EvidenceManifestRecord>> GetEvidenceManifestsAsync(long claimId, CancellationToken cancellationToken);
     /// <summary>
-    /// The path of an evidence file of a claim — a manifest name (<c>scan-12.json</c>) or a blob hash listed in one of the
-    /// claim's manifests — or null when the claim has no such file. Never a path outside the evidence folder.
+    /// An evidence file of a claim — a manifest name (<c>scan-12.json</c>) or a blob hash listed as stored in one of the
+    /// claim's manifests — with its bytes, or null when the claim has no such file. Any node sharing the database
+    /// serves it when the blobs are in PostgreSQL.
     /// </summary>
-    Task<string?> FindEvidenceFileAsync(long claimId, string name, CancellationToken cancellationToken);
+    Task<EvidenceFileContent?> OpenEvidenceFileAsync(long claimId, string name, CancellationToken cancellationToken);
     /// <summary>Marks an open claim as acknowledged by a person: no more reminders for this open period.</summary>
     Task<AcknowledgeOutcome> AcknowledgeClaimAsync(long claimId, string? by, string? note, CancellationToken cancellationToken);
 
@@ -87,6 +88,19 @@ public enum ClaimLifecycle
 
 /// <summary>What kind of message an alert is.</summary>
 public enum AlertKind { NewClaim, Reminder, Withdrawn, Confirmed, Digest }
+
+public static class AlertKindNames
+{
+    /// <summary>The kind's wire name, as e-mail headers, webhooks and the database spell it: <c>new-claim</c>, <c>reminder</c>…</summary>
+    public static string Name(this AlertKind kind) => StoreValues.KindName(kind);
+}
+
+/// <summary>An evidence file and its bytes, as the evidence routes serve it.</summary>
+/// <param name="Item">What the file is (page, image, screenshot…) as its manifest lists it; null for a manifest itself.</param>
+public sealed record EvidenceFileContent(string Name, byte[] Bytes, EvidenceItem? Item)
+{
+    public bool IsManifest => Item is null;
+}
 
 public enum AcknowledgeOutcome { Acknowledged, AlreadyAcknowledged, NotOpen, NotFound }
 
@@ -146,7 +160,7 @@ public sealed record EvidenceManifestRecord(long ClaimId, long ScanId, DateTimeO
 
 /// <param name="Kind"><c>page</c> (HTML as fetched), <c>rendered-page</c>, <c>image</c> or <c>screenshot</c> (PNG as rendered).</param>
 /// <param name="Sha256">Hex SHA-256 of the bytes; null when the bytes were not available (image not yet fetched).</param>
-/// <param name="Stored">True when the bytes are in the blob store (<c>evidence/blobs/&lt;sha256&gt;</c>).</param>
+/// <param name="Stored">True when the bytes are in the blob store (<see cref="IEvidenceBlobs"/>).</param>
 /// <param name="Note">Why an item has no bytes (a screenshot that could not be taken), or what it shows.</param>
 /// <param name="Marks">For a screenshot: where the outlined marks are in the PNG.</param>
 public sealed record EvidenceItem(string Kind, string Url, DateTimeOffset? FetchedAt, int? HttpStatus, string? Sha256, long? Bytes, bool Stored, string? ContentType = null, string? Note = null,
@@ -171,7 +185,11 @@ public sealed record StoreStatus(IReadOnlyList<SiteStatus> Sites, IReadOnlyList<
 }
 
 /// <param name="LastOutcome"><c>ok</c> or <c>failed</c>; null when the site was never scanned.</param>
-public sealed record SiteStatus(string SiteId, string Url, DateTimeOffset? LastScanAt, string? LastOutcome, int LastPages, IReadOnlyList<ScanError> LastErrors);
+public sealed record SiteStatus(string SiteId, string Url, DateTimeOffset? LastScanAt, string? LastOutcome, int LastPages, IReadOnlyList<ScanError> LastErrors)
+{
+    /// <summary>The node (scheduler instance id) that ran the last scan; null for a one-off <c>scan --store</c> or older scans.</summary>
+    public string? LastScanBy { get; init; }
+}
 
 /// <param name="Alerted">An alert was queued for the current open period of this claim.</param>
 public sealed record OpenClaim(long Id, string SiteId, string BrandId, double Confidence, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, bool Alerted)

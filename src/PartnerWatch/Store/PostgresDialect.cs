@@ -209,5 +209,20 @@ internal sealed class PostgresDialect : StoreDialect
                 PRIMARY KEY (brand_id, entry)
             );
             """),
+        new(3, "scans record the node that ran them; evidence manifests and blobs kept in the database", """
+            ALTER TABLE scans ADD COLUMN scanned_by TEXT;
+            ALTER TABLE evidence_manifests ADD COLUMN content BYTEA;
+
+            -- Evidence bytes (pages, images, screenshots), content-addressed: one row per SHA-256, whatever number of
+            -- manifests list it, so every node serves every claim's evidence. created_at is the last write (retention
+            -- keeps a blob written in the last day even when no manifest lists it yet: its scan may not have committed).
+            CREATE TABLE evidence_blobs (
+                sha256     TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+                bytes      BYTEA  NOT NULL,
+                size       BIGINT NOT NULL,
+                created_at BIGINT NOT NULL
+            );
+            CREATE INDEX ix_evidence_blobs_created ON evidence_blobs (created_at);
+            """),
     ];
 }

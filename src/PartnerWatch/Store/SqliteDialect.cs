@@ -220,5 +220,12 @@ internal sealed class SqliteDialect : StoreDialect
                 PRIMARY KEY (brand_id, entry)
             );
             """),
+        new(6, "scans record the node that ran them; evidence manifests kept in the database", """
+            -- scanned_by: the scheduler instance id of the node that ran the scan (NULL for a one-off scan --store).
+            ALTER TABLE scans ADD COLUMN scanned_by TEXT;
+            -- content: the manifest JSON itself (sha256 is its hash). NULL for manifests written before this version,
+            -- which are still read from evidence/claims/<claimId>/<file>.
+            ALTER TABLE evidence_manifests ADD COLUMN content BLOB;
+            """),
     ];
 }

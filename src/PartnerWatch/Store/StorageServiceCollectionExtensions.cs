@@ -10,14 +10,21 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="DataDirectory"/> and the <see cref="IScanStore"/> on the engine <c>Storage:Provider</c> names
     /// (SQLite file by default, or PostgreSQL), and migrates the schema when the host starts (register this before the
-    /// scheduler so no scan runs against an unmigrated database).
+    /// scheduler so no scan runs against an unmigrated database). Evidence bytes: the data directory on SQLite, the
+    /// database on PostgreSQL (<see cref="IEvidenceBlobs"/>).
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.TryAddSingleton(sp => DataDirectory.FromOptions(sp.GetRequiredService<PartnerWatchOptions>()));
         services.TryAddSingleton(sp => StoreDialect.FromOptions(sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<DataDirectory>()));
-        services.TryAddSingleton<IScanStore, RelationalScanStore>();
-        services.TryAddSingleton<IEvidenceBlobs, LocalEvidenceBlobs>();
+        services.TryAddSingleton<StoreSchema>();
+        // Evidence bytes go where every node sharing the database reaches them: the database itself on PostgreSQL.
+        services.TryAddSingleton<IEvidenceBlobs>(sp => sp.GetRequiredService<PartnerWatchOptions>().Storage.IsPostgres()
+            ? new PostgresEvidenceBlobs(sp.GetRequiredService<StoreDialect>(), sp.GetRequiredService<StoreSchema>(), sp.GetRequiredService<TimeProvider>())
+            : new LocalEvidenceBlobs(sp.GetRequiredService<DataDirectory>()));
+        services.TryAddSingleton<RelationalScanStore>();
+        services.TryAddSingleton<IScanStore>(sp => sp.GetRequiredService<RelationalScanStore>());
+        services.TryAddSingleton<Domain.IOpenClaims>(sp => sp.GetRequiredService<RelationalScanStore>());
         services.AddHostedService<StoreInitializer>();
         return services;
     }

@@ -24,7 +24,7 @@ internal abstract class StoreDialect
 
     /// <summary>
     /// True when several processes may share the database, so reading the due outbox must also claim the rows for a
-    /// while (<see cref="RelationalScanStore.OutboxLease"/>): another instance does not send the same alert meanwhile.
+    /// while (<see cref="OutboxDeliveries.Lease"/>): another instance does not send the same alert meanwhile.
     /// </summary>
     public virtual bool LeasesOutbox => false;
 

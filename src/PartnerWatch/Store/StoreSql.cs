@@ -20,8 +20,8 @@ internal static class StoreSql
         """;
 
     public const string InsertScan = """
-        INSERT INTO scans (site_id, started_at, finished_at, outcome, pages, errors)
-        VALUES (@SiteId, @StartedAt, @FinishedAt, @Outcome, @Pages, @Errors)
+        INSERT INTO scans (site_id, started_at, finished_at, outcome, pages, errors, scanned_by)
+        VALUES (@SiteId, @StartedAt, @FinishedAt, @Outcome, @Pages, @Errors, @ScannedBy)
         RETURNING id;
         """;
 
@@ -92,11 +92,11 @@ internal static class StoreSql
         UPDATE claims SET state = 'resolved', resolved_at = @ResolvedAt, missed_scans = @MissedScans WHERE id = @Id;
         """;
 
-    /// <summary>Open unverified claims alerted at least <c>ReminderInterval</c> ago (or since their last reminder), unacknowledged.</summary>
-    public const string ClaimsDueForReminder = """
-        SELECT c.id AS Id, COALESCE(c.last_reminded_at, a.created_at) AS Since
+    /// <summary>Open claims that were alerted, with when (and when last reminded), for <c>ClaimPolicy.ReminderDue</c>.</summary>
+    public const string AlertedOpenClaims = """
+        SELECT c.id AS Id, a.created_at AS AlertedAt, c.last_reminded_at AS LastRemindedAt, c.acknowledged_at AS AcknowledgedAt
         FROM claims c JOIN alerts a ON a.id = c.open_alert_id
-        WHERE c.state = 'open' AND c.acknowledged_at IS NULL AND COALESCE(c.last_reminded_at, a.created_at) <= @Cutoff
+        WHERE c.state = 'open'
         ORDER BY c.id;
         """;
 
@@ -183,7 +183,7 @@ internal static class StoreSql
 
     public const string SiteStatuses = """
         SELECT s.id AS SiteId, s.url AS Url, sc.finished_at AS LastScanAt, sc.outcome AS LastOutcome,
-               sc.pages AS LastPages, sc.errors AS LastErrors
+               sc.pages AS LastPages, sc.errors AS LastErrors, sc.scanned_by AS LastScanBy
         FROM sites s
         LEFT JOIN scans sc ON sc.id = (SELECT MAX(id) FROM scans WHERE site_id = s.id)
         ORDER BY s.id;
