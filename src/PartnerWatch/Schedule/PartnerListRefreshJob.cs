@@ -31,15 +31,29 @@ public sealed class PartnerListRefreshJob(PartnerListSources sources, IHostAppli
         for (var i = 0; i < sources.Sources.Count; i++)
         {
             var refresh = sources.Sources[i].Refresh >= TimeSpan.FromMinutes(1) ? sources.Sources[i].Refresh : TimeSpan.FromHours(6);
+            var signature = FormattableString.Invariant($"every {refresh:c}");
+            // Idempotent like the site schedule: a node starting later (or a restart on a persistent store) keeps the
+            // stored refresh rhythm instead of pushing every list's next read back by one Refresh.
+            var current = await scheduler.GetTrigger(TriggerKeyFor(i), cancellationToken);
+            if (current is not null && current.JobDataMap.GetString(SiteTriggers.ScheduleKey) == signature) continue;
             var job = JobBuilder.Create<PartnerListRefreshJob>().WithIdentity(KeyFor(i)).UsingJobData(SourceIndexKey, i).Build();
             var trigger = TriggerBuilder.Create()
                 .ForJob(KeyFor(i))
+                .WithIdentity(TriggerKeyFor(i))
+                .UsingJobData(SiteTriggers.ScheduleKey, signature)
                 .StartAt(now + refresh)
                 .WithSimpleSchedule(s => s.WithInterval(refresh).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
                 .Build();
             await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
         }
+
+        // Sources are numbered by their place in the list: jobs past its end belong to sources no longer configured.
+        var stored = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(Group), Take = PagedQuery.All }, cancellationToken);
+        foreach (var job in stored.Items.Where(j => !Enumerable.Range(0, sources.Sources.Count).Any(i => KeyFor(i).Equals(j.Key))))
+            await scheduler.DeleteJob(job.Key, cancellationToken);
     }
+
+    private static TriggerKey TriggerKeyFor(int sourceIndex) => new($"partner-list-{sourceIndex}", Group);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await BackgroundRun.RunAsync(cancellationToken, lifetime, logger, "Partner list refresh failed", token => sources.RefreshAsync(context.MergedJobDataMap.GetInt(SourceIndexKey), token));

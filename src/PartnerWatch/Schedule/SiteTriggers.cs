@@ -26,6 +26,24 @@ namespace PartnerWatch.Schedule;
 /// </summary>
 public static class SiteTriggers
 {
+    /// <summary>
+    /// Trigger data key of the schedule a site's main trigger was built from (<see cref="Signature"/>). Kept in the
+    /// job store with the trigger (the ADO.NET store persists trigger data), so any node can tell whether the
+    /// configuration still asks for the trigger it finds, without rebuilding and comparing fire times.
+    /// </summary>
+    public const string ScheduleKey = "schedule";
+
+    /// <summary>
+    /// What a site's main trigger depends on, as one string: the cron expression, or the interval and the site's jitter
+    /// offset (the offset places every firing of an interval trigger; a cron trigger fires at the cron time and the job
+    /// applies the offset itself, so a new <c>Schedule:Jitter</c> needs no new cron trigger). Equal strings mean the stored
+    /// trigger is still the right one and is left alone, keeping its next fire time.
+    /// </summary>
+    public static string Signature(SiteOptions site, ScheduleOptions schedule) =>
+        site.Cron is { } cron
+            ? $"cron {cron.Trim()}"
+            : FormattableString.Invariant($"every {(site.Interval ?? schedule.Interval):c} offset {Offset(site.Id, schedule.Jitter):c}");
+
     public static TriggerKey MainKey(string siteId) => new(siteId, SiteScanJob.Group);
 
     /// <summary>The one extra run of a cron site at start-up (<c>Schedule:RunOnStart</c>).</summary>
@@ -49,20 +67,22 @@ public static class SiteTriggers
     }
 
     /// <summary>Every <paramref name="interval"/> from <paramref name="first"/> (which already includes the site's offset).</summary>
-    public static ITrigger Interval(string siteId, TimeSpan interval, DateTimeOffset first) =>
+    public static ITrigger Interval(string siteId, TimeSpan interval, DateTimeOffset first, string? signature = null) =>
         TriggerBuilder.Create()
             .ForJob(SiteScanJob.KeyFor(siteId))
             .WithIdentity(MainKey(siteId))
+            .UsingJobData(ScheduleKey, signature ?? "")
             .StartAt(first)
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
             .WithMisfireThreshold(Threshold(interval))
             .Build();
 
     /// <summary>At the times of <paramref name="cron"/> (UTC); <paramref name="period"/> is its shortest gap.</summary>
-    public static ITrigger Cron(string siteId, string cron, TimeSpan period, DateTimeOffset start) =>
+    public static ITrigger Cron(string siteId, string cron, TimeSpan period, DateTimeOffset start, string? signature = null) =>
         TriggerBuilder.Create()
             .ForJob(SiteScanJob.KeyFor(siteId))
             .WithIdentity(MainKey(siteId))
+            .UsingJobData(ScheduleKey, signature ?? "")
             .StartAt(start)
             .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .WithMisfireThreshold(Threshold(period))
