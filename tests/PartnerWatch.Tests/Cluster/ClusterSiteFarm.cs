@@ -12,7 +12,7 @@ namespace PartnerWatch.Tests.Cluster;
 /// </summary>
 public sealed class ClusterSiteFarm : IAsyncDisposable
 {
-    public static readonly LatencyProfile Latency = new() { MinDelay = TimeSpan.FromMilliseconds(500), MaxDelay = TimeSpan.FromMilliseconds(700) };
+    public static readonly LatencyProfile Latency = new() { MinDelay = TimeSpan.FromMilliseconds(300), MaxDelay = TimeSpan.FromMilliseconds(500) };
 
     private readonly ConcurrentDictionary<string, int> _scans = new(StringComparer.Ordinal);
     private readonly int _claims;
@@ -27,7 +27,7 @@ public sealed class ClusterSiteFarm : IAsyncDisposable
         _lateClaims = lateClaims;
     }
 
-    public IReadOnlyList<string> SiteIds { get; }
+    public List<string> SiteIds { get; }
 
     /// <summary>Sites that claim a Microsoft partnership from the start.</summary>
     public IReadOnlyList<string> EarlyClaimSites => SiteIds.Take(_claims).ToList();

@@ -59,7 +59,8 @@ public static class QuartzClusterSchema
         var script = reader.ReadToEnd()
             .Replace("{0}", TablePrefix, StringComparison.Ordinal)
             .Replace("{1}", TablePrefix, StringComparison.Ordinal);
-        return script.Split(StatementSeparator, StringSplitOptions.TrimEntries)
+        // The separator is a line of its own; the header comment also quotes it, inside a sentence.
+        return script.ReplaceLineEndings("\n").Split("\n" + StatementSeparator + "\n", StringSplitOptions.TrimEntries)
             .Where(chunk => chunk.Split('\n').Any(line => line.Trim().Length > 0 && !line.TrimStart().StartsWith("--", StringComparison.Ordinal)))
             .ToList();
     }
