@@ -102,7 +102,7 @@ public static class PartnerWatchCommandLine
             return ExitCodes.Ok;
         });
 
-        foreach (var command in new[] { serve, scan, validate, demo, hashPassword, help, version })
+        foreach (var command in new[] { serve, scan, validate, demo, hashPassword, MigrateStoreCommand.Create(), help, version })
             root.Subcommands.Add(command);
         return root;
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using PartnerWatch.Domain;
 
 namespace PartnerWatch.Store;
 
@@ -116,14 +117,14 @@ public sealed class ClaimReviewStore
         var outcome = await _scanStore.AcknowledgeClaimAsync(claimId, actor, note, cancellationToken);
         if (outcome is AcknowledgeOutcome.NotFound) return ReviewOutcome.NotFound;
         if (outcome is AcknowledgeOutcome.NotOpen) return ReviewOutcome.NotAllowed;
-        await WriteAsync(claimId, actor, "acknowledged", note, "real", cancellationToken, null);
+        await WriteAsync(claimId, actor, "acknowledged", note, "real", cancellationToken, null, null);
         return ReviewOutcome.Done;
     }
 
     /// <summary>"Not a claim": the alert was wrong. The claim stays dismissed (no alerts) while it is seen, until reopened.</summary>
     public Task<ReviewOutcome> DismissAsync(long claimId, string actor, string reason, CancellationToken cancellationToken) =>
         WriteAsync(claimId, actor, "dismissed as not a claim", reason, "wrong", cancellationToken,
-            "UPDATE claims SET state = 'dismissed', resolved_at = @Now WHERE id = @Id AND state <> 'dismissed';");
+            "UPDATE claims SET state = 'dismissed', resolved_at = @Now WHERE id = @Id;", ClaimPolicy.CanDismiss);
 
     /// <summary>
     /// The site is a real partner of the brand: it joins the brand's confirmed list kept in the database, and the claim
@@ -144,9 +145,13 @@ public sealed class ClaimReviewStore
                 ON CONFLICT (brand_id, entry) DO NOTHING;
                 """, new { Brand = c.BrandId, Entry = c.SiteId, Actor = Clip(actor), Now = now, Id = claimId }, transaction, cancellationToken: cancellationToken));
             // Open claims are closed below by the scan store, which also tells whoever was alerted.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE claims SET status = 'confirmed', state = 'confirmed', resolved_at = @Now WHERE id = @Id AND state IN ('resolved', 'dismissed');",
-                new { Id = claimId, Now = now }, transaction, cancellationToken: cancellationToken));
+            if (ClaimPolicy.ConfirmCloses(StoreValues.ParseState(c.State)))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    // The state guard again: the state was read before this transaction took the writer lock.
+                    "UPDATE claims SET status = 'confirmed', state = 'confirmed', resolved_at = @Now WHERE id = @Id AND state IN ('resolved', 'dismissed');",
+                    new { Id = claimId, Now = now }, transaction, cancellationToken: cancellationToken));
+            }
             await RecordAsync(connection, transaction, claimId, actor, "marked as confirmed partner", note, "real", now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -167,7 +172,7 @@ public sealed class ClaimReviewStore
         var claim = await connection.QuerySingleOrDefaultAsync<(string SiteId, string BrandId, string State)?>(new CommandDefinition(
             "SELECT site_id, brand_id, state FROM claims WHERE id = @Id;", new { Id = claimId }, transaction, cancellationToken: cancellationToken));
         if (claim is not { } c) return (ReviewOutcome.NotFound, null);
-        if (c.State == "open") return (ReviewOutcome.NotAllowed, null);
+        if (!ClaimPolicy.CanReopen(StoreValues.ParseState(c.State))) return (ReviewOutcome.NotAllowed, null);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var removed = await connection.QuerySingleOrDefaultAsync<ConfirmedPartnerRow>(new CommandDefinition(
             "DELETE FROM confirmed_partner_entries WHERE brand_id = @Brand AND entry = @Entry RETURNING brand_id AS BrandId, entry AS Entry, actor AS Actor, added_at AS AddedAt, claim_id AS ClaimId;",
@@ -184,7 +189,7 @@ public sealed class ClaimReviewStore
     }
 
     public Task<ReviewOutcome> AddNoteAsync(long claimId, string actor, string note, CancellationToken cancellationToken) =>
-        WriteAsync(claimId, actor, "note", note, verdict: null, cancellationToken, null);
+        WriteAsync(claimId, actor, "note", note, verdict: null, cancellationToken, null, null);
 
     public async Task<IReadOnlyList<ConfirmedPartnerEntry>> GetConfirmedPartnersAsync(CancellationToken cancellationToken)
     {
@@ -217,7 +222,9 @@ public sealed class ClaimReviewStore
         return rows.Select(r => new VerdictCount(r.Brand, r.Verdict, (int)r.Count)).ToList();
     }
 
-    private async Task<ReviewOutcome> WriteAsync(long claimId, string actor, string action, string? text, string? verdict, CancellationToken cancellationToken, string? claimUpdate)
+    /// <param name="allowed">When the claim's state allows <paramref name="claimUpdate"/> (the lifecycle's rule).</param>
+    private async Task<ReviewOutcome> WriteAsync(
+        long claimId, string actor, string action, string? text, string? verdict, CancellationToken cancellationToken, string? claimUpdate, Func<ClaimState, bool>? allowed)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
@@ -225,10 +232,14 @@ public sealed class ClaimReviewStore
             "SELECT state FROM claims WHERE id = @Id;", new { Id = claimId }, transaction, cancellationToken: cancellationToken));
         if (state is null) return ReviewOutcome.NotFound;
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (claimUpdate is not null
-            && await connection.ExecuteAsync(new CommandDefinition(claimUpdate, new { Id = claimId, Now = now }, transaction, cancellationToken: cancellationToken)) == 0)
+        if (claimUpdate is not null)
         {
-            return ReviewOutcome.NotAllowed;
+            if (allowed is not null && !allowed(StoreValues.ParseState(state)))
+            {
+                return ReviewOutcome.NotAllowed;
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(claimUpdate, new { Id = claimId, Now = now }, transaction, cancellationToken: cancellationToken));
         }
 
         await RecordAsync(connection, transaction, claimId, actor, action, text, verdict, now, cancellationToken);

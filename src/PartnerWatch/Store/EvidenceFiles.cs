@@ -6,10 +6,10 @@ using System.Text.RegularExpressions;
 namespace PartnerWatch.Store;
 
 /// <summary>
-/// Evidence on disk under <c>&lt;DataDirectory&gt;/evidence</c>: a content-addressed blob store
-/// (<c>blobs/&lt;sha256&gt;</c>, so a page unchanged across scans is stored once) and one JSON manifest per claim and scan
-/// (<c>claims/&lt;claimId&gt;/scan-&lt;scanId&gt;.json</c>). Every file is written to a temp file and renamed, so a crash
-/// leaves a file complete or absent, never half written.
+/// Evidence on disk under <c>&lt;DataDirectory&gt;/evidence</c>: the content-addressed blob store of the SQLite default
+/// (<c>blobs/&lt;sha256&gt;</c>, so a page unchanged across scans is stored once), and the manifest files written before
+/// manifests moved into the database (<c>claims/&lt;claimId&gt;/scan-&lt;scanId&gt;.json</c>, read and pruned, no longer
+/// written). Every blob is written to a temp file and renamed, so a crash leaves it complete or absent, never half written.
 /// </summary>
 internal sealed partial class EvidenceFiles(DataDirectory dataDirectory)
 {
@@ -31,16 +31,6 @@ internal sealed partial class EvidenceFiles(DataDirectory dataDirectory)
         }
 
         return sha;
-    }
-
-    /// <summary>Writes the manifest and returns its file name (relative to the claim's folder) and its SHA-256.</summary>
-    public async Task<(string File, string Sha256)> WriteManifestAsync(long claimId, long scanId, object manifest, CancellationToken cancellationToken)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestJson);
-        var file = ManifestFileName(scanId);
-        var folder = dataDirectory.EnsureExists(ClaimFolder(claimId));
-        await WriteAtomicallyAsync(Path.Combine(folder, file), bytes, overwrite: true, cancellationToken);
-        return (file, Sha256Hex(bytes));
     }
 
     public static string ManifestFileName(long scanId) => $"scan-{scanId.ToString(CultureInfo.InvariantCulture)}.json";

@@ -46,6 +46,18 @@ internal sealed class RelationalScanStore : IScanStore, IOpenClaims
         _reads = new StoreReadModels(context);
     }
 
+    /// <summary>
+    /// A store outside the service container (tests, <c>migrate-store</c>), on <paramref name="dialect"/> with the blob
+    /// store its engine uses: the database on PostgreSQL, the data directory on SQLite.
+    /// </summary>
+    internal static RelationalScanStore Create(StoreDialect dialect, DataDirectory dataDirectory, PartnerWatchOptions options, TimeProvider time, ILoggerFactory? loggers = null)
+    {
+        loggers ??= Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+        var schema = new StoreSchema(dialect, time, loggers.CreateLogger<StoreSchema>());
+        IEvidenceBlobs blobs = dialect is PostgresDialect ? new PostgresEvidenceBlobs(dialect, schema, time) : new LocalEvidenceBlobs(dataDirectory);
+        return new RelationalScanStore(dialect, schema, blobs, dataDirectory, options, time, loggers.CreateLogger<RelationalScanStore>());
+    }
+
     /// <summary>Schema version this code writes for its engine; a database with a higher version is refused.</summary>
     public int CodeSchemaVersion => _schema.CodeVersion;
 

@@ -26,16 +26,17 @@ public abstract class EvidenceTests(StoreBackend backend)
 
         var manifest = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
 
-        var manifestPath = (await harness.Store.FindEvidenceFileAsync(claim.Id, manifest.File, None))!;
-        Assert.Equal(manifest.Sha256, Sha256(await File.ReadAllBytesAsync(manifestPath)));
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(manifestPath));
+        var file = (await harness.Store.OpenEvidenceFileAsync(claim.Id, manifest.File, None))!;
+        Assert.True(file.IsManifest);
+        Assert.Equal(manifest.Sha256, Sha256(file.Bytes));
+        using var json = JsonDocument.Parse(file.Bytes);
         Assert.Equal("microsoft", json.RootElement.GetProperty("brand").GetString());
         Assert.Equal(2, manifest.Items.Count);
         foreach (var item in manifest.Items)
         {
             Assert.True(item.Stored);
-            var path = Path.Combine(harness.DataPath, "evidence", "blobs", item.Sha256!);
-            Assert.Equal(item.Sha256, Sha256(await File.ReadAllBytesAsync(path)));
+            Assert.Equal(item.Sha256, Sha256((await harness.Blobs.ReadAsync(item.Sha256!, None))!));
+            Assert.Equal(item.Sha256, Sha256((await harness.Store.OpenEvidenceFileAsync(claim.Id, item.Sha256!, None))!.Bytes));
         }
 
         var page = manifest.Items.Single(i => i.Kind == "page");
@@ -54,7 +55,7 @@ public abstract class EvidenceTests(StoreBackend backend)
 
         var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
         Assert.Equal(3, (await harness.Store.GetEvidenceManifestsAsync(claim.Id, None)).Count);
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(harness.DataPath, "evidence", "blobs")).Length);
+        Assert.Equal(2, await harness.BlobCountAsync());
     }
 
     [Fact]
@@ -71,11 +72,11 @@ public abstract class EvidenceTests(StoreBackend backend)
 
         var kept = Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None));
         Assert.NotEqual(old.ScanId, kept.ScanId);
-        Assert.Null(await harness.Store.FindEvidenceFileAsync(claim.Id, old.File, None));
-        Assert.False(File.Exists(Path.Combine(harness.DataPath, "evidence", "claims", claim.Id.ToString(), old.File)));
+        Assert.Null(await harness.Store.OpenEvidenceFileAsync(claim.Id, old.File, None));
         // The page is still referenced by the new manifest; the logo only by the deleted one.
-        Assert.True(File.Exists(Path.Combine(harness.DataPath, "evidence", "blobs", Sha256(Html))));
-        Assert.False(File.Exists(Path.Combine(harness.DataPath, "evidence", "blobs", Sha256(Logo))));
+        Assert.NotNull(await harness.Blobs.ReadAsync(Sha256(Html), None));
+        Assert.Null(await harness.Blobs.ReadAsync(Sha256(Logo), None));
+        Assert.Equal(1, await harness.BlobCountAsync());
     }
 
     [Fact]
@@ -116,8 +117,24 @@ public abstract class EvidenceTests(StoreBackend backend)
         var dom = manifest.Items.Single(i => i.Kind == "rendered-page");
         Assert.True(dom.Stored);
         Assert.Equal(Sha256(rendered), dom.Sha256);
-        Assert.Equal(rendered, await File.ReadAllBytesAsync(Path.Combine(harness.DataPath, "evidence", "blobs", dom.Sha256!)));
+        Assert.Equal(rendered, await harness.Blobs.ReadAsync(dom.Sha256!, None));
         Assert.Equal(Sha256(Html), manifest.Items.Single(i => i.Kind == "page").Sha256);
+    }
+
+    [Fact]
+    public async Task ScreenshotIsStoredWithTheBoxesOfItsOutlinedMarks()
+    {
+        await using var harness = await StartAsync();
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 42 };
+        var scan = ScanWithEvidence(harness);
+        var shot = new PageScreenshot("https://sensenets.example/partners", harness.Clock.GetUtcNow(), png, null) { Marks = [new MarkBox(10, 20, 30, 40)] };
+        await harness.Store.RecordScanAsync(scan with { Screenshots = [shot] }, None);
+        var claim = Assert.Single(await harness.Store.ListClaimsAsync(null, 10, None));
+
+        var item = Assert.Single(Assert.Single(await harness.Store.GetEvidenceManifestsAsync(claim.Id, None)).Items, i => i.Kind == "screenshot");
+
+        Assert.Equal([new MarkBox(10, 20, 30, 40)], item.Marks!);
+        Assert.Equal(png, (await harness.Store.OpenEvidenceFileAsync(claim.Id, item.Sha256!, None))!.Bytes);
     }
 
     private static SiteScanResult ScanWithEvidence(StoreHarness harness) => ScanWithEvidence(harness, Logo);

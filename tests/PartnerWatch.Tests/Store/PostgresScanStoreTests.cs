@@ -108,8 +108,8 @@ public sealed class PostgresScanStoreTests(PostgresServer server) : ScanStoreTes
         {
             var options = new PartnerWatch.Config.PartnerWatchOptions { Storage = { Provider = "Postgres", ConnectionString = connectionString } };
             using var temp = new Infrastructure.TempDirectory();
-            var stores = Enumerable.Range(0, 4).Select(_ => new RelationalScanStore(new PostgresDialect(connectionString), new DataDirectory(temp.Path),
-                options, TimeProvider.System, NullLogger<RelationalScanStore>.Instance)).ToList();
+            var stores = Enumerable.Range(0, 4).Select(_ => RelationalScanStore.Create(new PostgresDialect(connectionString), new DataDirectory(temp.Path),
+                options, TimeProvider.System)).ToList();
 
             await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(None))));
 
@@ -135,8 +135,7 @@ public sealed class PostgresScanStoreTests(PostgresServer server) : ScanStoreTes
         listener.Stop(); // nothing listens there now: connection refused
         var dialect = new PostgresDialect($"Host=127.0.0.1;Port={port};Database=partnerwatch;Username=pw;Password=Sup3r-Secret-Pw;Timeout=5");
         using var temp = new Infrastructure.TempDirectory();
-        var store = new RelationalScanStore(dialect, new DataDirectory(temp.Path), new PartnerWatch.Config.PartnerWatchOptions(), TimeProvider.System,
-            NullLogger<RelationalScanStore>.Instance);
+        var store = RelationalScanStore.Create(dialect, new DataDirectory(temp.Path), new PartnerWatch.Config.PartnerWatchOptions(), TimeProvider.System);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(None));
 

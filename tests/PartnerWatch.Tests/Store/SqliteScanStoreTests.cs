@@ -22,8 +22,7 @@ public sealed class SqliteScanStoreTests() : ScanStoreTests(StoreBackend.Sqlite)
         Directory.CreateDirectory(otherData);
         await File.WriteAllTextAsync(Path.Combine(otherData, DataDirectory.DatabaseFileName), new string('x', 4096));
 
-        var store = new RelationalScanStore(new SqliteDialect(new DataDirectory(otherData)), new DataDirectory(otherData), harness.Options, harness.Clock,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<RelationalScanStore>.Instance);
+        var store = RelationalScanStore.Create(new SqliteDialect(new DataDirectory(otherData)), new DataDirectory(otherData), harness.Options, harness.Clock);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(CancellationToken.None));
 
         Assert.Contains(Path.Combine(otherData, DataDirectory.DatabaseFileName), error.Message);

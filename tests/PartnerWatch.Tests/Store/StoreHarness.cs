@@ -77,8 +77,7 @@ public sealed class StoreHarness : IAsyncDisposable
     }
 
     /// <summary>A store built outside the container on the same data, as another process would open it.</summary>
-    internal RelationalScanStore NewStore() =>
-        new(Dialect(), new DataDirectory(DataPath), Options, Clock, NullLogger<RelationalScanStore>.Instance);
+    internal RelationalScanStore NewStore() => RelationalScanStore.Create(Dialect(), new DataDirectory(DataPath), Options, Clock);
 
     /// <summary>Another service instance (its own container, store and dispatcher) on the same database and clock.</summary>
     public IServiceProvider StartInstance()
@@ -132,6 +131,17 @@ public sealed class StoreHarness : IAsyncDisposable
     public DbConnection OpenRaw() => IsPostgres
         ? new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(Options.Storage.ConnectionString) { Pooling = false }.ConnectionString)
         : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+
+    /// <summary>The evidence blob store the service uses on this engine (folder on SQLite, table on PostgreSQL).</summary>
+    public IEvidenceBlobs Blobs => _services.GetRequiredService<IEvidenceBlobs>();
+
+    /// <summary>How many evidence blobs are stored, counted where this engine keeps them (not through the store).</summary>
+    public async Task<long> BlobCountAsync()
+    {
+        if (IsPostgres) return await CountAsync("SELECT COUNT(*) FROM evidence_blobs");
+        var folder = Path.Combine(DataPath, "evidence", "blobs");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Length : 0;
+    }
 
     /// <summary>Kinds of all queued alerts, in the order they were queued.</summary>
     public async Task<IReadOnlyList<string>> KindsAsync()
