@@ -103,9 +103,9 @@ public static class ClaimsApiEndpoints
         return TypedResults.File(evidence.Bytes, "application/octet-stream", fileDownloadName: file, enableRangeProcessing: false);
     }
 
-    private static async Task<IResult> ScanNowAsync(string id, PartnerWatchOptions options, ISchedulerFactory schedulerFactory, CancellationToken cancellationToken)
+    private static async Task<IResult> ScanNowAsync(string id, LiveConfiguration live, ISchedulerFactory schedulerFactory, CancellationToken cancellationToken)
     {
-        var site = options.Sites.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+        var site = live.Current.Sites.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
         if (site is null)
         {
             return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"No site '{Shorten(id)}' is configured.");

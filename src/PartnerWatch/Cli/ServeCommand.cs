@@ -81,6 +81,7 @@ public static class ServeCommand
 
         builder.Services
             .AddPartnerWatchPipeline(options)   // config → fetch → detect → compare → store → alert
+            .AddConfigurationReload(loaded)     //   the configuration in effect, reloaded when its file changes
             .AddScheduling(options)             // schedule: one Quartz job per site
             .AddStatus()                        // status: /status
             .AddPartnerWatchHealthChecks()      //   /healthz (alive), /readyz (database, scheduler; outbox backlog degrades)

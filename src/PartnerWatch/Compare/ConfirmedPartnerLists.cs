@@ -10,7 +10,7 @@ namespace PartnerWatch.Compare;
 /// </summary>
 public sealed class ConfirmedPartnerLists
 {
-    private readonly PartnerWatchOptions _options;
+    private PartnerWatchOptions _options;
     private readonly Lock _writeLock = new();
     private FrozenDictionary<int, IReadOnlyList<string>> _sourceEntries = FrozenDictionary<int, IReadOnlyList<string>>.Empty;
     private IReadOnlyList<KeyValuePair<string, string>> _storedEntries = [];
@@ -39,6 +39,24 @@ public sealed class ConfirmedPartnerLists
                 return false;
             }
 
+            _current = snapshot;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Takes the inline <c>ConfirmedPartners</c> of a reloaded configuration (the list sources stay as started); true when
+    /// the merged lists changed.
+    /// </summary>
+    public bool SetInlineEntries(PartnerWatchOptions reloaded)
+    {
+        ArgumentNullException.ThrowIfNull(reloaded);
+        lock (_writeLock)
+        {
+            var options = new PartnerWatchOptions { ConfirmedPartners = reloaded.ConfirmedPartners, ConfirmedPartnerSources = _options.ConfirmedPartnerSources };
+            var snapshot = Build(options, _sourceEntries, _storedEntries);
+            _options = options;
+            if (snapshot.SameAs(_current)) return false;
             _current = snapshot;
             return true;
         }

@@ -53,7 +53,7 @@ public static class ConfigurationLoader
         OptionsBinder.Bind(section, options, problems);
         options.BaseDirectory = fullPath is null ? AppContext.BaseDirectory : Path.GetDirectoryName(fullPath)!;
         problems.AddRange(new PartnerWatchOptionsValidator().Check(options));
-        return new LoadedConfiguration(configuration, options, fullPath, problems);
+        return new LoadedConfiguration(configuration, options, fullPath, problems) { Overrides = overrides };
     }
 
     private static ConfigProblem? CheckJson(string path)
@@ -101,6 +101,9 @@ public sealed record LoadedConfiguration(
     IReadOnlyList<ConfigProblem> Problems)
 {
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>The in-memory overrides the file was loaded with; a configuration reload applies them again.</summary>
+    public IReadOnlyDictionary<string, string?>? Overrides { get; init; }
 
     public static LoadedConfiguration Failed(string? file, ConfigProblem problem) =>
         new(null, new PartnerWatchOptions(), file, [problem]);

@@ -1,4 +1,5 @@
 using PartnerWatch.Compare;
+using PartnerWatch.Config;
 using Quartz;
 
 namespace PartnerWatch.Schedule;
@@ -51,6 +52,20 @@ public sealed class PartnerListRefreshJob(PartnerListSources sources, IHostAppli
         var stored = await scheduler.QueryJobs(new JobQuery { Group = GroupMatcher<JobKey>.GroupEquals(Group), Take = PagedQuery.All }, cancellationToken);
         foreach (var job in stored.Items.Where(j => !Enumerable.Range(0, sources.Sources.Count).Any(i => KeyFor(i).Equals(j.Key))))
             await scheduler.DeleteJob(job.Key, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a reload: the new inline <c>ConfirmedPartners</c> take effect for the next comparison, and open claims they
+    /// now confirm are closed at once (as when a list source changes) rather than alerted again on the next scan.
+    /// </summary>
+    public static async Task ApplyInlineListsAsync(
+        ConfirmedPartnerLists lists, PartnerListSources sources, ConfigurationApplied reload, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!reload.Changes.Live.Any(key => key.StartsWith($"{PartnerWatchOptions.SectionName}:{nameof(PartnerWatchOptions.ConfirmedPartners)}", StringComparison.Ordinal)))
+            return;
+        if (!lists.SetInlineEntries(reload.Current)) return;
+        var closed = await sources.ReevaluateOpenClaimsAsync(cancellationToken);
+        logger.LogInformation("Confirmed partners reloaded: {Closed} open claims now confirmed and closed", closed);
     }
 
     private static TriggerKey TriggerKeyFor(int sourceIndex) => new($"partner-list-{sourceIndex}", Group);

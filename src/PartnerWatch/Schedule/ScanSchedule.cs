@@ -6,7 +6,7 @@ namespace PartnerWatch.Schedule;
 
 /// <summary>What the scheduler plans and owes: the next scan of each site, which scans are due and not started, and whether the scheduler runs at all.</summary>
 public sealed class ScanSchedule(
-    ISchedulerFactory schedulerFactory, PartnerWatchOptions options, DueScans due, ScanConcurrencyLimiter limiter, TimeProvider time)
+    ISchedulerFactory schedulerFactory, LiveConfiguration live, DueScans due, ScanConcurrencyLimiter limiter, TimeProvider time)
 {
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public sealed class ScanSchedule(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         if (scheduler.Status != SchedulerStatus.Running) return result;
 
+        var options = live.Current;  // the sites configured now, reloads included
         var keys = options.Sites.SelectMany(s => SiteTriggers.KeysOf(s.Id)).ToList();
         var triggersBySite = (await scheduler.GetTriggers(keys, cancellationToken))
             .ToLookup(t => t.JobKey.Name, StringComparer.OrdinalIgnoreCase);

@@ -21,12 +21,14 @@ public sealed class ScanScheduleRegistrar(
     ISchedulerFactory schedulerFactory,
     IScanStore store,
     PartnerListSources partnerLists,
-    PartnerWatchOptions options,
+    ConfirmedPartnerLists confirmedPartners,
+    LiveConfiguration live,
     TimeProvider time,
     ILogger<ScanScheduleRegistrar> logger) : IHostedService
 {
     // A reload may arrive while start-up (or another reload) is still reconciling: one at a time, last one wins.
     private readonly SemaphoreSlim _reconciling = new(1, 1);
+    private int _subscribed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +36,14 @@ public sealed class ScanScheduleRegistrar(
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         var now = time.GetUtcNow();
         await PartnerListRefreshJob.ScheduleAsync(scheduler, partnerLists, now, logger, cancellationToken);
-        await ReconcileCoreAsync(options, starting: true, cancellationToken);
+        await ReconcileCoreAsync(live.Current, starting: true, cancellationToken);
+        // A reload applies the new watch list the same way (only what changed moves), and new inline partner lists.
+        if (Interlocked.Exchange(ref _subscribed, 1) == 0)
+            live.Subscribe(async (reload, token) =>
+            {
+                await ReconcileAsync(reload.Current, token);
+                await PartnerListRefreshJob.ApplyInlineListsAsync(confirmedPartners, partnerLists, reload, logger, token);
+            });
 
         // Housekeeping jobs are added once: a node starting later (or a restart on a persistent store) keeps their rhythm.
         if (!await scheduler.Exists(AlertDeliveryJob.Key, cancellationToken))

@@ -12,7 +12,7 @@ namespace PartnerWatch.Schedule;
 public sealed class SiteScanJob(
     SiteMonitor monitor,
     ScanConcurrencyLimiter limiter,
-    PartnerWatchOptions options,
+    LiveConfiguration live,
     IHostApplicationLifetime lifetime,
     ILogger<SiteScanJob> logger) : IJob
 {
@@ -26,6 +26,8 @@ public sealed class SiteScanJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var siteId = context.MergedJobDataMap.GetString(SiteIdKey);
+        // The configuration in effect now: a site added or changed by a reload is found, with its current URL.
+        var options = live.Current;
         var site = options.Sites.FirstOrDefault(s => string.Equals(s.Id, siteId, StringComparison.OrdinalIgnoreCase));
         if (site is null)
         {

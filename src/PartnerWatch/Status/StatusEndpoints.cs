@@ -17,9 +17,10 @@ public static class StatusEndpoints
     }
 
     private static async Task<IResult> StatusAsync(
-        IScanStore store, ScanSchedule schedule, ClusterView cluster, PartnerWatchOptions options, ServiceClock clock,
+        IScanStore store, ScanSchedule schedule, ClusterView cluster, LiveConfiguration live, ServiceClock clock,
         PartnerListSources partnerLists, CancellationToken cancellationToken)
     {
+        var options = live.Current;  // the sites configured now, reloads included
         var stored = await store.GetStatusAsync(cancellationToken);
         var planned = await schedule.SitesAsync(cancellationToken);
         var nodes = await cluster.NodesAsync(cancellationToken);
@@ -62,6 +63,7 @@ public static class StatusEndpoints
             new AlertsDto(stored.PendingAlerts, stored.FailedDeliveries, stored.OldestPendingAlertAt, stored.LastDeliveryError,
                 stored.PendingWebhookDeliveries, stored.FailedWebhookDeliveries, stored.LastWebhookError),
             partnerLists.States,
+            live.State,
             nodes.Select(n => new NodeDto(n.Id, n.Host, n.StartedAt, n.LastCheckIn, n.State.ToString().ToLowerInvariant(), n.ScansRunning, n.Current)).ToList()));
     }
 
@@ -71,7 +73,7 @@ public static class StatusEndpoints
     public sealed record StatusDto(
         string Version, DateTimeOffset StartedAt, string Uptime, long UptimeSeconds,
         IReadOnlyList<SiteStatusDto> Sites, IReadOnlyList<OpenClaimDto> OpenClaims, AlertsDto Alerts,
-        IReadOnlyList<PartnerListState> PartnerLists, IReadOnlyList<NodeDto> Nodes);
+        IReadOnlyList<PartnerListState> PartnerLists, ConfigurationState Configuration, IReadOnlyList<NodeDto> Nodes);
 
     /// <summary>
     /// One node of the cluster (just this process on SQLite). <paramref name="State"/>: <c>alive</c>, <c>late</c> (missed
