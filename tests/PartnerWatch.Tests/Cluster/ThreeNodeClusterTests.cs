@@ -19,7 +19,7 @@ namespace PartnerWatch.Tests.Cluster;
 /// alert lost or doubled; both survivors' <c>/status</c> agree and show the dead node as lost; evidence any node
 /// stored downloads from every node.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(ClusterCollection.Name)]
 public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Sites = 30;
@@ -62,7 +62,7 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
             _nodes.Add(ClusterNodeProcess.Start(name, config, _dir.Path, _dir.Combine("data-" + name)));
         try
         {
-            await Task.WhenAll(_nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(120))));
+            await Task.WhenAll(_nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(180))));
             Assert.Equal(Sites, await ScalarAsync("SELECT COUNT(*) FROM qrtz_job_details WHERE job_group = 'site-scans'"));
             Assert.Equal(Sites, await ScalarAsync("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group = 'site-scans'"));
 
@@ -80,7 +80,7 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
                 var once = next.All(s => s.Value - before[s.Key] == 1);
                 before = next;
                 if (once) break;
-                Assert.True(warm < 4, "no firing in which every site was fetched exactly once, after " + (warm + 1) + " firings");
+                Assert.True(warm < 6, "no firing in which every site was fetched exactly once, after " + (warm + 1) + " firings");
             }
             output.WriteLine($"{Elapsed} steady");
             var after = await CountsBeforeFiringAsync(farm, firingsAhead: 1);
@@ -268,4 +268,14 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
     }
 
     private static string Tail(string text) => text.Length > 6000 ? text[^6000..] : text;
+}
+
+/// <summary>
+/// Three service processes and PostgreSQL fill a 2-core machine: this collection runs alone, after the parallel ones
+/// (its timing is then what it was measured at), on a PostgreSQL server of its own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "cluster";
 }
