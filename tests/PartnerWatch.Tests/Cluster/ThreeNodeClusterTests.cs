@@ -65,6 +65,10 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
             await Task.WhenAll(_nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(180))));
             Assert.Equal(Sites, await ScalarAsync("SELECT COUNT(*) FROM qrtz_job_details WHERE job_group = 'site-scans'"));
             Assert.Equal(Sites, await ScalarAsync("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group = 'site-scans'"));
+            // Issue 11's misfire rules survive the database store: each trigger keeps its period as its threshold and a
+            // stated instruction (not the smart policy, 0, which skipped firings).
+            Assert.Equal(Sites, await ScalarAsync(
+                $"SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group = 'site-scans' AND misfire_threshold = {Tick.TotalMilliseconds} AND misfire_instr <> 0"));
 
             output.WriteLine($"{Elapsed} all three nodes ready");
 
@@ -105,6 +109,13 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
             victim.Kill();
             var killedAt = DateTimeOffset.UtcNow;
             output.WriteLine($"{Elapsed} killed node-3 at {killedAt:HH:mm:ss.fff} during the scans of {string.Join(", ", interrupted)}");
+            await WaitUntilAsync(async () => (await survivors[0].StatusAsync()).GetProperty("nodes").EnumerateArray()
+                .Any(n => n.GetProperty("id").GetString() == victim.Name && n.GetProperty("state").GetString() == "lost"), Tick, "node-3 shown as lost");
+            output.WriteLine($"{Elapsed} node-3 shown as lost {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after the kill");
+            await WaitUntilAsync(async () => (await survivors[0].StatusAsync()).GetProperty("sites").EnumerateArray()
+                .Where(s => interrupted.Contains(s.GetProperty("id").GetString()!))
+                .All(s => s.GetProperty("lastScan").GetProperty("time").GetDateTimeOffset() > killedAt), Tick, "interrupted scans re-run");
+            output.WriteLine($"{Elapsed} its interrupted scans re-run by the others {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after the kill");
 
             // Its sites keep being scanned: in the next firing, each site exactly once, by the two others.
             before = await CountsBeforeFiringAsync(farm, firingsAhead: 1);
