@@ -2,16 +2,19 @@
 """Cluster throughput: how fast 1, 2 and 3 `PartnerWatch serve` nodes on one PostgreSQL clear one firing of every site.
 
 Starts a private PostgreSQL (initdb into a temp folder, loopback port, as in the tests), serves N synthetic company
-sites on 127.0.0.1 (start page + partners page, each answered after --latency), writes one configuration in which every
-site fires at the same second (a one-time cron a little after every node is up), starts the nodes, and measures from
-that second until every site's scan is recorded in the database (max(scans.finished_at) - firing). Each node has
---slots scan slots (Fetch:MaxConcurrentSites). Only loopback traffic; every run is bounded and stops what it started.
+sites on 127.0.0.1 (start page + partners page, each answered after --latency), starts the nodes with one
+configuration (sites on a schedule that never comes), waits until every node answers /readyz, then asks for a scan of
+every site at once through the API, twice (the first round warms the nodes up) (POST /api/sites/{id}/scan: one one-off firing per site in the shared job store,
+taken by whichever node has a free worker) and measures from that moment until every site's scan is recorded in the
+database (max(scans.finished_at)). Each node has --slots scan slots (Fetch:MaxConcurrentSites). Only loopback traffic;
+every run is bounded and stops what it started.
 
     python3 benchmarks/cluster_throughput.py                          # 60 sites, 1/2/3 nodes, 250 ms and 0 ms latency
     python3 benchmarks/cluster_throughput.py --sites 90 --nodes 1 3   # other sizes
 """
-import argparse, datetime, glob, http.server, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
+import argparse, glob, urllib.request, http.server, json, os, shutil, socket, subprocess, sys, tempfile, threading, time
 
+API_KEY = "cluster-benchmark-key-0123456789"
 FILLER = "<p>" + "We build industrial software for factories, warehouses and logistics networks. " * 30 + "</p>"
 
 
@@ -19,6 +22,13 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def ready(port):
+    try:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5).status == 200
+    except OSError:
+        return False
 
 
 class Sites(http.server.BaseHTTPRequestHandler):
@@ -81,13 +91,11 @@ class Postgres:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def run(dll, pg, web_port, n, nodes, slots, lead_seconds, label):
+def run(dll, pg, web_port, n, nodes, slots, label):
     database = f"bench_{label}_{nodes}"
     pg.sql("postgres", f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     pg.sql("postgres", f'CREATE DATABASE "{database}"')
-    # One firing for every site at the same second, late enough for every node to be up.
-    fire = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=lead_seconds)).replace(microsecond=0)
-    cron = f"{fire.second} {fire.minute} {fire.hour} {fire.day} {fire.month} ? {fire.year}"
+    cron = "0 0 0 1 1 ? 2099"  # never: the firing is asked for through the API once every node is ready
     work = tempfile.mkdtemp(prefix="pw-cluster-node-")
     config = {"PartnerWatch": {
         "Brands": [{"Id": "microsoft", "Name": "Microsoft", "Domains": ["microsoft.com"]}],
@@ -96,37 +104,46 @@ def run(dll, pg, web_port, n, nodes, slots, lead_seconds, label):
         "Schedule": {"Jitter": "00:00:00"},
         "Storage": {"Provider": "Postgres", "ConnectionString": pg.connection_string(database)},
         "Logging": {"Level": "Warning"},
+        "Api": {"Key": API_KEY},
     }}
     path = os.path.join(work, "partnerwatch.json")
     with open(path, "w") as f:
         json.dump(config, f)
-    procs = []
+    procs, ports = [], []
     try:
         for i in range(nodes):
             env = dict(os.environ, PartnerWatch__Cluster__NodeId=f"bench-{i + 1}", PartnerWatch__Storage__DataDirectory=os.path.join(work, f"data{i}"))
-            procs.append(subprocess.Popen(["dotnet", dll, "serve", "--config", path, "--urls", f"http://127.0.0.1:{free_port()}"],
+            ports.append(free_port())
+            procs.append(subprocess.Popen(["dotnet", dll, "serve", "--config", path, "--urls", f"http://127.0.0.1:{ports[-1]}"],
                                           cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        fire_ms = int(fire.timestamp() * 1000)
-        deadline = time.time() + lead_seconds + 300
-        done = 0
-        while time.time() < deadline:
-            time.sleep(0.5)
-            if time.time() < fire.timestamp():
-                continue
-            try:
-                done = int(pg.sql(database, f"SELECT COUNT(DISTINCT site_id) FROM scans WHERE started_at >= {fire_ms}") or 0)
-            except subprocess.CalledProcessError:
-                continue  # tables not created yet
-            if done >= n:
-                break
-        if done < n:
-            return {"nodes": nodes, "error": f"only {done}/{n} sites scanned"}
-        last = int(pg.sql(database, f"SELECT MAX(finished_at) FROM scans WHERE started_at >= {fire_ms}"))
-        first = int(pg.sql(database, f"SELECT MIN(started_at) FROM scans WHERE started_at >= {fire_ms}"))
-        by_node = pg.sql(database, f"SELECT scanned_by, COUNT(*) FROM scans WHERE started_at >= {fire_ms} GROUP BY scanned_by ORDER BY 1")
-        seconds = (last - fire_ms) / 1000
+        deadline = time.time() + 600
+        for port in ports:
+            while not ready(port):
+                if time.time() > deadline:
+                    return {"nodes": nodes, "error": "nodes not ready in 600 s"}
+                time.sleep(0.5)
+        # Two rounds: the first warms every node up (JIT, first database connections); the second is measured.
+        for _ in range(2):
+            start_ms = int(time.time() * 1000)
+            for i in range(n):
+                request = urllib.request.Request(f"http://127.0.0.1:{ports[i % nodes]}/api/sites/site-{i:03}/scan", method="POST", headers={"X-Api-Key": API_KEY})
+                urllib.request.urlopen(request, timeout=30).read()
+            deadline = time.time() + 600
+            done = 0
+            while time.time() < deadline:
+                time.sleep(0.5)
+                done = int(pg.sql(database, f"SELECT COUNT(DISTINCT site_id) FROM scans WHERE started_at >= {start_ms}") or 0)
+                if done >= n:
+                    break
+            if done < n:
+                return {"nodes": nodes, "error": f"only {done}/{n} sites scanned"}
+            time.sleep(1)
+        last = int(pg.sql(database, f"SELECT MAX(finished_at) FROM scans WHERE started_at >= {start_ms}"))
+        first = int(pg.sql(database, f"SELECT MIN(started_at) FROM scans WHERE started_at >= {start_ms}"))
+        by_node = pg.sql(database, f"SELECT scanned_by, COUNT(*) FROM scans WHERE started_at >= {start_ms} GROUP BY scanned_by ORDER BY 1")
+        seconds = (last - start_ms) / 1000
         return {"nodes": nodes, "slots": nodes * slots, "seconds": round(seconds, 2), "sites_per_second": round(n / seconds, 2),
-                "first_scan_after": round((first - fire_ms) / 1000, 2), "scans_by_node": by_node.replace("\n", ", ").replace("|", ": ")}
+                "first_scan_after": round((first - start_ms) / 1000, 2), "scans_by_node": by_node.replace("\n", ", ").replace("|", ": ")}
     finally:
         for p in procs:
             p.kill()
@@ -140,7 +157,6 @@ def main():
     parser.add_argument("--nodes", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--slots", type=int, default=4, help="Fetch:MaxConcurrentSites per node")
     parser.add_argument("--latency", type=float, nargs="+", default=[0.25, 0.0], help="seconds before each response")
-    parser.add_argument("--lead", type=int, default=60, help="seconds from start to the firing (node start-up)")
     parser.add_argument("--dll", help="PartnerWatch.dll (default: the Release build, built when missing)")
     args = parser.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -156,7 +172,7 @@ def main():
             threading.Thread(target=web.serve_forever, daemon=True).start()
             try:
                 for nodes in args.nodes:
-                    result = run(dll, pg, web.server_address[1], args.sites, nodes, args.slots, args.lead, f"l{int(latency * 1000)}")
+                    result = run(dll, pg, web.server_address[1], args.sites, nodes, args.slots, f"l{int(latency * 1000)}")
                     result.update(sites=args.sites, latency_ms=int(latency * 1000))
                     print(json.dumps(result), flush=True)
                     results.append(result)
