@@ -62,7 +62,7 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
             _nodes.Add(ClusterNodeProcess.Start(name, config, _dir.Path, _dir.Combine("data-" + name)));
         try
         {
-            await Task.WhenAll(_nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(180))));
+            await Task.WhenAll(_nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromSeconds(240))));
             Assert.Equal(Sites, await ScalarAsync("SELECT COUNT(*) FROM qrtz_job_details WHERE job_group = 'site-scans'"));
             Assert.Equal(Sites, await ScalarAsync("SELECT COUNT(*) FROM qrtz_triggers WHERE trigger_group = 'site-scans'"));
             // Issue 11's misfire rules survive the database store: each trigger keeps its period as its threshold and a
@@ -75,7 +75,8 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
             // The first rounds are slow (cold code, three processes and the database on a small machine): the steady state
             // starts with the first firing in which every site was fetched exactly once. Then two more firings, each site
             // fetched exactly once per firing across the cluster.
-            await WaitUntilAsync(() => farm.ScanCounts().Values.All(n => n >= 1), TimeSpan.FromSeconds(90), "every site scanned once");
+            await WaitUntilAsync(() => farm.ScanCounts().Values.All(n => n >= 1), TimeSpan.FromSeconds(180),
+                () => "every site scanned once; never scanned: " + string.Join(", ", farm.ScanCounts().Where(s => s.Value == 0).Select(s => s.Key)));
             output.WriteLine($"{Elapsed} every site scanned once");
             var before = await CountsBeforeFiringAsync(farm, firingsAhead: 1);
             for (var warm = 0; ; warm++)
@@ -235,14 +236,20 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
     }
 
     private static async Task WaitUntilAsync(Func<bool> done, TimeSpan within, string what) =>
+        await WaitUntilAsync(() => Task.FromResult(done()), within, () => what);
+
+    private static async Task WaitUntilAsync(Func<bool> done, TimeSpan within, Func<string> what) =>
         await WaitUntilAsync(() => Task.FromResult(done()), within, what);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan within, string what)
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan within, string what) =>
+        await WaitUntilAsync(done, within, () => what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> done, TimeSpan within, Func<string> what)
     {
         var deadline = DateTime.UtcNow + within;
         while (!await done())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what()}");
             await Task.Delay(200);
         }
     }
