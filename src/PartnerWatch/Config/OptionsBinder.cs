@@ -29,6 +29,7 @@ internal static partial class OptionsBinder
         options.Api = BindObject<ApiOptions>(section.GetSection(nameof(PartnerWatchOptions.Api)), problems);
         options.Webhooks = BindList<WebhookOptions>(section.GetSection(nameof(PartnerWatchOptions.Webhooks)), problems);
         options.Console = BindObject<PartnerWatch.WebConsole.ConsoleOptions>(section.GetSection(nameof(PartnerWatchOptions.Console)), problems);
+        options.Cluster = BindObject<ClusterOptions>(section.GetSection(nameof(PartnerWatchOptions.Cluster)), problems);
     }
 
     private static List<T> BindList<T>(IConfigurationSection section, List<ConfigProblem> problems) where T : new()

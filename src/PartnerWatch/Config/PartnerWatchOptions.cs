@@ -25,6 +25,8 @@ public sealed class PartnerWatchOptions
     public List<WebhookOptions> Webhooks { get; set; } = [];
     /// <summary>The web console at <c>/</c>: users and roles (see docs/console.md).</summary>
     public PartnerWatch.WebConsole.ConsoleOptions Console { get; set; } = new();
+    /// <summary>Several nodes on one PostgreSQL database (docs/cluster.md).</summary>
+    public ClusterOptions Cluster { get; set; } = new();
 
     /// <summary>
     /// Directory that relative paths in the configuration (logos, partner lists) are resolved against:

@@ -42,6 +42,7 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
         problems.AddRange(AlertsOptionsValidator.Check(options));
         problems.AddRange(PartnerSourcesValidator.Check(options));
         problems.AddRange(PartnerWatch.WebConsole.ConsoleOptionsValidator.Check(options.Console));
+        problems.AddRange(ClusterOptionsValidator.Check(options.Cluster));
 
         if (string.IsNullOrWhiteSpace(options.Storage.DataDirectory))
             Problem("Storage:DataDirectory", "must name a folder");

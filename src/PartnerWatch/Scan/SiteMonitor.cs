@@ -18,9 +18,9 @@ public sealed class SiteMonitor(
     Fetch.Browser.ClaimScreenshots screenshots,
     Telemetry.PartnerWatchMetrics? metrics = null)
 {
-    public async Task<SiteScanResult> RunOnceAsync(SiteOptions site, CancellationToken cancellationToken)
+    public async Task<SiteScanResult> RunOnceAsync(SiteOptions site, CancellationToken cancellationToken, string? scannedBy = null)
     {
-        var result = await screenshots.AttachAsync(await scanner.ScanAsync(site, cancellationToken), cancellationToken);
+        var result = await screenshots.AttachAsync(await scanner.ScanAsync(site, cancellationToken), cancellationToken) with { ScannedBy = scannedBy };
         var recorded = await store.RecordScanAsync(result, cancellationToken);
         metrics?.AlertsQueued(recorded.AlertsQueued);
         if (recorded.AlertsQueued > 0)

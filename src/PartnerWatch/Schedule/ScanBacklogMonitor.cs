@@ -1,5 +1,6 @@
 using PartnerWatch.Config;
 using PartnerWatch.Scan;
+using PartnerWatch.Schedule.Cluster;
 
 namespace PartnerWatch.Schedule;
 
@@ -12,6 +13,7 @@ namespace PartnerWatch.Schedule;
 public sealed class ScanBacklogMonitor(
     ScanSchedule schedule,
     ScanConcurrencyLimiter limiter,
+    ClusterView cluster,
     PartnerWatchOptions options,
     TimeProvider time,
     ILogger<ScanBacklogMonitor> logger) : BackgroundService
@@ -51,7 +53,10 @@ public sealed class ScanBacklogMonitor(
         var sites = await schedule.SitesAsync(cancellationToken);
         if (sites.Count == 0) return;
         var due = sites.Values.Count(s => s.Overdue);
-        var backlog = new ScanBacklog(due, limiter.AverageScanTime ?? ScheduleCapacity.AssumedScanTime, limiter.Concurrency, interval);
+        // The due scans are the whole cluster's (one job store), so are the slots that clear them: every live node has as
+        // many as this one (the nodes share one configuration), each node warns on its own.
+        var slots = limiter.Concurrency * await cluster.LiveNodeCountAsync(cancellationToken);
+        var backlog = new ScanBacklog(due, limiter.AverageScanTime ?? ScheduleCapacity.AssumedScanTime, slots, interval);
         var now = time.GetUtcNow();
         if (backlog.Exceeded)
         {

@@ -22,8 +22,9 @@ public sealed class ScanSchedule(
     }
 
     /// <summary>
-    /// Every configured site's schedule state, from one read of the job store: a firing whose time has passed is due
-    /// (it waits for a worker), and so is one this process took but has not started scanning (it waits for a scan slot).
+    /// Every configured site's schedule state, from the job store (shared by every node of a cluster): a firing whose
+    /// time has passed is due (it waits for a worker), and so is one a node took but has not started scanning (it waits
+    /// for a scan slot there).
     /// Empty while the scheduler is not running.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, SiteScheduleState>> SitesAsync(CancellationToken cancellationToken)
@@ -36,14 +37,18 @@ public sealed class ScanSchedule(
         var keys = options.Sites.SelectMany(s => SiteTriggers.KeysOf(s.Id)).ToList();
         var triggersBySite = (await scheduler.GetTriggers(keys, cancellationToken))
             .ToLookup(t => t.JobKey.Name, StringComparer.OrdinalIgnoreCase);
+        var inFlight = await due.InFlightAsync(scheduler, cancellationToken);
         var now = time.GetUtcNow();
         foreach (var site in options.Sites)
         {
             var offset = SiteTriggers.Offset(site.Id, options.Schedule.Jitter);
             var planned = triggersBySite[site.Id].Select(t => SiteTriggers.ScanTimeOf(t, offset)).OfType<DateTimeOffset>().ToList();
             var next = planned.Count == 0 ? (DateTimeOffset?)null : planned.Min();
-            var dueAt = Earliest(due.DueAt(site.Id), planned.Where(at => at <= now).Cast<DateTimeOffset?>().DefaultIfEmpty(null).Min());
-            result[site.Id] = new SiteScheduleState(site.Id, next, dueAt, limiter.IsScanning(site.Id), now);
+            inFlight.TryGetValue(site.Id, out var flight);
+            // This node's limiter knows at once; another node's scan is known from the progress its job reported.
+            var scanning = limiter.IsScanning(site.Id) || flight is { HoldsSlot: true };
+            var dueAt = Earliest(flight?.DueAt, planned.Where(at => at <= now).Cast<DateTimeOffset?>().DefaultIfEmpty(null).Min());
+            result[site.Id] = new SiteScheduleState(site.Id, next, dueAt, scanning, now, flight?.NodeId);
         }
         return result;
     }
@@ -55,7 +60,9 @@ public sealed class ScanSchedule(
 /// <param name="NextScan">The earliest planned firing (may be in the past while it waits for a worker).</param>
 /// <param name="DueAt">When the scan the site is owed was due; null when none is owed now.</param>
 /// <param name="Scanning">A scan of the site holds a scan slot right now.</param>
-public sealed record SiteScheduleState(string SiteId, DateTimeOffset? NextScan, DateTimeOffset? DueAt, bool Scanning, DateTimeOffset Now)
+/// <param name="RunningOn">The node whose job is scanning the site or waiting for a scan slot for it; null when none is.</param>
+public sealed record SiteScheduleState(
+    string SiteId, DateTimeOffset? NextScan, DateTimeOffset? DueAt, bool Scanning, DateTimeOffset Now, string? RunningOn = null)
 {
     /// <summary>Due and not started: waiting for a worker or a scan slot.</summary>
     public bool Overdue => DueAt is { } due && due <= Now && !Scanning;

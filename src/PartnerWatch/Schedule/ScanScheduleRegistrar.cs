@@ -122,6 +122,7 @@ public sealed class ScanScheduleRegistrar(
                     var job = JobBuilder.Create<SiteScanJob>()
                         .WithIdentity(SiteScanJob.KeyFor(site.Id))
                         .UsingJobData(SiteScanJob.SiteIdKey, site.Id)
+                        .RequestRecovery() // a scan interrupted by a node's death is re-run by another node (docs/cluster.md)
                         .Build();
                     // Replacing: a node starting at the same moment may have stored the same job; either copy is right.
                     await scheduler.ScheduleJob(job, triggers, ScheduleJobOptions.Replacing, cancellationToken);

@@ -11,7 +11,7 @@ namespace PartnerWatch.Schedule;
 [DisallowConcurrentExecution]
 public sealed class SiteScanJob(
     SiteMonitor monitor,
-    DueScans due,
+    ScanConcurrencyLimiter limiter,
     LiveConfiguration live,
     IHostApplicationLifetime lifetime,
     ILogger<SiteScanJob> logger) : IJob
@@ -20,6 +20,8 @@ public sealed class SiteScanJob(
     public const string Group = "site-scans";
 
     public static JobKey KeyFor(string siteId) => new(siteId, Group);
+
+    private static readonly TimeSpan SlotPoll = TimeSpan.FromMilliseconds(200);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -45,10 +47,12 @@ public sealed class SiteScanJob(
 
         // Shutdown cancels a running scan cleanly: nothing of a cancelled scan is recorded, so no half results.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        due.Begin(site.Id, scheduledAt);
         try
         {
-            await monitor.RunOnceAsync(site, linked.Token);
+            // The scan is recorded as run by this node (the scheduler instance id: /status and the scans table name it).
+            var scan = monitor.RunOnceAsync(site, linked.Token, context.Scheduler.SchedulerInstanceId);
+            await ReportSlotAsync(context, site.Id, scan);
+            await scan;
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
@@ -59,10 +63,18 @@ public sealed class SiteScanJob(
             // A storage or delivery failure must not kill the trigger; the next run tries again.
             logger.LogError(ex, "Scheduled scan of {Site} failed", site.Id);
         }
-        finally
-        {
-            due.End(site.Id);
-        }
+    }
+
+    /// <summary>
+    /// Says in the job store when the scan holds a scan slot (<see cref="DueScans.ScanningProgress"/>), so every node's
+    /// <c>/status</c> tells a scan that runs from one that waits for a slot; the limiter has no callback, so it is asked
+    /// until then. At most one firing per node waits (workers = slots + 1), so this loop is short and rare.
+    /// </summary>
+    private async Task ReportSlotAsync(IJobExecutionContext context, string siteId, Task scan)
+    {
+        while (!scan.IsCompleted && !limiter.IsScanning(siteId))
+            await Task.WhenAny(scan, Task.Delay(SlotPoll));
+        if (!scan.IsCompleted) context.ReportProgress(DueScans.ScanningProgress, "scanning");
     }
 
     private static async Task ScheduleJitteredScanAsync(IScheduler scheduler, string siteId, DateTimeOffset at, CancellationToken cancellationToken)
