@@ -95,8 +95,9 @@ public sealed class ConfigReloadTests : IAsyncLifetime
 
         // Fixing the file applies it and clears the error.
         Write(Config(sites: [("alpha", null), ("beta", null)], interval: "00:00:10"));
-        status = await WaitForStatusAsync(s => Site(s, "beta") is not null);
-        Assert.Equal(JsonValueKind.Null, status.GetProperty("configuration").GetProperty("lastReloadError").ValueKind);
+        // (The new sites and the reload state are published one after the other: wait for both.)
+        status = await WaitForStatusAsync(s => Site(s, "beta") is not null
+            && s.GetProperty("configuration").GetProperty("lastReloadError").ValueKind == JsonValueKind.Null);
         Assert.Empty(status.GetProperty("configuration").GetProperty("problems").EnumerateArray());
     }
 

@@ -70,7 +70,11 @@ public sealed class PostgresHostTests(PostgresServer server) : IAsyncLifetime
             ["PartnerWatch:Storage:ConnectionString"] = _connectionString,
         };
         await using var service = await ServiceHost.StartAsync(ConfigurationLoader.Load(null, overrides));
-        Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("/readyz")).StatusCode);
+        // On PostgreSQL the node joins the Quartz cluster after the host has started: ready within seconds, not at once.
+        var ready = HttpStatusCode.ServiceUnavailable;
+        for (var until = DateTime.UtcNow.AddSeconds(60); ready != HttpStatusCode.OK && DateTime.UtcNow < until; await Task.Delay(250))
+            ready = (await service.Client.GetAsync("/readyz")).StatusCode;
+        Assert.Equal(HttpStatusCode.OK, ready);
 
         var now = DateTimeOffset.UtcNow;
         await service.Services.GetRequiredService<IScanStore>().RecordScanAsync(new SiteScanResult("sensenets", "https://sensenets.example/", 2, [],
