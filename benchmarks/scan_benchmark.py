@@ -25,6 +25,8 @@ from scan_corpus import Corpus, REPO
 
 WORK = "/tmp/partnerwatch-bench"
 DLL = os.path.join(REPO, "src/PartnerWatch/bin/Release/net10.0/linux-x64/PartnerWatch.dll")
+with open(os.path.join(REPO, "src/PartnerWatch/Config/PartnerWatchOptions.cs")) as _f:
+    OPTIONS_SOURCE = _f.read()  # which Fetch keys the product being measured knows
 
 
 # ---------------------------------------------------------------- loopback server (one port per site)
@@ -211,8 +213,12 @@ def pw_config(corpus, server, n, brands, tmp, service=None):
     path = os.path.join(tmp, f"pw-{n}-{len(brands)}{'-service' if service else ''}.json")
     sites = [{"Id": f"site{i}", "Name": corpus.company(i), "Url": server.origin(i)} for i in range(n)]
     confirmed = {b["Id"]: [f"site{i}" for i in range(k % 3, n, 3)] for k, b in enumerate(brands[:20])}
-    section = {"Brands": brands, "ConfirmedPartners": confirmed, "Sites": sites,
-               "Fetch": {"AllowPrivateNetworks": True, "Browser": {"Mode": "Never"}},
+    fetch = {"AllowPrivateNetworks": True, "Browser": {"Mode": "Never"}}
+    if "PerHostRequestsPerSecond" in OPTIONS_SOURCE:
+        # The per-host rate limit (default 2 requests/s, a politeness rule for real sites) is off: wget2 and urlwatch
+        # have none, and at 2/s a 33-URL site would take 16 s whatever the scanner's speed.
+        fetch["PerHostRequestsPerSecond"] = 0
+    section = {"Brands": brands, "ConfirmedPartners": confirmed, "Sites": sites, "Fetch": fetch,
                "Storage": {"DataDirectory": os.path.join(tmp, "pw-data")},
                "Logging": {"Level": "Warning"}}
     if service:  # every site scanned once at start (never scanned before), no jitter, no second firing within the run
