@@ -32,12 +32,13 @@ public sealed class FingerprintCache(int capacity, long maxBytes = FingerprintCa
     public static string KeyOf(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
 
     /// <summary>Returns the cached result for these bytes, or computes, caches and returns it.</summary>
-    public CachedFingerprint GetOrAdd(ReadOnlySpan<byte> bytes, LogoImageDecoder decoder)
+    /// <param name="splitWall">Passed to <see cref="LogoImageDecoder.TryFingerprint(ReadOnlySpan{byte}, Func{ImageFingerprint, bool}?, out string?)"/>.</param>
+    public CachedFingerprint GetOrAdd(ReadOnlySpan<byte> bytes, LogoImageDecoder decoder, Func<ImageFingerprint, bool>? splitWall = null)
     {
         var key = KeyOf(bytes);
         if (TryGet(key, out var cached)) return cached;
         // Decoding happens outside the lock; two threads racing on the same bytes both decode, which is harmless.
-        var fingerprint = decoder.TryFingerprint(bytes, out var reason);
+        var fingerprint = decoder.TryFingerprint(bytes, splitWall, out var reason);
         var value = new CachedFingerprint(fingerprint, reason);
         Add(key, value);
         return value;

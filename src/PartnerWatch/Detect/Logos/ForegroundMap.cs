@@ -26,6 +26,9 @@ public sealed class ForegroundMap
 
     public byte this[int x, int y] => values[y * Width + x];
 
+    /// <summary>The values row by row (for the reference cache on disk).</summary>
+    public ReadOnlySpan<byte> Values => values;
+
     /// <summary>
     /// How alike this map (the image as shown, at its own pixel size) and <paramref name="reference"/> drawn at this
     /// size are: the best normalised cross-correlation (−1–1) over the sub-pixel positions and extents the trimmed

@@ -29,6 +29,13 @@ public sealed record ImageFingerprint(IReadOnlyList<FingerprintVariant> Variants
     /// </summary>
     public IReadOnlyList<ImageFingerprint> Parts { get; init; } = [];
 
+    /// <summary>
+    /// True when the image was large enough to be a wall of logos but was not cut into tiles because it matched a logo
+    /// whole (<see cref="LogoImageDecoder.TryFingerprint(ReadOnlySpan{byte}, Func{ImageFingerprint, bool}?, out string?)"/>):
+    /// a matcher whose catalogue no longer matches it whole must fingerprint it again with its tiles.
+    /// </summary>
+    public bool WallSplitSkipped { get; init; }
+
     /// <summary>Where this fingerprint's tile lies in the image it is a part of (source pixels); null for a whole image.</summary>
     public ImageRegion? Region { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Xml;
 using PartnerWatch.Config;
@@ -30,10 +31,21 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     public LogoDecodeLimits Limits => limits;
 
+    /// <summary>The fingerprint of an image seen on a page, with the tiles of every image that may be a wall of logos.</summary>
     public ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, out string? rejectReason) =>
-        TryFingerprint(bytes, reference: false, out rejectReason);
+        TryFingerprint(bytes, reference: false, splitWall: null, out rejectReason);
 
-    private ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, bool reference, out string? rejectReason)
+    /// <summary>The fingerprint of an image seen on a page.</summary>
+    /// <param name="splitWall">
+    /// Asked with the whole image's fingerprint, when the image is large enough to be a wall of logos: whether to cut it
+    /// into tiles. The matcher cuts only an image that matches nothing whole — cutting every 200–600 px image (single logos,
+    /// icon + wordmark lock-ups) was 44 % of a scan's CPU (issue 12). An image not cut for that reason is marked
+    /// <see cref="ImageFingerprint.WallSplitSkipped"/>. Null cuts every candidate.
+    /// </param>
+    public ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, Func<ImageFingerprint, bool>? splitWall, out string? rejectReason) =>
+        TryFingerprint(bytes, reference: false, splitWall, out rejectReason);
+
+    private ImageFingerprint? TryFingerprint(ReadOnlySpan<byte> bytes, bool reference, Func<ImageFingerprint, bool>? splitWall, out string? rejectReason)
     {
         rejectReason = null;
         if (bytes.Length == 0)
@@ -53,7 +65,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             {
                 SniffedImageFormat.Unknown => Reject("not a recognised image format (PNG, JPEG, GIF, WebP, BMP, ICO, SVG)", out rejectReason),
                 SniffedImageFormat.Svg => FingerprintSvg(DecodeText(bytes), reference ? MapPolicy.Reference : MapPolicy.None, out rejectReason),
-                _ => FingerprintRaster(bytes, format, reference, out rejectReason),
+                _ => FingerprintRaster(bytes, format, reference, splitWall, out rejectReason),
             };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -77,7 +89,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     /// </summary>
     public ImageFingerprint? TryFingerprintReference(ReadOnlySpan<byte> bytes, out string? rejectReason)
     {
-        var fingerprint = TryFingerprint(bytes, reference: true, out rejectReason);
+        var fingerprint = TryFingerprint(bytes, reference: true, splitWall: null, out rejectReason);
         if (fingerprint is null) return null;
         var variants = new List<FingerprintVariant>(fingerprint.Variants);
         var format = ImageFormatSniffer.Sniff(bytes);
@@ -187,7 +199,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         return Encoding.UTF8.GetString(bytes);
     }
 
-    private ImageFingerprint? FingerprintRaster(ReadOnlySpan<byte> bytes, SniffedImageFormat format, bool reference, out string? rejectReason)
+    private ImageFingerprint? FingerprintRaster(ReadOnlySpan<byte> bytes, SniffedImageFormat format, bool reference, Func<ImageFingerprint, bool>? splitWall, out string? rejectReason)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data);
@@ -210,20 +222,21 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             using var full = new SKBitmap(decodeInfo);
             result = codec.GetPixels(decodeInfo, full.GetPixels());
             var fullFingerprint = Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
-            return reference ? fullFingerprint : WithWallParts(fullFingerprint, full, format, info);
+            return reference ? fullFingerprint : WithWallParts(fullFingerprint, full, format, info, splitWall);
         }
         // A reference logo is one logo: only images seen on pages are split into walls.
         var fingerprint = Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
-        return reference ? fingerprint : WithWallParts(fingerprint, bitmap, format, info);
+        return reference ? fingerprint : WithWallParts(fingerprint, bitmap, format, info, splitWall);
     }
 
     /// <summary>
     /// Adds the fingerprints of the logo tiles of an image that is a wall of logos (<see cref="PartnerWallSplitter"/>):
     /// each tile is cropped from the decoded bitmap and fingerprinted exactly like a whole image, sized in source pixels.
     /// </summary>
-    private static ImageFingerprint? WithWallParts(ImageFingerprint? whole, SKBitmap bitmap, SniffedImageFormat format, SKImageInfo info)
+    private static ImageFingerprint? WithWallParts(ImageFingerprint? whole, SKBitmap bitmap, SniffedImageFormat format, SKImageInfo info, Func<ImageFingerprint, bool>? splitWall)
     {
-        if (whole is null) return null;
+        if (whole is null || !PartnerWallSplitter.MayBeWall(bitmap.Width, bitmap.Height)) return whole;
+        if (splitWall is not null && !splitWall(whole)) return whole with { WallSplitSkipped = true };
         var tiles = PartnerWallSplitter.Split(bitmap);
         if (tiles.Count == 0) return whole;
         var toSourceX = (double)info.Width / bitmap.Width;
@@ -274,7 +287,14 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         else
         {
             var (rgb, w, h) = RenderWorking(bitmap.Width, bitmap.Height, White, Draw);
-            variants = LogoNormalizer.Fingerprint(rgb, w, h, null, maps);
+            try
+            {
+                variants = LogoNormalizer.Fingerprint(rgb, w, h, null, maps);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rgb);
+            }
         }
         return variants.Count == 0
             ? Reject($"{format} is blank (a single colour)", out rejectReason)
@@ -285,7 +305,15 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     {
         var (onWhite, w, h) = RenderWorking(width, height, White, draw);
         var (onBlack, _, _) = RenderWorking(width, height, Black, draw);
-        return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
+        try
+        {
+            return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(onWhite);
+            ArrayPool<byte>.Shared.Return(onBlack);
+        }
     }
 
     /// <summary>
@@ -342,6 +370,8 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     // Every image is drawn at the same working size, flattened onto the background, so that thresholds in the
     // normaliser mean the same thing for a 24 px icon and a 2,000 px banner.
+    // The RGB buffer (196 KB at 256 × 256, a large-object-heap array) is rented from the shared pool: the caller
+    // returns it once fingerprinted. It may be longer than width × height × 3.
     private static (byte[] Rgb, int Width, int Height) RenderWorking(int width, int height, (byte R, byte G, byte B) background, Action<SKCanvas, float> draw)
     {
         var scale = (float)LogoNormalizer.WorkingSize / Math.Max(width, height);
@@ -355,7 +385,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             draw(canvas, scale);
         }
         var rgba = surface.GetPixelSpan();
-        var rgb = new byte[w * h * 3];
+        var rgb = ArrayPool<byte>.Shared.Rent(w * h * 3);
         for (int i = 0, j = 0; i < w * h; i++, j += 3)
         {
             rgb[j] = rgba[i * 4];

@@ -24,11 +24,12 @@ internal static class LogoNormalizer
     /// <param name="rgb">Packed 8-bit RGB triples, row-major.</param>
     /// <param name="knownBackground">The colour transparency was flattened onto, or null for an opaque image.</param>
     /// <param name="maps">Which views keep their foreground map, and at what size.</param>
-    public static List<FingerprintVariant> Fingerprint(ReadOnlySpan<byte> rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null)
+    /// <remarks><paramref name="rgb"/> may be longer than the raster (a pooled buffer); it is read, never kept.</remarks>
+    public static List<FingerprintVariant> Fingerprint(byte[] rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null)
     {
         maps ??= MapPolicy.None;
         var variants = new List<FingerprintVariant>(2 * MaxLevels);
-        var pixels = new Raster(rgb.ToArray(), width, height);
+        var pixels = new Raster(rgb, width, height);
         var full = new Rect(0, 0, width, height);
         if (knownBackground is { } known)
         {
@@ -213,11 +214,7 @@ internal static class LogoNormalizer
         return 255;
     }
 
-    private static double Distance((byte R, byte G, byte B) a, (byte R, byte G, byte B) b)
-    {
-        double dr = a.R - b.R, dg = a.G - b.G, db = a.B - b.B;
-        return Math.Sqrt(dr * dr + dg * dg + db * db) / (255 * Math.Sqrt(3));
-    }
+    private static double Distance((byte R, byte G, byte B) a, (byte R, byte G, byte B) b) => ColourDistance.Of(a, b);
 
     private static bool IsInformative(Hash256 hash) =>
         hash.PopCount / (double)Hash256.Bits is >= MinInformativeShare and <= MaxInformativeShare;
@@ -347,7 +344,11 @@ internal static class LogoNormalizer
             return (rgb[i], rgb[i + 1], rgb[i + 2]);
         }
 
-        public double DistanceAt(int x, int y, (byte R, byte G, byte B) background) => Distance(At(x, y), background);
+        public double DistanceAt(int x, int y, (byte R, byte G, byte B) background)
+        {
+            var i = (y * Width + x) * 3;
+            return ColourDistance.Of(rgb[i], rgb[i + 1], rgb[i + 2], background.R, background.G, background.B);
+        }
     }
 }
 

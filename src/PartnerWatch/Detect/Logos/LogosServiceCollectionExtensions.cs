@@ -12,7 +12,12 @@ public static class LogosServiceCollectionExtensions
     {
         services.AddSingleton(sp => new LogoImageDecoder(sp.GetRequiredService<PartnerWatchOptions>()));
         services.AddSingleton(sp => new LogoCatalog(
-            sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<LogoImageDecoder>(), sp.GetRequiredService<ILogger<LogoCatalog>>()));
+            sp.GetRequiredService<PartnerWatchOptions>(), sp.GetRequiredService<LogoImageDecoder>(), sp.GetRequiredService<ILogger<LogoCatalog>>(),
+            sp.GetRequiredService<ReferenceFingerprintStore>()));
+        // Reference fingerprints survive restarts: <DataDirectory>/cache/logo-references (docs/logo-matching.md).
+        services.AddSingleton(sp => new ReferenceFingerprintStore(
+            Path.Combine(sp.GetRequiredService<PartnerWatchOptions>().Storage.DataDirectory, "cache", "logo-references"),
+            sp.GetRequiredService<ILogger<ReferenceFingerprintStore>>()));
         services.AddSingleton(_ => new FingerprintCache(FingerprintCache.DefaultCapacity));
         services.AddSingleton(sp => new ImageCandidateExtractor(sp.GetRequiredService<PartnerWatchOptions>()));
         services.AddSingleton<ILogoImageMatcher, ReferenceLogoMatcher>();

@@ -50,13 +50,16 @@ internal static partial class PartnerWallSplitter
     private const double UniformLineShare = 0.98;
     private const int OpaqueAlpha = 96;
 
+    /// <summary>Whether an image of this size (decoded pixels) can be a wall at all.</summary>
+    public static bool MayBeWall(int width, int height) => Math.Max(width, height) >= MinLongSide && Math.Min(width, height) >= MinTileSide;
+
     /// <summary>
     /// The logo tiles of <paramref name="bitmap"/> in its own pixel coordinates (each with a small margin of its
     /// background), largest first; empty when the image is not a wall of several logos.
     /// </summary>
     public static IReadOnlyList<SKRectI> Split(SKBitmap bitmap)
     {
-        if (Math.Max(bitmap.Width, bitmap.Height) < MinLongSide || Math.Min(bitmap.Width, bitmap.Height) < MinTileSide) return [];
+        if (!MayBeWall(bitmap.Width, bitmap.Height)) return [];
         var scale = Math.Min(1.0, (double)AnalysisLongSide / Math.Max(bitmap.Width, bitmap.Height));
         var raster = WallRaster.From(bitmap, scale);
         if (raster is null) return [];

@@ -36,13 +36,23 @@ internal sealed class ReferenceLogoMatcher(
         await _decodeSlots.WaitAsync(cancellationToken);
         try
         {
-            return fingerprints.GetOrAdd(bytes, decoder);
+            var result = fingerprints.GetOrAdd(bytes, decoder, WholeMatchesNothing);
+            // Cached under another catalogue (a reload) that matched it whole: now it matches nothing, so it is cut after all.
+            if (result.Fingerprint is { WallSplitSkipped: true } whole && WholeMatchesNothing(whole))
+            {
+                result = new CachedFingerprint(decoder.TryFingerprint(bytes, out var reason), reason);
+                fingerprints.Add(FingerprintCache.KeyOf(bytes), result);
+            }
+            return result;
         }
         finally
         {
             _decodeSlots.Release();
         }
     }
+
+    /// <summary>An image is cut into wall tiles only when it matches no reference logo whole.</summary>
+    private bool WholeMatchesNothing(ImageFingerprint whole) => catalog.Match(whole) is null;
 
     /// <summary>The part of a sprite sheet a page shows, cached by the sheet's content and the part; a whole-sheet match when the part cannot be cut.</summary>
     private async Task<CachedFingerprint> DecodePartAsync(byte[] bytes, SpriteRegion part, CancellationToken cancellationToken)

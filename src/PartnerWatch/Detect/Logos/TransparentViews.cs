@@ -82,11 +82,8 @@ internal static class TransparentViews
         public bool Spans(Extent whole) => Width >= MinVisibleExtent * whole.Width && Height >= MinVisibleExtent * whole.Height;
     }
 
-    private static double Distance(byte[] rgb, int j, (byte R, byte G, byte B) background)
-    {
-        double dr = rgb[j] - background.R, dg = rgb[j + 1] - background.G, db = rgb[j + 2] - background.B;
-        return Math.Sqrt(dr * dr + dg * dg + db * db) / (255 * Math.Sqrt(3));
-    }
+    private static double Distance(byte[] rgb, int j, (byte R, byte G, byte B) background) =>
+        ColourDistance.Of(rgb[j], rgb[j + 1], rgb[j + 2], background.R, background.G, background.B);
 
     /// <summary>Adds the variants not already present (white and black flattening agree for logos without near-white or near-black parts).</summary>
     public static void AddDistinct(List<FingerprintVariant> into, List<FingerprintVariant> variants)
