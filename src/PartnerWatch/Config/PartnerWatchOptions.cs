@@ -52,6 +52,15 @@ public sealed class SiteOptions
     public TimeSpan? Interval { get; set; }
     /// <summary>Quartz cron expression; wins over any interval.</summary>
     public string? Cron { get; set; }
+    /// <summary>
+    /// True to fetch this site without reading its robots.txt (e.g. the operator's own site); logged at each scan.
+    /// Default false: robots.txt is honoured (docs/fetching.md).
+    /// </summary>
+    public bool IgnoreRobots { get; set; }
+    /// <summary>Overrides <see cref="FetchOptions.AcceptLanguage"/> for this site (e.g. <c>zh-CN,zh;q=0.9</c>).</summary>
+    public string? AcceptLanguage { get; set; }
+    /// <summary>Overrides <see cref="FetchOptions.Proxy"/> for this site; <c>none</c> fetches it directly.</summary>
+    public string? Proxy { get; set; }
 }
 
 public sealed class FetchOptions
@@ -79,6 +88,29 @@ public sealed class FetchOptions
     public string UserAgent { get; set; } = "PartnerWatch/0.1 (+brand-protection partner-claim monitor)";
     /// <summary>Rendering of script-built pages in headless Chromium (see README "Pages built by JavaScript").</summary>
     public BrowserOptions Browser { get; set; } = new();
+    /// <summary>
+    /// Requests per second sent to one host (scheme + host + port), across all sites and scans of this process
+    /// (default 2; 0 turns the limit off). See docs/fetching.md.
+    /// </summary>
+    public double PerHostRequestsPerSecond { get; set; } = 2;
+    /// <summary><c>Accept-Language</c> sent with every request unless the site sets its own (default <c>en;q=0.9,*;q=0.5</c>).</summary>
+    public string AcceptLanguage { get; set; } = "en;q=0.9,*;q=0.5";
+    /// <summary>
+    /// HTTP proxy for every request (<c>http://host:port</c>, optional <c>user:password@</c>); empty (default) fetches
+    /// directly. Requests go through it as CONNECT tunnels to addresses the address guard has allowed.
+    /// </summary>
+    public string? Proxy { get; set; }
+    /// <summary>True to allow a proxy on a loopback or private address (a proxy on the operator's own network).</summary>
+    public bool AllowPrivateProxy { get; set; }
+    /// <summary>
+    /// Send <c>If-None-Match</c> / <c>If-Modified-Since</c> for pages seen before (default true): an unchanged page costs
+    /// a 304 and the previous scan's findings on it are reused.
+    /// </summary>
+    public bool ConditionalRequests { get; set; } = true;
+    /// <summary>Memory for remembered pages (validators, links, findings, bodies of pages with findings); default 64 MiB.</summary>
+    public long PageCacheBytes { get; set; } = 64 * 1024 * 1024;
+    /// <summary>A remembered page older than this is fetched in full again (default 1 day), so its images are matched anew.</summary>
+    public TimeSpan PageCacheMaxAge { get; set; } = TimeSpan.FromDays(1);
 }
 
 public enum BrowserMode { Auto, Always, Never }

@@ -31,6 +31,7 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
         CheckConfirmedPartners(options, Problem);
         CheckSites(options, Problem);
         CheckFetch(options.Fetch, Problem);
+        CheckPoliteFetch(options, Problem);
 
         if (options.Schedule.Interval < TimeSpan.FromSeconds(10))
             Problem("Schedule:Interval", $"must be at least 00:00:10, was {options.Schedule.Interval}");
@@ -167,6 +168,32 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
         if (string.IsNullOrWhiteSpace(fetch.UserAgent) || !fetch.UserAgent.Contains("PartnerWatch", StringComparison.OrdinalIgnoreCase))
             problem("Fetch:UserAgent", "must name PartnerWatch so site owners can tell who is fetching");
         CheckBrowser(fetch.Browser, problem);
+    }
+
+    /// <summary>Robots, rate limit, languages, proxies and the page cache (docs/fetching.md).</summary>
+    private static void CheckPoliteFetch(PartnerWatchOptions options, Action<string, string> problem)
+    {
+        var fetch = options.Fetch;
+        if (double.IsNaN(fetch.PerHostRequestsPerSecond) || fetch.PerHostRequestsPerSecond < 0 || fetch.PerHostRequestsPerSecond > 1000
+            || fetch.PerHostRequestsPerSecond is > 0 and < 0.01)
+            problem("Fetch:PerHostRequestsPerSecond", "must be 0 (no limit) or between 0.01 and 1000");
+        if (PartnerWatch.Fetch.FetchSettings.AcceptLanguageError(fetch.AcceptLanguage) is { } language)
+            problem("Fetch:AcceptLanguage", language);
+        if (PartnerWatch.Fetch.FetchSettings.ProxyError(fetch.Proxy, fetch.AllowPrivateProxy) is { } proxy)
+            problem("Fetch:Proxy", proxy);
+        if (fetch.PageCacheBytes is < 0 or > 4L * 1024 * 1024 * 1024)
+            problem("Fetch:PageCacheBytes", "must be between 0 (no cache) and 4294967296");
+        if (fetch.PageCacheMaxAge < TimeSpan.FromMinutes(1) || fetch.PageCacheMaxAge > TimeSpan.FromDays(30))
+            problem("Fetch:PageCacheMaxAge", "must be between 00:01:00 and 30.00:00:00");
+        for (var i = 0; i < options.Sites.Count; i++)
+        {
+            var site = options.Sites[i];
+            if (site.AcceptLanguage is not null && PartnerWatch.Fetch.FetchSettings.AcceptLanguageError(site.AcceptLanguage) is { } siteLanguage)
+                problem($"Sites:{i}:AcceptLanguage", siteLanguage);
+            if (site.Proxy is not null && !PartnerWatch.Fetch.FetchSettings.IsNoProxy(site.Proxy)
+                && PartnerWatch.Fetch.FetchSettings.ProxyError(site.Proxy, fetch.AllowPrivateProxy) is { } siteProxy)
+                problem($"Sites:{i}:Proxy", siteProxy);
+        }
     }
 
     private static void CheckBrowser(BrowserOptions browser, Action<string, string> problem)

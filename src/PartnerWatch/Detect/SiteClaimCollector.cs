@@ -56,13 +56,15 @@ public sealed class SiteClaimCollector
         }
     }
 
-    public async ValueTask AddPageAsync(Fetch.CrawledPage page, CancellationToken cancellationToken)
+    /// <summary>Scans <paramref name="page"/> and adds its signals; returns them, to be replayed with <see cref="AddFindings"/>.</summary>
+    public async ValueTask<PageFindings> AddPageAsync(Fetch.CrawledPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
         cancellationToken.ThrowIfCancellationRequested();
 
         var scan = _scanner.Scan(page, collectImages: _imageMatchers.Count > 0, cancellationToken);
         var signals = new List<BrandSignal>(scan.Signals);
+        var images = new List<FetchedImage>();
         foreach (var matcher in _imageMatchers)
         {
             if (scan.Images.Count == 0)
@@ -90,13 +92,32 @@ public sealed class SiteClaimCollector
                 signals.Add(new BrandSignal(match.BrandId, EvidenceKind.LogoImage, BrandSignal.LogoImageWeight, match.Detail, page.Url, image.Label,
                     match.ImageUrl.AbsoluteUri, context, match.ImageSha256));
                 if (match.ImageSha256 is not null && context.Strength != ContextStrength.Negative)
-                    KeepMatchedImage(new FetchedImage(match.ImageUrl.AbsoluteUri, match.ImageSha256, match.ContentType, page.FetchedAt, match.ImageBytes));
+                    images.Add(new FetchedImage(match.ImageUrl.AbsoluteUri, match.ImageSha256, match.ContentType, page.FetchedAt, match.ImageBytes));
             }
         }
 
+        var findings = new PageFindings(signals, images);
+        AddFindings(findings);
+
+        _logger.LogDebug("Detect: {SignalCount} brand signals on {PageUrl}", signals.Count, page.Url);
+        foreach (var signal in signals.Where(s => s.Context.Strength == ContextStrength.Negative))
+        {
+            _logger.LogDebug("Detect: ignored {Brand} {Kind} on {PageUrl}: {Context}", signal.BrandId, signal.Kind, page.Url, signal.Context.Description);
+        }
+        return findings;
+    }
+
+    /// <summary>
+    /// Adds what an earlier scan found on a page that has not changed since (the server answered 304): the same signals
+    /// and matched images as <see cref="AddPageAsync"/> would add, without reading the page again.
+    /// </summary>
+    public void AddFindings(PageFindings findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        foreach (var image in findings.Images) KeepMatchedImage(image);
         lock (_gate)
         {
-            foreach (var signal in signals)
+            foreach (var signal in findings.Signals)
             {
                 if (!_byBrand.TryGetValue(signal.BrandId, out var list))
                 {
@@ -111,12 +132,6 @@ public sealed class SiteClaimCollector
                     list.RemoveRange(MaxSignalsPerBrand / 2, list.Count - MaxSignalsPerBrand / 2);
                 }
             }
-        }
-
-        _logger.LogDebug("Detect: {SignalCount} brand signals on {PageUrl}", signals.Count, page.Url);
-        foreach (var signal in signals.Where(s => s.Context.Strength == ContextStrength.Negative))
-        {
-            _logger.LogDebug("Detect: ignored {Brand} {Kind} on {PageUrl}: {Context}", signal.BrandId, signal.Kind, page.Url, signal.Context.Description);
         }
     }
 

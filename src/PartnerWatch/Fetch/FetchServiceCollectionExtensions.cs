@@ -19,6 +19,12 @@ public static class FetchServiceCollectionExtensions
     {
         services.TryAddSingleton<IAddressPolicy, PublicAddressPolicy>();
         services.TryAddSingleton<GuardedConnector>();
+        services.TryAddSingleton<FetchScope>();
+        services.TryAddSingleton<HostRateLimiter>();
+        services.TryAddSingleton<Robots.RobotsTxtCache>();
+        services.TryAddSingleton<RememberedPages>();
+        services.TryAddSingleton<ProxyTunnel>();
+        services.TryAddSingleton<SharedFetchHandler>();
         services.TryAddTransient<AttemptCountingHandler>();
         services.TryAddTransient<SiteCrawler>();
         services.AddBrowserRendering();
@@ -32,18 +38,10 @@ public static class FetchServiceCollectionExtensions
                     client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", fetch.UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                // Redirects are followed by WebFetcher so that every hop is a fresh, guarded, capped request.
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                // A proxy would resolve the target itself and bypass the address guard.
-                UseProxy = false,
-                UseCookies = false,
-                ConnectCallback = sp.GetRequiredService<GuardedConnector>().ConnectAsync,
-                ConnectTimeout = sp.GetRequiredService<PartnerWatchOptions>().Fetch.AttemptTimeout,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            });
+            // One shared connection pool for every host (and one per proxy), built once: the factory's handler
+            // rotation would start a new pool every two minutes; PooledConnectionLifetime already picks up DNS changes.
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<SharedFetchHandler>())
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         builder.AddStandardResilienceHandler()
             .Configure((resilience, sp) => ConfigureResilience(
                 resilience, sp.GetRequiredService<PartnerWatchOptions>().Fetch, sp.GetRequiredService<TimeProvider>()))

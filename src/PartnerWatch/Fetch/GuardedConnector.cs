@@ -19,6 +19,17 @@ internal sealed partial class GuardedConnector(IAddressPolicy policy, ILogger<Gu
     /// <summary>The same guarded connect for other clients of the policy (the browser's forward proxy).</summary>
     public async ValueTask<Stream> ConnectAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
+        var allowed = await AllowedAddressesAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        return await ConnectToAnyAsync(allowed, endpoint.Port, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The addresses of <paramref name="endpoint"/> the policy allows (IPv4-mapped ones as IPv4); throws
+    /// <see cref="AddressRefusedException"/> when there are none. Used as is by the proxy tunnel, which asks the proxy
+    /// for one of these addresses instead of the name.
+    /// </summary>
+    internal async ValueTask<List<IPAddress>> AllowedAddressesAsync(DnsEndPoint endpoint, CancellationToken cancellationToken)
+    {
         var addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
@@ -28,7 +39,8 @@ internal sealed partial class GuardedConnector(IAddressPolicy policy, ILogger<Gu
         foreach (var address in addresses)
         {
             var reason = policy.RefusalReason(address);
-            if (reason is null) allowed.Add(address);
+            // The policy has judged the embedded IPv4 address; connect to it directly (no dual-mode socket needed).
+            if (reason is null) allowed.Add(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
             else refusals.Add($"{address} is {reason}");
         }
 
@@ -42,16 +54,19 @@ internal sealed partial class GuardedConnector(IAddressPolicy policy, ILogger<Gu
             LogRefused(endpoint.Host, message);
             throw new AddressRefusedException(message);
         }
+        return allowed;
+    }
 
+    /// <summary>A TCP connection to the first of <paramref name="addresses"/> that answers.</summary>
+    internal static async ValueTask<Stream> ConnectToAnyAsync(IReadOnlyList<IPAddress> addresses, int port, CancellationToken cancellationToken)
+    {
         SocketException? last = null;
-        foreach (var allowedAddress in allowed)
+        foreach (var address in addresses)
         {
-            // The policy has judged the embedded IPv4 address; connect to it directly (no dual-mode socket needed).
-            var address = allowedAddress.IsIPv4MappedToIPv6 ? allowedAddress.MapToIPv4() : allowedAddress;
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
+                await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
                 return new NetworkStream(socket, ownsSocket: true);
             }
             catch (SocketException e)

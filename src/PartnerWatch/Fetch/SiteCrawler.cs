@@ -19,7 +19,7 @@ namespace PartnerWatch.Fetch;
 /// </summary>
 public sealed partial class SiteCrawler(
     WebFetcher fetcher, IPageRenderer renderer, PartnerWatchOptions options, TimeProvider time, ILogger<SiteCrawler> logger,
-    Telemetry.PartnerWatchMetrics? metrics = null)
+    Robots.RobotsTxtCache robots, RememberedPages remembered, Telemetry.PartnerWatchMetrics? metrics = null)
 {
     private const int MaxDepth = 2;
     /// <summary>Bounds the work spent on a page with a huge number of links.</summary>
@@ -36,9 +36,18 @@ public sealed partial class SiteCrawler(
 
     private sealed record Candidate(Uri Url, int Score, int Depth, int Order);
 
-    public async IAsyncEnumerable<CrawlStep> CrawlAsync(Uri start, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<CrawlStep> CrawlAsync(Uri start, CancellationToken cancellationToken) =>
+        CrawlAsync(start, CrawlOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Crawls from <paramref name="start"/>. Pages robots.txt disallows are not fetched (a disallowed start page is an
+    /// error step that says so) unless <see cref="CrawlOptions.IgnoreRobots"/>.
+    /// </summary>
+    public async IAsyncEnumerable<CrawlStep> CrawlAsync(Uri start, CrawlOptions crawl,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(crawl);
         var fetch = options.Fetch;
         var startUrl = WebFetcher.WithoutFragment(start);
         var seen = new HashSet<Uri> { startUrl };
@@ -51,29 +60,45 @@ public sealed partial class SiteCrawler(
         var candidate = new Candidate(startUrl, int.MaxValue, 0, order++);
         while (candidate is not null && fetched < Math.Max(1, fetch.MaxPagesPerSite))
         {
-            fetched++;
-            var outcome = await FetchPageAsync(startUrl, candidate.Url, context, cancellationToken).ConfigureAwait(false);
-            // Two links can redirect to one page; report it once.
-            if (outcome.Page is not null && !pages.Add(outcome.Page.Url))
+            if (!crawl.IgnoreRobots && await RobotsRefusalAsync(candidate.Url, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
-                outcome.Page.Document.Dispose();
+                // A page the site asks robots not to fetch is not fetched and not counted; without the start page there is no scan.
+                LogDisallowed(candidate.Url, refusal.Rule);
+                if (candidate.Url == startUrl)
+                {
+                    // robots.txt unreachable: its failure ("host not found: …", "HTTP 503 …") is what the operator needs to read.
+                    yield return new CrawlStep(null, new ScanError(candidate.Url.ToString(), refusal.Failure
+                        ?? $"not fetched: robots.txt disallows it ({refusal.Rule}); set the site's IgnoreRobots only if its owner agrees"));
+                    yield break;
+                }
+                candidate = TakeBest(queue);
+                continue;
+            }
+
+            fetched++;
+            var outcome = await FetchPageAsync(startUrl, candidate.Url, context, crawl, cancellationToken).ConfigureAwait(false);
+            // Two links can redirect to one page; report it once.
+            if (outcome.Url is { } fetchedUrl && !pages.Add(fetchedUrl))
+            {
+                outcome.Page?.Document.Dispose();
                 outcome = new PageOutcome(null, []);
             }
             foreach (var step in outcome.Steps) yield return step;
 
-            if (outcome.Page is null)
+            if (outcome.Url is not { } pageUrl)
             {
                 if (candidate.Depth == 0 && pages.Count == 0) yield break; // nothing to crawl from
             }
             else
             {
-                seen.Add(outcome.Page.Url);
-                queue.RemoveAll(c => c.Url == outcome.Page.Url);
+                seen.Add(pageUrl);
+                queue.RemoveAll(c => c.Url == pageUrl);
+                var (refresh, links) = outcome.Page is { } page ? (page.RefreshTarget, page.Links) : (outcome.Unchanged!.RefreshTarget, outcome.Unchanged.Links);
                 if (candidate.Depth < MaxDepth)
-                    foreach (var link in PartnerLinks(outcome.Page, startUrl, candidate))
+                    foreach (var link in PartnerLinks(refresh, links, startUrl, candidate))
                         if (seen.Add(link.Url)) queue.Add(link with { Order = order++ });
                 // The crawler owns the parsed page: consumers use it during their step, links are read after it.
-                outcome.Page.Document.Dispose();
+                outcome.Page?.Document.Dispose();
             }
 
             candidate = TakeBest(queue);
@@ -93,19 +118,41 @@ public sealed partial class SiteCrawler(
         return best;
     }
 
-    private sealed record PageOutcome(CrawledPage? Page, IReadOnlyList<CrawlStep> Steps);
+    private sealed record PageOutcome(CrawledPage? Page, IReadOnlyList<CrawlStep> Steps, RememberedPage? Unchanged = null)
+    {
+        public Uri? Url => Page?.Url ?? Unchanged?.Url;
+    }
 
-    private async Task<PageOutcome> FetchPageAsync(Uri startUrl, Uri url, IBrowsingContext context, CancellationToken cancellationToken)
+    /// <summary>Null when robots.txt lets us fetch <paramref name="url"/>, else the deciding rule and where it came from.</summary>
+    private async Task<(string Rule, string? Failure)?> RobotsRefusalAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var rules = await robots.RulesForAsync(url, fetcher, cancellationToken).ConfigureAwait(false);
+        return rules.Allows(url, out var rule) ? null : ($"{rule}; {rules.Source}", rules.Failure);
+    }
+
+    private async Task<PageOutcome> FetchPageAsync(Uri startUrl, Uri url, IBrowsingContext context, CrawlOptions crawl, CancellationToken cancellationToken)
     {
         var fetch = options.Fetch;
+        var generation = fetch.ConditionalRequests && fetch.Browser.Mode != BrowserMode.Always ? crawl.Generation : null;
         var rules = new WebFetcher.FetchRules(fetch.MaxBodyBytes, TruncateOverCap: true)
         {
             MayRedirectTo = target => SameSite(startUrl, target),
             AcceptsContentType = IsHtmlContentType,
+            Remembered = generation is null ? null : hop => remembered.Find(generation, hop),
         };
         try
         {
             var resource = await fetcher.FetchAsync(url, rules, cancellationToken).ConfigureAwait(false);
+            if (resource.NotModified)
+            {
+                if (remembered.Find(generation!, resource.Url) is { } unchanged)
+                {
+                    LogNotModified(resource.Url);
+                    return new(null, [new(null, null) { Unchanged = unchanged }, .. unchanged.Notes.Select(n => new CrawlStep(null, new ScanError(url.ToString(), n)))], unchanged);
+                }
+                // Forgotten between the request and now (the cache is shared): ask again without validators.
+                resource = await fetcher.FetchAsync(url, rules with { Remembered = null }, cancellationToken).ConfigureAwait(false);
+            }
             var decoded = HtmlDecoder.Decode(resource.Body, resource.Charset);
             var text = decoded.Text;
             var safeLength = HtmlNestingGuard.SafeLength(text);
@@ -128,7 +175,16 @@ public sealed partial class SiteCrawler(
                     renderedHtml = html;
                 }
             }
-            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml);
+            var (refresh, links) = ReadLinks(document, resource.Url);
+            var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml)
+            {
+                ETag = resource.ETag,
+                LastModified = resource.LastModified,
+                Links = links,
+                RefreshTarget = refresh,
+                Notes = notes.Select(n => n.Error!.Message).ToList(),
+                RememberAs = renderedHtml is null && (resource.ETag is not null || resource.LastModified is not null) ? generation : null,
+            };
             return new(page, [new(page, null), .. notes]);
         }
         catch (FetchFailedException e)
@@ -195,26 +251,43 @@ public sealed partial class SiteCrawler(
         return document;
     }
 
-    private IEnumerable<Candidate> PartnerLinks(CrawledPage page, Uri startUrl, Candidate parent)
+    private static IEnumerable<Candidate> PartnerLinks(Uri? refresh, IReadOnlyList<PageLink> links, Uri startUrl, Candidate parent)
     {
         // Some start pages are only a <meta http-equiv="refresh"> to the real home page; follow it first.
-        if (parent.Depth == 0 && MetaRefreshTarget(page.Document) is { } refresh && SameSite(startUrl, refresh))
+        if (parent.Depth == 0 && refresh is not null && SameSite(startUrl, refresh))
             yield return new Candidate(refresh, int.MaxValue - 1, 0, 0);
 
-        var parentPath = page.Url.AbsolutePath.TrimEnd('/') + "/";
-        foreach (var anchor in page.Document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
+        foreach (var link in links)
         {
-            if (!TryResolve(page.Document, anchor.GetAttribute("href"), out var target)) continue;
-            if (!SameSite(startUrl, target) || LooksNonHtml(target)) continue;
+            if (!SameSite(startUrl, link.Target)) continue;
+            var score = link.Score;
+            // Sub-pages of a partner page (e.g. /partners/technology) are worth a look even without keywords.
+            if (score == 0 && parent.Depth > 0 && parent.Score > 0 && link.UnderPage)
+                score = 1;
+            if (score > 0) yield return new Candidate(link.Target, score, parent.Depth + 1, 0);
+        }
+    }
+
+    /// <summary>
+    /// The page's links that may ever become candidates (same-site HTML links with partner keywords, or under the page),
+    /// read once from the DOM so that a page answered 304 next time can be crawled from without its bytes.
+    /// </summary>
+    private static (Uri? Refresh, IReadOnlyList<PageLink> Links) ReadLinks(IDocument document, Uri pageUrl)
+    {
+        var links = new List<PageLink>();
+        var pagePath = pageUrl.AbsolutePath.TrimEnd('/') + "/";
+        foreach (var anchor in document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
+        {
+            if (!TryResolve(document, anchor.GetAttribute("href"), out var target)) continue;
+            if (!SameSite(pageUrl, target) || LooksNonHtml(target)) continue;
 
             var text = string.Join(' ', anchor.TextContent, anchor.GetAttribute("title"), anchor.GetAttribute("aria-label"),
                 (anchor as IHtmlAnchorElement)?.QuerySelector("img")?.GetAttribute("alt"));
             var score = PartnerPageKeywords.Score(text) * 2 + PartnerPageKeywords.Score(Uri.UnescapeDataString(target.AbsolutePath));
-            // Sub-pages of a partner page (e.g. /partners/technology) are worth a look even without keywords.
-            if (score == 0 && parent.Depth > 0 && parent.Score > 0 && target.AbsolutePath.StartsWith(parentPath, StringComparison.Ordinal))
-                score = 1;
-            if (score > 0) yield return new Candidate(target, score, parent.Depth + 1, 0);
+            var underPage = target.AbsolutePath.StartsWith(pagePath, StringComparison.Ordinal);
+            if (score > 0 || underPage) links.Add(new PageLink(target, score, underPage));
         }
+        return (MetaRefreshTarget(document), links);
     }
 
     private static Uri? MetaRefreshTarget(IDocument document)
@@ -267,6 +340,12 @@ public sealed partial class SiteCrawler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped {Url}: {Reason}")]
     private partial void LogSkipped(Uri url, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not fetching {Url}: robots.txt disallows it ({Rule})")]
+    private partial void LogDisallowed(Uri url, string rule);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Url} not modified (304): its earlier findings stand")]
+    private partial void LogNotModified(Uri url);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crawled {Site}: {Pages} fetches")]
     private partial void LogCrawled(Uri site, int pages);

@@ -12,7 +12,9 @@ namespace PartnerWatch.Fetch;
 /// The one HTTP client of the fetch stage: address-guarded connections, retries, timeouts, manual redirects
 /// (each hop a fresh guarded request) and byte caps on every body it reads.
 /// </summary>
-public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger, Telemetry.PartnerWatchMetrics? metrics = null)
+public sealed partial class WebFetcher(
+    HttpClient http, PartnerWatchOptions options, TimeProvider time, ILogger<WebFetcher> logger, FetchScope scope, HostRateLimiter hostLimiter,
+    Telemetry.PartnerWatchMetrics? metrics = null)
 {
     private FetchOptions Fetch => options.Fetch;
 
@@ -30,6 +32,13 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
         public Func<Uri, bool>? MayRedirectTo { get; init; }
         /// <summary>Content types whose body is read; others throw <see cref="UnwantedContentException"/> before the body is read.</summary>
         public Func<string?, bool>? AcceptsContentType { get; init; }
+        /// <summary>
+        /// The page remembered for a hop's URL, whose validators are sent (<c>If-None-Match</c>, <c>If-Modified-Since</c>);
+        /// a 304 then returns a <see cref="FetchedResource.NotModified"/> resource instead of the body.
+        /// </summary>
+        public Func<Uri, RememberedPage?>? Remembered { get; init; }
+        /// <summary>A 4xx answer is an expected outcome (robots.txt: 404 means "no rules"): logged at debug, not counted as an error.</summary>
+        public bool ClientErrorIsAnswer { get; init; }
     }
 
     /// <summary>The response was fine but not of a wanted type (e.g. a PDF where HTML was expected).</summary>
@@ -41,6 +50,8 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
 
     internal async Task<FetchedResource> FetchAsync(Uri url, FetchRules rules, CancellationToken cancellationToken)
     {
+        // Waiting for the host's turn (Fetch:PerHostRequestsPerSecond) is not part of the request's own time budget.
+        await hostLimiter.WaitTurnAsync(url, cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(Fetch.TotalTimeout > TimeSpan.Zero ? Fetch.TotalTimeout : Timeout.InfiniteTimeSpan, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -57,6 +68,11 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
             LogFailed(url, failure.Message);
             metrics?.FetchFailed(failure);
             throw failure;
+        }
+        catch (FetchFailedException failure) when (rules.ClientErrorIsAnswer && failure.StatusCode is >= 400 and < 500)
+        {
+            LogClientErrorAnswer(url, failure.StatusCode.Value);
+            throw;
         }
         catch (FetchFailedException failure)
         {
@@ -75,24 +91,32 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
             if (current.Scheme != Uri.UriSchemeHttp && current.Scheme != Uri.UriSchemeHttps)
                 throw new FetchFailedException(url, $"unsupported scheme {current.Scheme}{Via(url, current)}");
 
-            var (response, attempts) = await SendAsync(url, current, cancellationToken).ConfigureAwait(false);
+            if (hop > 0) await hostLimiter.WaitTurnAsync(current, cancellationToken).ConfigureAwait(false);
+            var remembered = rules.Remembered?.Invoke(current);
+            var (response, attempts) = await SendAsync(url, current, remembered, cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var status = (int)response.StatusCode;
+                if (status == 304 && remembered is not null)
+                    return new FetchedResource(current, status, "text/html", null, []) { NotModified = true };
                 if (status is 301 or 302 or 303 or 307 or 308)
                 {
                     current = NextHop(url, current, response.Headers.Location, hop, visited, rules);
                     continue;
                 }
                 if (status is < 200 or > 299)
-                    throw new FetchFailedException(url, DescribeStatus(response, attempts) + Via(url, current));
+                    throw new FetchFailedException(url, DescribeStatus(response, attempts) + Via(url, current)) { StatusCode = status };
 
                 var contentType = response.Content.Headers.ContentType;
                 if (rules.AcceptsContentType is { } accepts && !accepts(contentType?.MediaType))
                     throw new UnwantedContentException(current, contentType?.MediaType);
 
                 var (body, truncated) = await ReadBodyAsync(url, current, response, rules, cancellationToken).ConfigureAwait(false);
-                return new FetchedResource(current, status, contentType?.MediaType, contentType?.CharSet, body, truncated);
+                return new FetchedResource(current, status, contentType?.MediaType, contentType?.CharSet, body, truncated)
+                {
+                    ETag = response.Headers.ETag?.ToString(),
+                    LastModified = response.Content.Headers.LastModified,
+                };
             }
         }
     }
@@ -114,9 +138,16 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
         return next;
     }
 
-    private async Task<(HttpResponseMessage Response, int Attempts)> SendAsync(Uri url, Uri current, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage Response, int Attempts)> SendAsync(Uri url, Uri current, RememberedPage? remembered, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, current);
+        var settings = scope.Current;
+        request.Headers.TryAddWithoutValidation("Accept-Language", settings.AcceptLanguage);
+        if (settings.Proxy is { } proxy) request.Options.Set(SharedFetchHandler.ProxyKey, proxy);
+        if (remembered?.ETag is { } etag && System.Net.Http.Headers.EntityTagHeaderValue.TryParse(etag, out var tag))
+            request.Headers.IfNoneMatch.Add(tag);
+        if (remembered?.LastModified is { } lastModified)
+            request.Headers.IfModifiedSince = lastModified;
         var attempts = new AttemptCounter();
         request.Options.Set(AttemptCounter.Key, attempts);
         try
@@ -205,6 +236,9 @@ public sealed partial class WebFetcher(HttpClient http, PartnerWatchOptions opti
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url} ({Status}, {Bytes} bytes) in {Elapsed}")]
     private partial void LogFetched(Uri url, int status, int bytes, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fetched {Url}: HTTP {Status}")]
+    private partial void LogClientErrorAnswer(Uri url, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fetch of {Url} failed: {Reason}")]
     private partial void LogFailed(Uri url, string reason);

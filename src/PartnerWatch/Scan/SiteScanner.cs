@@ -12,15 +12,20 @@ namespace PartnerWatch.Scan;
 /// <summary>
 /// One scan of one site: crawl → detect → compare. Pages are analysed as they arrive and released at once, so memory
 /// stays bounded by one page, whatever the size of the site list. Never throws for a broken site: failures become
-/// <see cref="ScanError"/> entries.
+/// <see cref="ScanError"/> entries. Every request of the scan carries the site's fetch settings (language, proxy); a page
+/// the server answers 304 for adds what the last full fetch of it found (<see cref="RememberedPages"/>), so the result
+/// equals a full scan's. Page bytes are kept in the result only for pages a claim's evidence names.
 /// </summary>
-public sealed class SiteScanner(
+public sealed partial class SiteScanner(
     SiteCrawler crawler,
     ClaimDetector detector,
     PartnerListComparer comparer,
     ScanConcurrencyLimiter limiter,
     TimeProvider time,
     ILogger<SiteScanner> logger,
+    PartnerWatchOptions options,
+    FetchScope fetchScope,
+    RememberedPages remembered,
     Telemetry.PartnerWatchMetrics? metrics = null)
 {
     /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
@@ -32,6 +37,10 @@ public sealed class SiteScanner(
     public async Task<SiteScanResult> ScanAsync(SiteOptions site, CancellationToken cancellationToken)
     {
         using var slot = await limiter.AcquireAsync(site.Id, cancellationToken);
+        using var settings = fetchScope.Enter(FetchSettings.For(site, options.Fetch));
+        if (site.IgnoreRobots) LogIgnoringRobots(site.Id);
+        var crawl = new CrawlOptions(site.IgnoreRobots, DetectionGeneration());
+        var unchanged = 0;
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var errors = new List<ScanError>();
@@ -43,10 +52,20 @@ public sealed class SiteScanner(
 
         try
         {
-            await foreach (var step in crawler.CrawlAsync(new Uri(site.Url), cancellationToken))
+            await foreach (var step in crawler.CrawlAsync(new Uri(site.Url), crawl, cancellationToken))
             {
                 if (step.Error is { } error)
                     errors.Add(error);
+                if (step.Unchanged is { } same && same.Findings is PageFindings findings)
+                {
+                    // 304: the bytes and findings of the last full fetch stand; only the time of this visit is new.
+                    pages++;
+                    unchanged++;
+                    var keepSame = same.Html is { } body && retainedBytes + body.LongLength <= MaxRetainedEvidenceBytes;
+                    if (keepSame) retainedBytes += same.Html!.LongLength;
+                    fetched.Add(new FetchedPage(same.Url.AbsoluteUri, same.StatusCode, time.GetUtcNow(), same.Sha256, same.Length, keepSame ? same.Html : null));
+                    collector.AddFindings(findings);
+                }
                 if (step.Page is { } page)
                 {
                     pages++;
@@ -55,14 +74,17 @@ public sealed class SiteScanner(
                     if (keep) retainedBytes += page.Html.LongLength;
                     var keepRendered = page.RenderedHtml is { } dom && retainedBytes + dom.LongLength <= MaxRetainedEvidenceBytes;
                     if (keepRendered) retainedBytes += page.RenderedHtml!.LongLength;
-                    fetched.Add(new FetchedPage(page.Url.AbsoluteUri, page.StatusCode, page.FetchedAt,
-                        Convert.ToHexStringLower(SHA256.HashData(page.Html)), page.Html.LongLength, keep ? page.Html : null)
+                    var sha256 = Convert.ToHexStringLower(SHA256.HashData(page.Html));
+                    fetched.Add(new FetchedPage(page.Url.AbsoluteUri, page.StatusCode, page.FetchedAt, sha256, page.Html.LongLength, keep ? page.Html : null)
                     {
                         Rendered = page.Rendered,
                         RenderedHtml = keepRendered ? page.RenderedHtml : null,
                     });
                     if (page.Rendered) renderedUrls.Add(page.Url.AbsoluteUri);
-                    await collector.AddPageAsync(page, cancellationToken);
+                    var found = await collector.AddPageAsync(page, cancellationToken);
+                    if (page.RememberAs is { } generation)
+                        remembered.Remember(generation, new RememberedPage(page.Url, page.StatusCode, page.ETag, page.LastModified, sha256,
+                            page.Html.LongLength, found.MayBeEvidence ? page.Html : null, page.RefreshTarget, page.Links, page.Notes, found, time.GetUtcNow()));
                 }
             }
         }
@@ -82,19 +104,44 @@ public sealed class SiteScanner(
 
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(
-            "Scanned {Site}: {Pages} pages, {Claims} claims ({Unverified} unverified), {Errors} errors in {Elapsed}",
-            site.Id, pages, claims.Count, claims.Count(c => c.Status == ClaimStatus.Unverified), errors.Count, elapsed);
+            "Scanned {Site}: {Pages} pages ({Unchanged} unchanged), {Claims} claims ({Unverified} unverified), {Errors} errors in {Elapsed}",
+            site.Id, pages, unchanged, claims.Count, claims.Count(c => c.Status == ClaimStatus.Unverified), errors.Count, elapsed);
 
         var result = new SiteScanResult(site.Id, site.Url, pages, errors, claims)
         {
             StartedAt = startedAt,
             FinishedAt = time.GetUtcNow(),
-            FetchedPages = fetched,
+            FetchedPages = KeepBytesOfEvidencePages(fetched, claims),
             FetchedImages = collector.MatchedImages,
         };
         metrics?.ScanFinished(result, elapsed);
         return result;
     }
+
+    /// <summary>
+    /// Page bytes are kept for the evidence store, which writes only the pages a claim's evidence names; the others keep
+    /// their hash and length, so a site without claims holds no HTML once scanned.
+    /// </summary>
+    private static List<FetchedPage> KeepBytesOfEvidencePages(List<FetchedPage> fetched, IReadOnlyList<Claim> claims)
+    {
+        var named = claims.SelectMany(c => c.Evidence ?? []).Select(e => Key(e.PageUrl)).ToHashSet(StringComparer.Ordinal);
+        return fetched.Select(p => named.Contains(Key(p.Url)) || (p.Html is null && p.RenderedHtml is null) ? p : p with { Html = null, RenderedHtml = null }).ToList();
+
+        // The store matches pages to evidence by this spelling of the URL.
+        static string Key(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped) : url;
+    }
+
+    /// <summary>
+    /// Names the detection setup (brands, threshold): findings remembered for a page are reused only under the same one.
+    /// Reference logo files are named, not hashed: a changed file is picked up when the page is next fetched in full
+    /// (<c>Fetch:PageCacheMaxAge</c>) or the service restarts.
+    /// </summary>
+    private string DetectionGeneration() =>
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { options.Brands, options.Detection.ClaimThreshold })))[..16];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scanning {Site} without reading robots.txt (its IgnoreRobots is set)")]
+    private partial void LogIgnoringRobots(string site);
 
     private static IReadOnlyList<Evidence> NoteRendered(IReadOnlyList<Evidence> evidence, HashSet<string> renderedUrls) =>
         renderedUrls.Count == 0

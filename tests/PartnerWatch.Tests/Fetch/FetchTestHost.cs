@@ -20,6 +20,8 @@ internal static class FetchTestHost
     {
         var options = new PartnerWatchOptions();
         options.Fetch.AllowPrivateNetworks = allowPrivateNetworks;
+        // The politeness limit paces requests in real time; tests of it turn it on, the others keep the suite fast.
+        options.Fetch.PerHostRequestsPerSecond = 0;
         configure?.Invoke(options.Fetch);
 
         var services = new ServiceCollection();
@@ -38,11 +40,12 @@ internal static class FetchTestHost
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    public static async Task<List<CrawlStep>> CrawlAsync(this ServiceProvider provider, Uri start, CancellationToken cancellationToken = default)
+    /// <param name="crawl">Defaults to not reading robots.txt: these tests count the pages a crawl asks for; robots.txt has its own (PoliteCrawlingTests).</param>
+    public static async Task<List<CrawlStep>> CrawlAsync(this ServiceProvider provider, Uri start, CancellationToken cancellationToken = default, CrawlOptions? crawl = null)
     {
         var steps = new List<CrawlStep>();
         // The crawler disposes each parsed page once the consumer moves on; keep a copy for assertions after the crawl.
-        await foreach (var step in provider.GetRequiredService<SiteCrawler>().CrawlAsync(start, cancellationToken))
+        await foreach (var step in provider.GetRequiredService<SiteCrawler>().CrawlAsync(start, crawl ?? new CrawlOptions(IgnoreRobots: true), cancellationToken))
             steps.Add(step.Page is { } page ? step with { Page = page with { Document = (AngleSharp.Dom.IDocument)page.Document.Clone(deep: true) } } : step);
         return steps;
     }
