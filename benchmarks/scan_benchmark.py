@@ -381,7 +381,10 @@ def main():
             saved = json.load(f)
         floor = {r["sites"]: r["wall_s"] for r in saved["rows"] if r["run"].startswith("wget2")}
         print(f"{saved['corpus']}; {saved['command']}\n\n{table(saved['rows'], floor)}\n")
-        print("\n".join("- " + line for line in criteria(saved["rows"], saved["sites"], floor, int(saved.get("large_brands", 1000)))))
+        try:
+            print("\n".join("- " + line for line in criteria(saved["rows"], saved["sites"], floor, int(saved.get("large_brands", 1000)))))
+        except KeyError as e:
+            print(f"(incomplete run: no row {e})")
         return 0
     ensure_tools(not args.no_install)
     if not args.no_build:
@@ -399,6 +402,16 @@ def main():
             return profile(corpus, server, args.sites, small, tmp, args.dotnet_counters)
         n, sizes = args.sites, sorted({max(1, args.sites // 4), max(1, args.sites // 2), args.sites})
         rows, floor = [], {}
+        out = args.out or os.path.join(args.work, "results.json")
+
+        def save(final=False):  # after every step, so an interrupted run still leaves its rows for --show
+            result = {"corpus": corpus.describe(n), "cores": os.cpu_count(), "seed": args.seed, "sites": sizes,
+                      "command": " ".join(sys.argv), "large_brands": args.large_brands, "rows": rows, "complete": final}
+            if final:
+                result["criteria"] = criteria(rows, sizes, floor, args.large_brands)
+            with open(out, "w") as f:
+                json.dump(result, f, indent=1)
+            return result
         print(f"corpus: {corpus.describe(n)}; {os.cpu_count()} cores, load {os.getloadavg()}", flush=True)
         for k in sizes:
             w = wget2_run(corpus, server, k, tmp)
@@ -407,9 +420,11 @@ def main():
             rows += [{**w, "sites": k}, {**urlwatch_run(d, k, server, f"urlwatch 2.25 every page, {k} sites"), "sites": k},
                      {**pw_run(pw_config(corpus, server, k, small, tmp), f"PartnerWatch scan --json, 20 brands, {k} sites",
                                server, tmp), "sites": k}]
+            save()
         d = os.path.join(tmp, f"urlwatch-{n}")
         rows += pw_service_runs(corpus, server, n, small, tmp)
         rows.append({**urlwatch_run(d, n, server, f"urlwatch second run, unchanged, {n} sites"), "sites": n})
+        save()
         q = sizes[0]
         row = pw_run(pw_config(corpus, server, q, large, tmp), f"PartnerWatch scan --json, {len(large)} brands, {q} sites", server, tmp)
         rejected = {large[int(i)]["Id"] for i in re.findall(r"Brands:(\d+):Logos", row.get("stderr", ""))} if row["exit"] == 2 else set()
@@ -418,11 +433,7 @@ def main():
             large = corpus.catalogue(args.large_brands, skip=rejected)
             row = pw_run(pw_config(corpus, server, q, large, tmp), f"PartnerWatch scan --json, {len(large)} brands, {q} sites", server, tmp)
         rows.append({**row, "sites": q})
-        result = {"corpus": corpus.describe(n), "cores": os.cpu_count(), "seed": args.seed, "sites": sizes,
-                  "command": " ".join(sys.argv), "large_brands": len(large), "rows": rows, "criteria": criteria(rows, sizes, floor, len(large))}
-        out = args.out or os.path.join(args.work, "results.json")
-        with open(out, "w") as f:
-            json.dump(result, f, indent=1)
+        result = save(final=True)
         print("\n" + table(rows, floor) + "\n")
         for line in result["criteria"]:
             print("- " + line)
