@@ -93,12 +93,17 @@ class Corpus:
         self.marks += [(i["title"], i["slug"] + ".com", self.si_svg[i["slug"]]) for i in icons[:400]]
         self.top = [m for m in self.marks if any(m[2] in b["files"] for b in self.real[:20])]
 
-    def catalogue(self, size):
+    # simple-icons marks PartnerWatch refuses as reference logos (thin rings: "SVG draws nothing visible" since the
+    # decoder drops views in which most of a transparent logo vanishes); `scan` would exit 2 on them.
+    UNUSABLE = frozenset({"ibeacon", "apacheairflow", "razer"})
+
+    def catalogue(self, size, skip=()):
         """Brands for the PartnerWatch config: the RealCorpus brands in file order, then simple-icons marks."""
         self._load()
         out = [{"Id": b["id"], "Name": b["name"], "Aliases": b["aliases"], "Domains": b["domains"], "Logos": b["files"]}
                for b in self.real[:size]]
-        for icon in self.icons[:max(0, size - len(out))]:
+        usable = [i for i in self.icons if i["slug"] not in self.UNUSABLE and "si-" + i["slug"] not in skip]
+        for icon in usable[:max(0, size - len(out))]:
             out.append({"Id": "si-" + icon["slug"], "Name": icon["title"], "Domains": [icon["slug"] + ".com"],
                         "Logos": [self.si_svg[icon["slug"]]]})
         return out

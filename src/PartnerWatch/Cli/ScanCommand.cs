@@ -1,4 +1,4 @@
-using System.Text.Json;
+using PartnerWatch.Domain;
 using PartnerWatch.Alert;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
@@ -60,39 +60,52 @@ public static class ScanCommand
         var time = provider.GetRequiredService<TimeProvider>();
         var started = time.GetTimestamp();
         var runner = provider.GetRequiredService<ScanRunner>();
-        var report = await display.RunAsync(sites.Count, provider.GetRequiredService<PartnerWatchMetrics>().Meter,
-            progress => runner.ScanAsync(sites, cancellationToken, progress));
-
+        IScanStore? store = null;
         if (args.Store)
         {
-            var store = provider.GetRequiredService<IScanStore>();
+            store = provider.GetRequiredService<IScanStore>();
             await store.InitializeAsync(cancellationToken);
-            foreach (var result in report.Sites)
-                await store.RecordScanAsync(result, cancellationToken);
-            await provider.GetRequiredService<AlertDispatcher>().DispatchPendingAsync(cancellationToken);
         }
 
-        var exit = ExitCodeOf(report);
-        if (args.Json)
+        // Each site is stored and written as it finishes, then dropped: with --json only counts are kept to the end;
+        // the text output keeps each site's claims and errors (not its pages or images) for the details it ends with.
+        using var json = args.Json ? new ScanJsonWriter(stdout) : null;
+        json?.Begin(time.GetUtcNow());
+        var details = json is null ? new SiteScanResult?[sites.Count] : null;
+        var tally = await display.RunAsync(sites.Count, provider.GetRequiredService<PartnerWatchMetrics>().Meter,
+            progress => runner.ScanAsync(sites, async (index, result, token) =>
+            {
+                if (store is not null)
+                    await store.RecordScanAsync(result, token);
+                json?.WriteSite(result);
+                if (details is not null)
+                    details[index] = result with { FetchedPages = [], FetchedImages = [], Screenshots = [] };
+            }, cancellationToken, progress));
+        json?.End(tally.HasUnverifiedClaims);
+
+        if (store is not null)
+            await provider.GetRequiredService<AlertDispatcher>().DispatchPendingAsync(cancellationToken);
+
+        var exit = ExitCodeOf(tally);
+        if (json is not null)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(report, JsonOutput.Options));
             if (display.Terminal is { } terminal)
-                ScanSummary.WriteTable(terminal, report, time.GetElapsedTime(started));
+                ScanSummary.WriteTable(terminal, tally, time.GetElapsedTime(started));
         }
         else
         {
-            ScanSummary.WriteTable(ScanSummary.ConsoleFor(stdout), report, time.GetElapsedTime(started));
-            ScanSummary.WriteDetails(stdout, report);
-            stdout.WriteLine(ScanSummary.Verdict(report, exit));
+            ScanSummary.WriteTable(ScanSummary.ConsoleFor(stdout), tally, time.GetElapsedTime(started));
+            ScanSummary.WriteDetails(stdout, details!.OfType<SiteScanResult>());
+            stdout.WriteLine(ScanSummary.Verdict(tally, exit));
         }
-        ScanSummary.WriteFailedSites(stderr, report);
+        ScanSummary.WriteFailedSites(stderr, tally);
         return exit;
     }
 
     /// <summary>1 for an unverified claim (the stronger finding), else 4 when a site could not be scanned at all, else 0.</summary>
-    public static int ExitCodeOf(ScanReport report) =>
-        report.HasUnverifiedClaims ? ExitCodes.UnverifiedClaims
-        : report.Sites.Any(s => s.Failed) ? ExitCodes.SitesNotScanned
+    public static int ExitCodeOf(ScanTally tally) =>
+        tally.HasUnverifiedClaims ? ExitCodes.UnverifiedClaims
+        : tally.FailedSites > 0 ? ExitCodes.SitesNotScanned
         : ExitCodes.Ok;
 
     /// <summary><c>$XDG_CACHE_HOME/partnerwatch/&lt;name&gt;</c>, else <c>~/.cache/partnerwatch/&lt;name&gt;</c> (the XDG convention).</summary>

@@ -30,15 +30,15 @@ public sealed class ScanDisplay
     public IAnsiConsole? Terminal => _terminal;
 
     /// <summary>Runs the scan, drawing progress from the sites as they finish and the pages as they are fetched.</summary>
-    public async Task<ScanReport> RunAsync(
-        int siteCount, Meter meter, Func<IProgress<SiteScanResult>, Task<ScanReport>> scan)
+    public async Task<T> RunAsync<T>(
+        int siteCount, Meter meter, Func<IProgress<SiteScanResult>, Task<T>> scan)
     {
         var progress = new ScanProgress(siteCount);
         if (_terminal is null)
             return await scan(progress);
 
         using var pages = ListenForPages(meter, progress);
-        ScanReport report = null!;
+        T report = default!;
         await _terminal.Progress()
             .AutoClear(true)
             .HideCompleted(false)

@@ -30,7 +30,7 @@ public static class ScanSummary
         return console;
     }
 
-    public static void WriteTable(IAnsiConsole console, ScanReport report, TimeSpan elapsed)
+    public static void WriteTable(IAnsiConsole console, ScanTally report, TimeSpan elapsed)
     {
         var table = new Table { Border = console.Profile.Capabilities.Unicode ? TableBorder.Rounded : TableBorder.Ascii }
             .AddColumn("Site")
@@ -42,17 +42,17 @@ public static class ScanSummary
             .AddColumn("Result");
         foreach (var site in report.Sites)
         {
-            var unverified = site.Claims.Count(c => c.Status == ClaimStatus.Unverified);
+            var unverified = site.Unverified;
             var result = site.Failed ? "[red]not scanned[/]"
                 : unverified > 0 ? "[yellow]unverified claim[/]"
-                : site.Errors.Count > 0 ? "ok, some pages failed"
+                : site.Errors > 0 ? "ok, some pages failed"
                 : "[green]ok[/]";
             table.AddRow(
                 Markup.Escape(site.Site),
                 site.PagesScanned.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 unverified.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                site.Claims.Count(c => c.Status == ClaimStatus.Confirmed).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                site.Errors.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                site.Confirmed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                site.Errors.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Seconds(site.FinishedAt - site.StartedAt),
                 result);
         }
@@ -60,9 +60,9 @@ public static class ScanSummary
         console.Write(table);
     }
 
-    public static void WriteDetails(TextWriter stdout, ScanReport report)
+    public static void WriteDetails(TextWriter stdout, IEnumerable<SiteScanResult> sites)
     {
-        foreach (var site in report.Sites)
+        foreach (var site in sites)
         {
             foreach (var claim in site.Claims)
             {
@@ -83,21 +83,20 @@ public static class ScanSummary
     }
 
     /// <summary>One line per site that could not be scanned at all, with the first reason: no stack trace, no retries.</summary>
-    public static void WriteFailedSites(TextWriter stderr, ScanReport report)
+    public static void WriteFailedSites(TextWriter stderr, ScanTally report)
     {
         foreach (var site in report.Sites.Where(s => s.Failed))
         {
-            var first = site.Errors.FirstOrDefault();
-            var more = site.Errors.Count > 1 ? $" (+{site.Errors.Count - 1} more)" : "";
-            stderr.WriteLine($"error: {site.Site} could not be scanned: {first?.Message ?? "no page fetched"}{more}");
+            var more = site.Errors > 1 ? $" (+{site.Errors - 1} more)" : "";
+            stderr.WriteLine($"error: {site.Site} could not be scanned: {site.FirstError ?? "no page fetched"}{more}");
         }
     }
 
     /// <summary>The last line: what the exit code means, in words.</summary>
-    public static string Verdict(ScanReport report, int exitCode)
+    public static string Verdict(ScanTally report, int exitCode)
     {
-        var unverified = report.Sites.Sum(s => s.Claims.Count(c => c.Status == ClaimStatus.Unverified));
-        var failed = report.Sites.Count(s => s.Failed);
+        var unverified = report.UnverifiedClaims;
+        var failed = report.FailedSites;
         var notScanned = failed > 0 ? $"; {failed} of {report.Sites.Count} sites could not be scanned" : "";
         return exitCode switch
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using PartnerWatch.Config;
 
 namespace PartnerWatch.Detect;
@@ -10,8 +9,9 @@ internal readonly record struct BrandHit(string BrandId, string BrandName, strin
 
 /// <summary>
 /// Finds configured brand names and aliases in text, file names and link hosts. Built once per configuration:
-/// one compiled regex for word-delimited aliases (Latin, Cyrillic, Greek…), one for CJK aliases, a map of
-/// compacted aliases for file names and a map of domains.
+/// one Aho–Corasick automaton for word-delimited aliases (Latin, Cyrillic, Greek…), one for CJK aliases, a map of
+/// compacted aliases for file names and a map of domains. The automata find what the alternation regexes they
+/// replaced found (leftmost, then longest, never overlapping) in one pass, whatever the number of brands.
 /// </summary>
 /// <remarks>
 /// Case rules: aliases match case-insensitively, except (a) acronyms (all capitals, ≤ 5 letters: IBM, SAP, AWS) which
@@ -51,8 +51,8 @@ internal sealed class BrandMatcher
     /// </summary>
     public static readonly string[] CjkStraddlingWords = ["科技", "科学", "技术", "通信", "通讯"];
 
-    private readonly Regex? _delimited;
-    private readonly Regex? _cjk;
+    private readonly AliasAutomaton<Alias>? _delimited;
+    private readonly AliasAutomaton<Alias>? _cjk;
     private readonly Dictionary<string, Alias> _aliases = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Alias> _compactAliases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string BrandId, string BrandName)> _domains = new(StringComparer.OrdinalIgnoreCase);
@@ -114,16 +114,14 @@ internal sealed class BrandMatcher
         // The longest compacted alias spans at most this many file-name tokens ("amazon-web-services").
         _maxCompactTokens = Math.Clamp(_aliases.Keys.Select(a => a.Count(c => !char.IsLetterOrDigit(c)) + 1).DefaultIfEmpty(1).Max() + 1, 1, 6);
 
-        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
         if (delimited.Count > 0)
         {
-            const string wordChar = @"[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]";
-            _delimited = new Regex($"(?<!{wordChar})(?:{Alternation(delimited)})(?!{wordChar})", options, TimeSpan.FromSeconds(1));
+            _delimited = new AliasAutomaton<Alias>(delimited.Select(a => (a, _aliases[a])));
         }
 
         if (cjk.Count > 0)
         {
-            _cjk = new Regex($"(?:{Alternation(cjk)})", options, TimeSpan.FromSeconds(1));
+            _cjk = new AliasAutomaton<Alias>(cjk.Select(a => (a, _aliases[a])));
         }
     }
 
@@ -256,45 +254,41 @@ internal sealed class BrandMatcher
         return name.Length > 200 ? name[..200] : name;
     }
 
-    private void Collect(Regex? regex, string text, string? topic, List<BrandHit> hits, bool cjk)
+    private static void Collect(AliasAutomaton<Alias>? automaton, string text, string? topic, List<BrandHit> hits, bool cjk)
     {
-        if (regex is null)
+        if (automaton is null)
         {
             return;
         }
 
-        try
+        // Latin aliases need a non-letter on both sides (the regex's look-behind and look-ahead); CJK aliases do not.
+        foreach (var (start, length, alias) in automaton.FindLeftmostLongest(text, cjk ? null : WordDelimited))
         {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            if (!cjk && !CaseAllowed(alias, text.Substring(start, length), text, start, length))
             {
-                if (!_aliases.TryGetValue(m.Value, out var alias))
-                {
-                    continue;
-                }
-
-                if (!cjk && !CaseAllowed(alias, m.Value, text, m.Index, m.Length))
-                {
-                    continue;
-                }
-
-                if (cjk && !CjkBoundaryAllowed(text, m.Index, m.Length))
-                {
-                    continue;
-                }
-
-                if (alias.Ambiguous && HasOtherSense(alias.Text, text, topic))
-                {
-                    continue;
-                }
-
-                hits.Add(new BrandHit(alias.BrandId, alias.BrandName, alias.Text, m.Index, m.Length));
+                continue;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological text is skipped, not fatal: the other signals of the page still count.
+
+            if (cjk && !CjkBoundaryAllowed(text, start, length))
+            {
+                continue;
+            }
+
+            if (alias.Ambiguous && HasOtherSense(alias.Text, text, topic))
+            {
+                continue;
+            }
+
+            hits.Add(new BrandHit(alias.BrandId, alias.BrandName, alias.Text, start, length));
         }
     }
+
+    private static bool WordDelimited(string text, int start, int length) =>
+        (start == 0 || !IsWordChar(text[start - 1])) && (start + length == text.Length || !IsWordChar(text[start + length]));
+
+    /// <summary>Letters with case and decimal digits: what the regex's <c>[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]</c> was (CJK, marks and kana are not).</summary>
+    private static bool IsWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.DecimalDigitNumber;
 
     private static bool CaseAllowed(Alias alias, string matched, string text, int start, int length)
     {
@@ -402,9 +396,6 @@ internal sealed class BrandMatcher
 
         return false;
     }
-
-    private static string Alternation(IEnumerable<string> aliases)
-        => string.Join("|", aliases.OrderByDescending(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).Select(Regex.Escape));
 
     private static string Compact(string text)
     {
