@@ -55,7 +55,7 @@ public sealed class AlertComposer
         }
 
         message.Headers.Add("X-PartnerWatch-Alert-Id", alert.Id.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add("X-PartnerWatch-Kind", RelationalScanStore.KindName(alert.Kind));
+        message.Headers.Add("X-PartnerWatch-Kind", alert.Kind.Name());
         if (alert.Kind != AlertKind.Digest)
         {
             message.Headers.Add("X-PartnerWatch-Site", AlertText.OneLine(alert.SiteId, 200));

@@ -57,7 +57,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
             ["schema"] = JsonSchema,
             ["deliveryId"] = deliveryId,
             ["alertId"] = alert.Id,
-            ["kind"] = RelationalScanStore.KindName(alert.Kind),
+            ["kind"] = alert.Kind.Name(),
             ["createdAt"] = AlertText.Utc(alert.CreatedAt),
             ["title"] = Title(alert),
             ["summary"] = digest ? Title(alert) : Lead(alert),
@@ -208,7 +208,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
                     SlackField("Brand", SlackText(composer.BrandName(alert.BrandId), 200)),
                     SlackField("Confidence", AlertText.Confidence(alert.Confidence)),
                     SlackField("First seen", AlertText.Utc(alert.FirstSeenAt)),
-                    SlackField("Kind", RelationalScanStore.KindName(alert.Kind)),
+                    SlackField("Kind", alert.Kind.Name()),
                     SlackField("Claim", alert.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 },
             });
@@ -299,7 +299,7 @@ public sealed class WebhookPayloads(AlertComposer composer)
                     Fact("Brand", TeamsText(composer.BrandName(alert.BrandId), 200)),
                     Fact("Confidence", AlertText.Confidence(alert.Confidence)),
                     Fact("First seen", AlertText.Utc(alert.FirstSeenAt)),
-                    Fact("Kind", RelationalScanStore.KindName(alert.Kind)),
+                    Fact("Kind", alert.Kind.Name()),
                     Fact("Claim", alert.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "-"),
                 },
             });

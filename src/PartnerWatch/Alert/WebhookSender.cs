@@ -76,7 +76,7 @@ public sealed partial class WebhookSender(
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(DeliveryHeader, WebhookPayloads.DeliveryId(delivery.Alert));
-        request.Headers.Add(EventHeader, RelationalScanStore.KindName(delivery.Alert.Kind));
+        request.Headers.Add(EventHeader, delivery.Alert.Kind.Name());
         var timestamp = timeProvider.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         request.Headers.Add(TimestampHeader, timestamp);
         if (!string.IsNullOrEmpty(webhook.Secret))

@@ -10,7 +10,7 @@ namespace PartnerWatch.Cli;
 /// </summary>
 public static class CommandChecks
 {
-    public static IReadOnlyList<ConfigProblem> Check(LoadedConfiguration loaded, bool decodeLogos)
+    public static IReadOnlyList<ConfigProblem> Check(LoadedConfiguration loaded, bool decodeLogos, ReferenceFingerprintStore? referenceCache = null)
     {
         var problems = loaded.Problems.ToList();
         // A file that could not be read at all has no sections to judge.
@@ -20,7 +20,7 @@ public static class CommandChecks
             problems.Add(new ConfigProblem($"{PartnerWatchOptions.SectionName}:Brands",
                 "no brands configured: nothing could ever be detected (see the Brands example in README \"Configuration\")"));
         if (decodeLogos && loaded.IsValid)
-            problems.AddRange(LogoCatalog.Check(loaded.Options, new LogoImageDecoder(loaded.Options)));
+            problems.AddRange(LogoCatalog.Check(loaded.Options, new LogoImageDecoder(loaded.Options), referenceCache));
         return problems;
     }
 

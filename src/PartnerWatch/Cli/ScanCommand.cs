@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PartnerWatch.Domain;
 using PartnerWatch.Alert;
 using PartnerWatch.Compare;
@@ -24,8 +25,13 @@ public static class ScanCommand
     {
         display ??= ScanDisplay.None;
         var loaded = ConfigurationLoader.Load(args.ConfigFile);
-        // The same checks as validate: a scan must not run (and exit 0) on a configuration validate rejects.
-        var problems = CommandChecks.Check(loaded, decodeLogos: true);
+        // "Stores nothing unless --store": the reference-logo cache goes to the user's cache folder then, not the data directory.
+        var referenceCache = args.Store
+            ? Path.Combine(loaded.Options.Storage.DataDirectory, "cache", "logo-references")
+            : UserCacheFolder("logo-references");
+        // The same checks as validate: a scan must not run (and exit 0) on a configuration validate rejects. The check
+        // fingerprints every reference logo, so it reads and fills the same cache the scan then uses.
+        var problems = CommandChecks.Check(loaded, decodeLogos: true, new ReferenceFingerprintStore(referenceCache, NullLogger.Instance));
         if (problems.Count > 0)
         {
             CommandChecks.Write(problems, stderr);
@@ -33,6 +39,8 @@ public static class ScanCommand
         }
 
         var options = loaded.Options;
+        // A one-shot scan never meets a page again: remembering pages for conditional requests would only cost memory.
+        options.Fetch.PageCacheBytes = 0;
         var unknown = args.Sites.Where(id => !options.Sites.Any(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {
@@ -47,11 +55,7 @@ public static class ScanCommand
         var services = new ServiceCollection()
             .AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: false))
             .AddPartnerWatchPipeline(options);
-        if (!args.Store)
-        {
-            // "Stores nothing unless --store": the reference-logo cache goes to the user's cache folder, not the data directory.
-            services.AddSingleton(sp => new ReferenceFingerprintStore(UserCacheFolder("logo-references"), sp.GetRequiredService<ILogger<ReferenceFingerprintStore>>()));
-        }
+        services.AddSingleton(sp => new ReferenceFingerprintStore(referenceCache, sp.GetRequiredService<ILogger<ReferenceFingerprintStore>>()));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // Partner lists from files and URLs count as much as the inline ones (no stored claim is touched here).

@@ -95,6 +95,12 @@ public sealed class FetchOptions
     /// (default 2; 0 turns the limit off). See docs/fetching.md.
     /// </summary>
     public double PerHostRequestsPerSecond { get; set; } = 2;
+
+    /// <summary>
+    /// Pace loopback hosts too. Off by default: the per-host limit protects other people's servers; a site on this
+    /// machine (fixtures, the demo, an evaluation corpus serving every site from one port) is the operator's own.
+    /// </summary>
+    public bool PaceLoopback { get; set; }
     /// <summary><c>Accept-Language</c> sent with every request unless the site sets its own (default <c>en;q=0.9,*;q=0.5</c>).</summary>
     public string AcceptLanguage { get; set; } = "en;q=0.9,*;q=0.5";
     /// <summary>

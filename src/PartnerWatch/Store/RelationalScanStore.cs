@@ -61,9 +61,6 @@ internal sealed class RelationalScanStore : IScanStore, IOpenClaims
     /// <summary>Schema version this code writes for its engine; a database with a higher version is refused.</summary>
     public int CodeSchemaVersion => _schema.CodeVersion;
 
-    /// <summary>Wire name of an alert kind (<c>new-claim</c>, <c>reminder</c>…); prefer <see cref="AlertKindNames.Name"/>.</summary>
-    internal static string KindName(AlertKind kind) => StoreValues.KindName(kind);
-
     /// <summary>Sink name of the webhook at <c>Webhooks:N</c>.</summary>
     public static string WebhookSink(int index) => StoreValues.WebhookSink(index);
 

@@ -46,7 +46,7 @@ internal sealed class AlertEmailBuilder(PartnerWatchOptions options)
 
         return new AlertEmailModel
         {
-            Kind = RelationalScanStore.KindName(alert.Kind),
+            Kind = alert.Kind.Name(),
             Heading = heading,
             Subject = AlertText.OneLine(subject, 400),
             Opening = opening,
@@ -91,7 +91,7 @@ internal sealed class AlertEmailBuilder(PartnerWatchOptions options)
         var count = alert.DigestClaims.Count;
         return new AlertEmailModel
         {
-            Kind = RelationalScanStore.KindName(alert.Kind),
+            Kind = alert.Kind.Name(),
             Heading = "Daily digest",
             Subject = AlertText.Title(alert, "", ""),
             Opening = count == 1

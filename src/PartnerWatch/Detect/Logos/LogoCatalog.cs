@@ -207,9 +207,9 @@ public sealed class LogoCatalog
     }
 
     /// <summary>Decodes every configured reference logo and reports those that cannot be used (for <c>validate</c>).</summary>
-    public static IReadOnlyList<ConfigProblem> Check(PartnerWatchOptions options, LogoImageDecoder decoder)
+    public static IReadOnlyList<ConfigProblem> Check(PartnerWatchOptions options, LogoImageDecoder decoder, ReferenceFingerprintStore? store = null)
     {
-        Load(options, decoder, NullLogger<LogoCatalog>.Instance, store: null, out var problems);
+        Load(options, decoder, NullLogger<LogoCatalog>.Instance, store, out var problems);
         return problems;
     }
 

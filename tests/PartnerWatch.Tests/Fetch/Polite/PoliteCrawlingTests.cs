@@ -88,7 +88,7 @@ public sealed class PoliteCrawlingTests
             for (var i = 1; i <= 5; i++) pages[$"/{site}/partners-{i}"] = Page($"<h1>Partners {i}</h1>");
         }
         await using var host = await PoliteSite.StartAsync(pages);
-        await using var provider = FetchTestHost.Create(configure: o => o.PerHostRequestsPerSecond = rate);
+        await using var provider = FetchTestHost.Create(configure: o => { o.PerHostRequestsPerSecond = rate; o.PaceLoopback = true; });
 
         // Two sites crawled at the same time, as the service does with Fetch:MaxConcurrentSites = 2.
         var crawls = await Task.WhenAll(
@@ -102,5 +102,22 @@ public sealed class PoliteCrawlingTests
         // refilled every 1/rate s lets a request through right after a refill). Unpaced, all 13 arrive within a second.
         var busiest = times.Max(t => times.Count(u => u >= t && u < t.AddSeconds(1)));
         Assert.True(busiest <= rate + 1, $"{busiest} requests within one second at a limit of {rate}/s");
+    }
+
+    [Fact]
+    public async Task SitesOnThisMachineAreNotPacedUnlessAsked()
+    {
+        // One request every 10 s if it applied: the 6 pages and robots.txt would take a minute. Loopback is the
+        // operator's own (fixtures, the demo, an evaluation corpus serving every site from one port).
+        var pages = new Dictionary<string, string> { ["/a/"] = Page(string.Concat(Enumerable.Range(1, 5).Select(i => $"<a href=\"/a/partners-{i}\">Partners {i}</a>"))) };
+        for (var i = 1; i <= 5; i++) pages[$"/a/partners-{i}"] = Page($"<h1>Partners {i}</h1>");
+        await using var host = await PoliteSite.StartAsync(pages);
+        await using var provider = FetchTestHost.Create(configure: o => o.PerHostRequestsPerSecond = 0.1);
+
+        var steps = await provider.CrawlAsync(host.Url("/a/"), FetchTestHost.Watchdog(), new CrawlOptions());
+
+        Assert.Equal(6, steps.Pages().Count);
+        var times = host.Seen.Select(r => r.At).Order().ToList();
+        Assert.True(times[^1] - times[0] < TimeSpan.FromSeconds(10), $"requests spread over {times[^1] - times[0]}: loopback was paced");
     }
 }
