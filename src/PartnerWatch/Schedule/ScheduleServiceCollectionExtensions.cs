@@ -33,6 +33,11 @@ public static class ScheduleServiceCollectionExtensions
                 s.InstanceName = "PartnerWatch";
                 // Also on the in-memory store: the id names the node on every scan it records (scanned_by).
                 s.InstanceId = node.Id;
+                // On a cluster a node is not told when another node frees a trigger (a [DisallowConcurrentExecution]
+                // scan ending elsewhere) or stores a new firing: it only looks again after its idle wait. Quartz's
+                // default 30 s let whole firings slip to the next one; 2 s costs one small query per idle node.
+                if (options.Storage.IsPostgres())
+                    s.IdleWaitTime = ClusterIdleWaitTime;
             });
             if (options.Storage.IsPostgres())
                 q.UsePersistentStore(store => ConfigureClusteredStore(store, options));
@@ -55,6 +60,9 @@ public static class ScheduleServiceCollectionExtensions
         services.AddSingleton<ClusterView>();
         return services;
     }
+
+    /// <summary>How often an idle cluster node looks at the job store for firings it was not told about.</summary>
+    internal static readonly TimeSpan ClusterIdleWaitTime = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Quartz's ADO.NET store on the PartnerWatch database, clustered: every node checks in every

@@ -218,14 +218,24 @@ public sealed class ThreeNodeClusterTests(PostgresServer server, ITestOutputHelp
     private static async Task<IReadOnlyDictionary<string, int>> CountsBeforeFiringAsync(ClusterSiteFarm farm, int firingsAhead)
     {
         var at = NextFiring(DateTimeOffset.UtcNow + Quiet) + Tick * (firingsAhead - 1) - Quiet;
-        await Task.Delay(at - DateTimeOffset.UtcNow);
+        await DelayUntilAsync(at);
         return farm.ScanCounts();
     }
 
     private static async Task WaitForFiringAsync(TimeSpan after)
     {
         var at = NextFiring(DateTimeOffset.UtcNow) + after;
-        await Task.Delay(at - DateTimeOffset.UtcNow);
+        await DelayUntilAsync(at);
+    }
+
+    /// <summary>
+    /// Until the wall clock has passed <paramref name="at"/>. Task.Delay runs on another clock and may wake a moment
+    /// early; a count taken then made the next window start at the same firing (two counts a millisecond apart: "0 scans").
+    /// </summary>
+    private static async Task DelayUntilAsync(DateTimeOffset at)
+    {
+        for (var left = at - DateTimeOffset.UtcNow; left >= TimeSpan.Zero; left = at - DateTimeOffset.UtcNow)
+            await Task.Delay(left + TimeSpan.FromMilliseconds(5));
     }
 
     /// <summary>The next time the cron expression fires: every 15 s of the UTC minute.</summary>
