@@ -93,13 +93,29 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         if (fingerprint is null) return null;
         var variants = new List<FingerprintVariant>(fingerprint.Variants);
         var format = ImageFormatSniffer.Sniff(bytes);
+        // An SVG is sanitised and parsed, a raster decoded, once for all its small renderings.
+        SKSvg? svg = null;
+        SKPicture? picture = null;
+        SKBitmap? source = null;
+        try
+        {
+            if (format == SniffedImageFormat.Svg) svg = LoadSvg(DecodeText(bytes), out picture, out _);
+            else source = DecodeFull(bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // It decoded a moment ago; without a picture or bitmap the small renderings are skipped below.
+        }
+        using var ownsPicture = svg;
+        using var ownsSource = source;
         foreach (var side in SmallRenderingSizes)
         {
             // A raster reference is not enlarged: a 40 px reference drawn at 48 px says nothing new.
             if (format != SniffedImageFormat.Svg && side >= Math.Max(fingerprint.Width, fingerprint.Height)) continue;
+            if (picture is null && source is null) break;
             try
             {
-                using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(DecodeText(bytes), side) : RenderRasterSmall(bytes, side);
+                using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(picture!, side) : RenderRasterSmall(source!, side);
                 if (small is null) continue;
                 var rendered = Finish(small, SKCodecResult.Success, format, small.Info, MapPolicy.None, out _, silhouette: true);
                 if (rendered is null) continue;
@@ -113,10 +129,8 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         return fingerprint with { Variants = variants };
     }
 
-    private SKBitmap? RenderSvgSmall(string markup, int longSide)
+    private static SKBitmap RenderSvgSmall(SKPicture picture, int longSide)
     {
-        using var svg = LoadSvg(markup, out var picture, out _);
-        if (svg is null) return null;
         var bounds = picture.CullRect;
         var scale = longSide / Math.Max(bounds.Width, bounds.Height);
         var bitmap = new SKBitmap(new SKImageInfo(Math.Max(1, (int)Math.Round(bounds.Width * scale)), Math.Max(1, (int)Math.Round(bounds.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -129,11 +143,14 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     }
 
     // Called only after TryFingerprint accepted the same bytes, so the byte and pixel caps already hold.
-    private static SKBitmap? RenderRasterSmall(ReadOnlySpan<byte> bytes, int longSide)
+    private static SKBitmap? DecodeFull(ReadOnlySpan<byte> bytes)
     {
         using var data = SKData.CreateCopy(bytes);
-        using var source = SKBitmap.Decode(data);
-        if (source is null) return null;
+        return SKBitmap.Decode(data);
+    }
+
+    private static SKBitmap? RenderRasterSmall(SKBitmap source, int longSide)
+    {
         var scale = (float)longSide / Math.Max(source.Width, source.Height);
         var info = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         return source.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
