@@ -25,7 +25,6 @@ public sealed record LogoDecodeLimits(long MaxBytes, long MaxPixels = LogoDecode
 public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 {
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
-    private static readonly (byte R, byte G, byte B) Black = (0, 0, 0);
 
     public LogoImageDecoder(PartnerWatchOptions options) : this(new LogoDecodeLimits(options.Fetch.MaxImageBytes)) { }
 
@@ -320,8 +319,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     private static List<FingerprintVariant> FingerprintTransparent(int width, int height, Action<SKCanvas, float> draw, MapPolicy maps, bool silhouette)
     {
-        var (onWhite, w, h) = RenderWorking(width, height, White, draw);
-        var (onBlack, _, _) = RenderWorking(width, height, Black, draw);
+        var (onWhite, onBlack, w, h) = RenderWorkingFlattened(width, height, draw);
         try
         {
             return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
@@ -410,6 +408,39 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             rgb[j + 2] = rgba[i * 4 + 2];
         }
         return (rgb, w, h);
+    }
+
+    /// <summary>
+    /// The image drawn once onto transparency at the working size, then flattened onto white and onto black here: with
+    /// premultiplied colour c and alpha a, over black is c and over white is c + (255 − a) — one resampling instead of
+    /// two (resampling is most of Skia's share of a scan, issue 12). Both buffers are rented; the caller returns them.
+    /// </summary>
+    private static (byte[] OnWhite, byte[] OnBlack, int Width, int Height) RenderWorkingFlattened(int width, int height, Action<SKCanvas, float> draw)
+    {
+        var scale = (float)LogoNormalizer.WorkingSize / Math.Max(width, height);
+        var w = Math.Clamp((int)Math.Round(width * scale), 1, LogoNormalizer.WorkingSize);
+        var h = Math.Clamp((int)Math.Round(height * scale), 1, LogoNormalizer.WorkingSize);
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = new SKBitmap(info);
+        using (var canvas = new SKCanvas(surface))
+        {
+            canvas.Clear(SKColors.Transparent);
+            draw(canvas, scale);
+        }
+        var rgba = surface.GetPixelSpan();
+        var onWhite = ArrayPool<byte>.Shared.Rent(w * h * 3);
+        var onBlack = ArrayPool<byte>.Shared.Rent(w * h * 3);
+        for (int i = 0, j = 0; i < w * h; i++, j += 3)
+        {
+            var clear = 255 - rgba[i * 4 + 3];
+            for (var c = 0; c < 3; c++)
+            {
+                var premultiplied = rgba[i * 4 + c];
+                onBlack[j + c] = premultiplied;
+                onWhite[j + c] = (byte)Math.Min(255, premultiplied + clear);
+            }
+        }
+        return (onWhite, onBlack, w, h);
     }
 
     private static SKSamplingOptions Sampling(float scale) =>
