@@ -240,6 +240,9 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             var fullFingerprint = Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
             return reference ? fullFingerprint : WithWallParts(fullFingerprint, full, format, info, splitWall);
         }
+        // A photo holds no logo the hash could find (no background to trim) and is never a wall: not fingerprinted (PhotoFilter).
+        if (!reference && result is (SKCodecResult.Success or SKCodecResult.IncompleteInput) && !HasTransparency(bitmap) && PhotoFilter.IsPhoto(bitmap))
+            return Reject($"{format} looks like a photo (no background colour, many colours)", out rejectReason);
         // A reference logo is one logo: only images seen on pages are split into walls.
         var fingerprint = Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
         return reference ? fingerprint : WithWallParts(fingerprint, bitmap, format, info, splitWall);

@@ -83,8 +83,7 @@ internal static class LogoNormalizer
         var emitted = 0;
         for (var level = 0; level < MaxLevels + 2 && emitted < MaxLevels; level++)
         {
-            pixels.MeasureFrom(background, rect);
-            var content = ContentBounds(pixels, rect);
+            var content = pixels.MeasureFrom(background, rect);
             if (content is null) break;
             var box = content.Value;
             if (lastEmitted is null || Differs(box, lastEmitted.Value))
@@ -153,24 +152,6 @@ internal static class LogoNormalizer
 
     private static bool Differs(Rect a, Rect b) =>
         Math.Abs(a.Width - b.Width) > Math.Max(2, a.Width * 0.04) || Math.Abs(a.Height - b.Height) > Math.Max(2, a.Height * 0.04);
-
-    private static Rect? ContentBounds(Raster p, Rect within)
-    {
-        int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
-        for (var y = within.Y; y < within.Bottom; y++)
-        {
-            for (var x = within.X; x < within.Right; x++)
-            {
-                if (p.Distance(x, y) <= ContentDistance) continue;
-                if (x < minX) minX = x;
-                if (x > maxX) maxX = x;
-                if (y < minY) minY = y;
-                if (y > maxY) maxY = y;
-            }
-        }
-        if (maxX < 0) return null;
-        return new Rect(minX, minY, maxX - minX + 1, maxY - minY + 1);
-    }
 
     /// <summary>The median colour of the rectangle's one-pixel border if most of the border has it, else null.</summary>
     private static (byte R, byte G, byte B)? UniformRingColour(Raster p, Rect r) => RingColour(p, r, UniformShare);
@@ -347,7 +328,6 @@ internal static class LogoNormalizer
         public int Right => X + Width;
         public int Bottom => Y + Height;
 
-        public bool Contains(Rect other) => other.X >= X && other.Y >= Y && other.Right <= Right && other.Bottom <= Bottom;
     }
 
     private sealed class Raster(byte[] rgb, int width, int height)
@@ -356,28 +336,34 @@ internal static class LogoNormalizer
         public int Height { get; } = height;
 
         // Every pixel's distance from one background, filled once per background over the rectangle being trimmed and
-        // read by every later pass (bounds, colours, each layout's grid, the map): the same doubles the formula gives,
-        // so no decision changes; a per-pixel table lookup per pass and layout was the normaliser's largest cost.
+        // read by every later pass (colours, each layout's grid, the map): the same doubles the formula gives, so no
+        // decision changes; a per-pixel table lookup per pass and layout was the normaliser's largest cost.
         private double[]? distances;
-        private (byte R, byte G, byte B) distancesFrom;
-        private Rect distancesOver;
 
-        /// <summary>Fills the distance map from <paramref name="background"/> over <paramref name="rect"/>; reads by
-        /// <see cref="Distance(int, int)"/> are valid inside it until the next call.</summary>
-        public void MeasureFrom((byte R, byte G, byte B) background, Rect rect)
+        /// <summary>
+        /// Fills the distance map from <paramref name="background"/> over <paramref name="rect"/> (reads by
+        /// <see cref="Distance(int, int)"/> are valid inside it until the next call) and returns the bounds of the pixels
+        /// that are not background (distance above <see cref="ContentDistance"/>), or null when there are none.
+        /// </summary>
+        public Rect? MeasureFrom((byte R, byte G, byte B) background, Rect rect)
         {
-            if (distances is not null && distancesFrom == background && distancesOver.Contains(rect)) return;
             distances ??= ArrayPool<double>.Shared.Rent(Width * Height);
+            int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
             for (var y = rect.Y; y < rect.Bottom; y++)
             {
                 var i = y * Width + rect.X;
                 for (var x = rect.X; x < rect.Right; x++, i++)
                 {
                     var j = 3 * i;
-                    distances[i] = ColourDistance.Of(rgb[j], rgb[j + 1], rgb[j + 2], background.R, background.G, background.B);
+                    var d = distances[i] = ColourDistance.Of(rgb[j], rgb[j + 1], rgb[j + 2], background.R, background.G, background.B);
+                    if (d <= ContentDistance) continue;
+                    if (x < minX) minX = x;
+                    if (x > maxX) maxX = x;
+                    if (y < minY) minY = y;
+                    if (y > maxY) maxY = y;
                 }
             }
-            (distancesFrom, distancesOver) = (background, rect);
+            return maxX < 0 ? null : new Rect(minX, minY, maxX - minX + 1, maxY - minY + 1);
         }
 
         /// <summary>The distance of a pixel from the background last measured from (inside its rectangle).</summary>
