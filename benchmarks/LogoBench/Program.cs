@@ -13,6 +13,7 @@ using PartnerWatch.Detect.Logos;
 //           fingerprint + match every image under dir, once each, no cache; wall tiles as the scan cuts them (only an
 //           image that matches nothing whole), or of every image that may be a wall with split-all
 //   catalog <brands.json> [cacheDir]                    build the reference catalogue, print its time
+//   photos  <out.tsv> <dir>...                          the photo test's figures and decision for every raster image
 return args switch
 {
     ["images", var dir, var brands, var output, .. var rest] => Images(dir, brands, output, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : int.MaxValue, rest.Contains("split-all")),
@@ -23,7 +24,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: images <dir> <brands.json> <out.tsv> [max] | catalog <brands.json> [cacheDir]");
+    Console.Error.WriteLine("usage: images <dir> <brands.json> <out.tsv> [max] | catalog <brands.json> [cacheDir] | photos <out.tsv> <dir>...");
     return 2;
 }
 
