@@ -13,17 +13,51 @@ using PartnerWatch.Detect.Logos;
 //           fingerprint + match every image under dir, once each, no cache; wall tiles as the scan cuts them (only an
 //           image that matches nothing whole), or of every image that may be a wall with split-all
 //   catalog <brands.json> [cacheDir]                    build the reference catalogue, print its time
+//   photos  <out.tsv> <dir>...                          the photo test's figures and decision for every raster image
 return args switch
 {
     ["images", var dir, var brands, var output, .. var rest] => Images(dir, brands, output, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : int.MaxValue, rest.Contains("split-all")),
     ["catalog", var brands, .. var rest] => Catalog(brands, rest.FirstOrDefault()),
+    ["photos", var output, .. var dirs] => Photos(output, dirs),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: images <dir> <brands.json> <out.tsv> [max] | catalog <brands.json> [cacheDir]");
+    Console.Error.WriteLine("usage: images <dir> <brands.json> <out.tsv> [max] | catalog <brands.json> [cacheDir] | photos <out.tsv> <dir>...");
     return 2;
+}
+
+// The photo test's figures for every raster image under the folders, decoded as the scan decodes them (≤ 1,024 px):
+// path, size, opaque, edge share of the most common colour, distinct colours, area share, and the decision.
+static int Photos(string output, string[] dirs)
+{
+    string[] extensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"];
+    var lines = new List<string>();
+    foreach (var dir in dirs)
+    {
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Where(f => extensions.Contains(Path.GetExtension(f).ToLowerInvariant())).Order(StringComparer.Ordinal))
+        {
+            using var codec = SkiaSharp.SKCodec.Create(file);
+            if (codec is null) continue;
+            var info = codec.Info;
+            var scale = Math.Min(1f, 1024f / Math.Max(info.Width, info.Height));
+            var size = scale < 1f ? codec.GetScaledDimensions(scale) : new SkiaSharp.SKSizeI(info.Width, info.Height);
+            var decodeInfo = new SkiaSharp.SKImageInfo(size.Width, size.Height, SkiaSharp.SKColorType.Rgba8888, SkiaSharp.SKAlphaType.Premul);
+            using var bitmap = new SkiaSharp.SKBitmap(decodeInfo);
+            var result = codec.GetPixels(decodeInfo, bitmap.GetPixels());
+            if (result == SkiaSharp.SKCodecResult.InvalidScale) continue;
+            var pixels = bitmap.GetPixelSpan();
+            var opaque = true;
+            for (var i = 3; i < pixels.Length; i += 4) if (pixels[i] < 250) { opaque = false; break; }
+            var m = PhotoFilter.Measure(bitmap);
+            var photo = opaque && PhotoFilter.IsPhoto(bitmap);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{file}\t{bitmap.Width}x{bitmap.Height}\t{(opaque ? "opaque" : "alpha")}\t{m.EdgeShare:F3}\t{m.Distinct}\t{m.AreaShare:F3}\t{(photo ? "PHOTO" : "-")}"));
+        }
+    }
+    File.WriteAllLines(output, lines);
+    Console.WriteLine($"{lines.Count} images, {lines.Count(l => l.EndsWith("PHOTO", StringComparison.Ordinal))} judged photos");
+    return 0;
 }
 
 static PartnerWatchOptions Options(string brandsFile, string? cacheDir)

@@ -25,7 +25,6 @@ public sealed record LogoDecodeLimits(long MaxBytes, long MaxPixels = LogoDecode
 public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 {
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
-    private static readonly (byte R, byte G, byte B) Black = (0, 0, 0);
 
     public LogoImageDecoder(PartnerWatchOptions options) : this(new LogoDecodeLimits(options.Fetch.MaxImageBytes)) { }
 
@@ -93,13 +92,29 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         if (fingerprint is null) return null;
         var variants = new List<FingerprintVariant>(fingerprint.Variants);
         var format = ImageFormatSniffer.Sniff(bytes);
+        // An SVG is sanitised and parsed, a raster decoded, once for all its small renderings.
+        SKSvg? svg = null;
+        SKPicture? picture = null;
+        SKBitmap? source = null;
+        try
+        {
+            if (format == SniffedImageFormat.Svg) svg = LoadSvg(DecodeText(bytes), out picture, out _);
+            else source = DecodeFull(bytes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // It decoded a moment ago; without a picture or bitmap the small renderings are skipped below.
+        }
+        using var ownsPicture = svg;
+        using var ownsSource = source;
         foreach (var side in SmallRenderingSizes)
         {
             // A raster reference is not enlarged: a 40 px reference drawn at 48 px says nothing new.
             if (format != SniffedImageFormat.Svg && side >= Math.Max(fingerprint.Width, fingerprint.Height)) continue;
+            if (picture is null && source is null) break;
             try
             {
-                using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(DecodeText(bytes), side) : RenderRasterSmall(bytes, side);
+                using var small = format == SniffedImageFormat.Svg ? RenderSvgSmall(picture!, side) : RenderRasterSmall(source!, side);
                 if (small is null) continue;
                 var rendered = Finish(small, SKCodecResult.Success, format, small.Info, MapPolicy.None, out _, silhouette: true);
                 if (rendered is null) continue;
@@ -113,10 +128,8 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
         return fingerprint with { Variants = variants };
     }
 
-    private SKBitmap? RenderSvgSmall(string markup, int longSide)
+    private static SKBitmap RenderSvgSmall(SKPicture picture, int longSide)
     {
-        using var svg = LoadSvg(markup, out var picture, out _);
-        if (svg is null) return null;
         var bounds = picture.CullRect;
         var scale = longSide / Math.Max(bounds.Width, bounds.Height);
         var bitmap = new SKBitmap(new SKImageInfo(Math.Max(1, (int)Math.Round(bounds.Width * scale)), Math.Max(1, (int)Math.Round(bounds.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -129,11 +142,14 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
     }
 
     // Called only after TryFingerprint accepted the same bytes, so the byte and pixel caps already hold.
-    private static SKBitmap? RenderRasterSmall(ReadOnlySpan<byte> bytes, int longSide)
+    private static SKBitmap? DecodeFull(ReadOnlySpan<byte> bytes)
     {
         using var data = SKData.CreateCopy(bytes);
-        using var source = SKBitmap.Decode(data);
-        if (source is null) return null;
+        return SKBitmap.Decode(data);
+    }
+
+    private static SKBitmap? RenderRasterSmall(SKBitmap source, int longSide)
+    {
         var scale = (float)longSide / Math.Max(source.Width, source.Height);
         var info = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * scale)), Math.Max(1, (int)Math.Round(source.Height * scale)), SKColorType.Rgba8888, SKAlphaType.Premul);
         return source.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
@@ -224,6 +240,9 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             var fullFingerprint = Finish(full, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
             return reference ? fullFingerprint : WithWallParts(fullFingerprint, full, format, info, splitWall);
         }
+        // A photo holds no logo the hash could find (no background to trim) and is never a wall: not fingerprinted (PhotoFilter).
+        if (!reference && result is (SKCodecResult.Success or SKCodecResult.IncompleteInput) && !HasTransparency(bitmap) && PhotoFilter.IsPhoto(bitmap))
+            return Reject($"{format} looks like a photo (no background colour, many colours)", out rejectReason);
         // A reference logo is one logo: only images seen on pages are split into walls.
         var fingerprint = Finish(bitmap, result, format, info, reference ? MapPolicy.Reference : null, out rejectReason, silhouette: reference);
         return reference ? fingerprint : WithWallParts(fingerprint, bitmap, format, info, splitWall);
@@ -303,8 +322,7 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
 
     private static List<FingerprintVariant> FingerprintTransparent(int width, int height, Action<SKCanvas, float> draw, MapPolicy maps, bool silhouette)
     {
-        var (onWhite, w, h) = RenderWorking(width, height, White, draw);
-        var (onBlack, _, _) = RenderWorking(width, height, Black, draw);
+        var (onWhite, onBlack, w, h) = RenderWorkingFlattened(width, height, draw);
         try
         {
             return TransparentViews.Fingerprint(onWhite, onBlack, w, h, maps, silhouette);
@@ -393,6 +411,39 @@ public sealed class LogoImageDecoder(LogoDecodeLimits limits)
             rgb[j + 2] = rgba[i * 4 + 2];
         }
         return (rgb, w, h);
+    }
+
+    /// <summary>
+    /// The image drawn once onto transparency at the working size, then flattened onto white and onto black here: with
+    /// premultiplied colour c and alpha a, over black is c and over white is c + (255 − a) — one resampling instead of
+    /// two (resampling is most of Skia's share of a scan, issue 12). Both buffers are rented; the caller returns them.
+    /// </summary>
+    private static (byte[] OnWhite, byte[] OnBlack, int Width, int Height) RenderWorkingFlattened(int width, int height, Action<SKCanvas, float> draw)
+    {
+        var scale = (float)LogoNormalizer.WorkingSize / Math.Max(width, height);
+        var w = Math.Clamp((int)Math.Round(width * scale), 1, LogoNormalizer.WorkingSize);
+        var h = Math.Clamp((int)Math.Round(height * scale), 1, LogoNormalizer.WorkingSize);
+        var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var surface = new SKBitmap(info);
+        using (var canvas = new SKCanvas(surface))
+        {
+            canvas.Clear(SKColors.Transparent);
+            draw(canvas, scale);
+        }
+        var rgba = surface.GetPixelSpan();
+        var onWhite = ArrayPool<byte>.Shared.Rent(w * h * 3);
+        var onBlack = ArrayPool<byte>.Shared.Rent(w * h * 3);
+        for (int i = 0, j = 0; i < w * h; i++, j += 3)
+        {
+            var clear = 255 - rgba[i * 4 + 3];
+            for (var c = 0; c < 3; c++)
+            {
+                var premultiplied = rgba[i * 4 + c];
+                onBlack[j + c] = premultiplied;
+                onWhite[j + c] = (byte)Math.Min(255, premultiplied + clear);
+            }
+        }
+        return (onWhite, onBlack, w, h);
     }
 
     private static SKSamplingOptions Sampling(float scale) =>

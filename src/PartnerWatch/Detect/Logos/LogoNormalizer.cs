@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PartnerWatch.Detect.Logos;
 
 /// <summary>
@@ -30,11 +32,24 @@ internal static class LogoNormalizer
         maps ??= MapPolicy.None;
         var variants = new List<FingerprintVariant>(2 * MaxLevels);
         var pixels = new Raster(rgb, width, height);
-        var full = new Rect(0, 0, width, height);
+        try
+        {
+            Fingerprint(variants, pixels, knownBackground, maps);
+        }
+        finally
+        {
+            pixels.Release();
+        }
+        return variants;
+    }
+
+    private static void Fingerprint(List<FingerprintVariant> variants, Raster pixels, (byte R, byte G, byte B)? knownBackground, MapPolicy maps)
+    {
+        var full = new Rect(0, 0, pixels.Width, pixels.Height);
         if (knownBackground is { } known)
         {
             AddLevels(variants, pixels, full, known, maps);
-            return variants;
+            return;
         }
         // An opaque image: its background is the dominant colour of its edge. A tightly cropped logo (a rounded
         // blue square touching the edges) has its own colour there, so white — the page colour of most logos —
@@ -51,7 +66,6 @@ internal static class LogoNormalizer
             if (guesses.All(g => Distance(g, colour) >= ContentDistance)) guesses.Add(colour);
         }
         foreach (var guess in guesses) AddLevels(variants, pixels, full, guess, maps);
-        return variants;
     }
 
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
@@ -69,17 +83,17 @@ internal static class LogoNormalizer
         var emitted = 0;
         for (var level = 0; level < MaxLevels + 2 && emitted < MaxLevels; level++)
         {
-            var content = ContentBounds(pixels, rect, background);
+            var content = pixels.MeasureFrom(background, rect);
             if (content is null) break;
             var box = content.Value;
             if (lastEmitted is null || Differs(box, lastEmitted.Value))
             {
                 var added = false;
-                var colours = ColoursOf(pixels, box, background);
-                var map = maps.SizeFor(box.Width, box.Height) is var (mw, mh) ? MapOf(pixels, box, background, mw, mh) : null;
+                var colours = ColoursOf(pixels, box);
+                var map = maps.SizeFor(box.Width, box.Height) is var (mw, mh) ? MapOf(pixels, box, mw, mh) : null;
                 foreach (var layout in HashLayouts.For((double)box.Width / box.Height))
                 {
-                    var grid = ForegroundGrid(pixels, box, background, layout);
+                    var grid = ForegroundGrid(pixels, box, layout);
                     var hash = HalfCoverageHash(grid, layout);
                     if (IsInformative(hash))
                     {
@@ -116,7 +130,7 @@ internal static class LogoNormalizer
 
     // Only solid foreground counts (anti-aliased edges blend with the background and carry its hue); a pixel is
     // chromatic when its channels spread by more than a fifth of the range.
-    private static ColourSignature ColoursOf(Raster p, Rect box, (byte R, byte G, byte B) background)
+    private static ColourSignature ColoursOf(Raster p, Rect box)
     {
         Span<int> counts = stackalloc int[ColourSignature.HueBins + 1];
         var step = Math.Max(1, Math.Max(box.Width, box.Height) / 128);
@@ -124,7 +138,7 @@ internal static class LogoNormalizer
         {
             for (var x = box.X; x < box.Right; x += step)
             {
-                if (p.DistanceAt(x, y, background) < SaturationDistance) continue;
+                if (p.Distance(x, y) < SaturationDistance) continue;
                 var (r, g, b) = p.At(x, y);
                 int max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
                 if (max - min < 51) { counts[ColourSignature.AchromaticBin]++; continue; }
@@ -138,24 +152,6 @@ internal static class LogoNormalizer
 
     private static bool Differs(Rect a, Rect b) =>
         Math.Abs(a.Width - b.Width) > Math.Max(2, a.Width * 0.04) || Math.Abs(a.Height - b.Height) > Math.Max(2, a.Height * 0.04);
-
-    private static Rect? ContentBounds(Raster p, Rect within, (byte R, byte G, byte B) background)
-    {
-        int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
-        for (var y = within.Y; y < within.Bottom; y++)
-        {
-            for (var x = within.X; x < within.Right; x++)
-            {
-                if (p.DistanceAt(x, y, background) <= ContentDistance) continue;
-                if (x < minX) minX = x;
-                if (x > maxX) maxX = x;
-                if (y < minY) minY = y;
-                if (y > maxY) maxY = y;
-            }
-        }
-        if (maxX < 0) return null;
-        return new Rect(minX, minY, maxX - minX + 1, maxY - minY + 1);
-    }
 
     /// <summary>The median colour of the rectangle's one-pixel border if most of the border has it, else null.</summary>
     private static (byte R, byte G, byte B)? UniformRingColour(Raster p, Rect r) => RingColour(p, r, UniformShare);
@@ -220,7 +216,7 @@ internal static class LogoNormalizer
         hash.PopCount / (double)Hash256.Bits is >= MinInformativeShare and <= MaxInformativeShare;
 
     /// <summary>Foreground map of the content box stretched to the layout's sub-cell grid (aspect ratio is compared separately).</summary>
-    private static double[] ForegroundGrid(Raster p, Rect box, (byte R, byte G, byte B) background, HashLayout layout)
+    private static double[] ForegroundGrid(Raster p, Rect box, HashLayout layout)
     {
         int gw = 2 * layout.Columns, gh = 2 * layout.Rows;
         var grid = new double[gw * gh];
@@ -230,7 +226,7 @@ internal static class LogoNormalizer
             for (var gx = 0; gx < gw; gx++)
             {
                 double x0 = box.X + (double)gx * box.Width / gw, x1 = box.X + (double)(gx + 1) * box.Width / gw;
-                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1, background);
+                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1);
             }
         }
         return grid;
@@ -242,9 +238,9 @@ internal static class LogoNormalizer
     /// the content's full contrast. At 28 px most pixels are edges, and a saturated edge is as bold as the contrast is
     /// high — white on navy would look bolder than red on white.
     /// </remarks>
-    private static ForegroundMap MapOf(Raster p, Rect box, (byte R, byte G, byte B) background, int width, int height)
+    private static ForegroundMap MapOf(Raster p, Rect box, int width, int height)
     {
-        var contrast = FullContrast(p, box, background);
+        var contrast = FullContrast(p, box);
         var values = new byte[width * height];
         for (var y = 0; y < height; y++)
         {
@@ -252,14 +248,14 @@ internal static class LogoNormalizer
             for (var x = 0; x < width; x++)
             {
                 double x0 = box.X + (double)x * box.Width / width, x1 = box.X + (double)(x + 1) * box.Width / width;
-                values[y * width + x] = (byte)Math.Round(255 * AreaAverage(p, x0, x1, y0, y1, background, contrast));
+                values[y * width + x] = (byte)Math.Round(255 * AreaAverage(p, x0, x1, y0, y1, contrast));
             }
         }
         return new ForegroundMap(values, width, height);
     }
 
     /// <summary>The distance from the background that solid foreground reaches: the 90th percentile over the content's pixels.</summary>
-    private static double FullContrast(Raster p, Rect box, (byte R, byte G, byte B) background)
+    private static double FullContrast(Raster p, Rect box)
     {
         Span<int> histogram = stackalloc int[101];
         var count = 0;
@@ -267,7 +263,7 @@ internal static class LogoNormalizer
         {
             for (var x = box.X; x < box.Right; x++)
             {
-                var d = p.DistanceAt(x, y, background);
+                var d = p.Distance(x, y);
                 if (d <= ContentDistance) continue;
                 histogram[(int)Math.Round(d * 100)]++;
                 count++;
@@ -309,7 +305,7 @@ internal static class LogoNormalizer
 
     // Box filter over the fractional source area of one grid cell; for cells smaller than a pixel it samples the
     // covering pixel, which is fine because small images were scaled up to the working size first.
-    private static double AreaAverage(Raster p, double x0, double x1, double y0, double y1, (byte R, byte G, byte B) background, double fullContrast = SaturationDistance)
+    private static double AreaAverage(Raster p, double x0, double x1, double y0, double y1, double fullContrast = SaturationDistance)
     {
         double sum = 0, weight = 0;
         for (var y = (int)y0; y < Math.Ceiling(y1) && y < p.Height; y++)
@@ -320,7 +316,7 @@ internal static class LogoNormalizer
             {
                 var wx = Math.Min(x + 1, x1) - Math.Max(x, x0);
                 if (wx <= 0) continue;
-                sum += wx * wy * Math.Min(1.0, p.DistanceAt(x, y, background) / fullContrast);
+                sum += wx * wy * Math.Min(1.0, p.Distance(x, y) / fullContrast);
                 weight += wx * wy;
             }
         }
@@ -331,6 +327,7 @@ internal static class LogoNormalizer
     {
         public int Right => X + Width;
         public int Bottom => Y + Height;
+
     }
 
     private sealed class Raster(byte[] rgb, int width, int height)
@@ -338,16 +335,51 @@ internal static class LogoNormalizer
         public int Width { get; } = width;
         public int Height { get; } = height;
 
+        // Every pixel's distance from one background, filled once per background over the rectangle being trimmed and
+        // read by every later pass (colours, each layout's grid, the map): the same doubles the formula gives, so no
+        // decision changes; a per-pixel table lookup per pass and layout was the normaliser's largest cost.
+        private double[]? distances;
+
+        /// <summary>
+        /// Fills the distance map from <paramref name="background"/> over <paramref name="rect"/> (reads by
+        /// <see cref="Distance(int, int)"/> are valid inside it until the next call) and returns the bounds of the pixels
+        /// that are not background (distance above <see cref="ContentDistance"/>), or null when there are none.
+        /// </summary>
+        public Rect? MeasureFrom((byte R, byte G, byte B) background, Rect rect)
+        {
+            distances ??= ArrayPool<double>.Shared.Rent(Width * Height);
+            int minX = int.MaxValue, minY = int.MaxValue, maxX = -1, maxY = -1;
+            for (var y = rect.Y; y < rect.Bottom; y++)
+            {
+                var i = y * Width + rect.X;
+                for (var x = rect.X; x < rect.Right; x++, i++)
+                {
+                    var j = 3 * i;
+                    var d = distances[i] = ColourDistance.Of(rgb[j], rgb[j + 1], rgb[j + 2], background.R, background.G, background.B);
+                    if (d <= ContentDistance) continue;
+                    if (x < minX) minX = x;
+                    if (x > maxX) maxX = x;
+                    if (y < minY) minY = y;
+                    if (y > maxY) maxY = y;
+                }
+            }
+            return maxX < 0 ? null : new Rect(minX, minY, maxX - minX + 1, maxY - minY + 1);
+        }
+
+        /// <summary>The distance of a pixel from the background last measured from (inside its rectangle).</summary>
+        public double Distance(int x, int y) => distances![y * Width + x];
+
         public (byte R, byte G, byte B) At(int x, int y)
         {
             var i = (y * Width + x) * 3;
             return (rgb[i], rgb[i + 1], rgb[i + 2]);
         }
 
-        public double DistanceAt(int x, int y, (byte R, byte G, byte B) background)
+        /// <summary>Returns the distance map's buffer to the pool; the raster is not used afterwards.</summary>
+        public void Release()
         {
-            var i = (y * Width + x) * 3;
-            return ColourDistance.Of(rgb[i], rgb[i + 1], rgb[i + 2], background.R, background.G, background.B);
+            if (distances is not null) ArrayPool<double>.Shared.Return(distances);
+            distances = null;
         }
     }
 }

@@ -17,7 +17,7 @@ namespace PartnerWatch.Detect.Logos;
 public sealed class ReferenceFingerprintStore(string directory, ILogger logger)
 {
     /// <summary>Raise whenever fingerprints of the same bytes would change (the build id check catches the rest).</summary>
-    public const int AlgorithmVersion = 1;
+    public const int AlgorithmVersion = 2;
 
     private static readonly byte[] Magic = "PWRF"u8.ToArray();
     private static readonly Guid Build = typeof(ReferenceFingerprintStore).Assembly.ManifestModule.ModuleVersionId;
