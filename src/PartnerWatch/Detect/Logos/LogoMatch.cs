@@ -91,6 +91,14 @@ public sealed record LogoMatchThresholds(int MaxDistance = LogoMatchThresholds.D
     public static int EffectiveDistance(int hamming, FingerprintVariant reference) =>
         reference.RenderedLongSide > 0 ? hamming + SmallRenderingPenalty : hamming;
 
+    /// <summary>
+    /// Whether a view can say which brand it is: not a disc, a rounded square or a ring (<see cref="GenericShapes"/>).
+    /// A pair of views counts toward any match only when both sides carry identity — a plain disc is close to Facebook's
+    /// "f" disc seen as a silhouette, to every round badge and to the dots of a wordmark's tiles, so it is no evidence of
+    /// any of them, whatever its colour (docs/logo-matching.md, "Session 5: low-structure references").
+    /// </summary>
+    public static bool CarriesIdentity(FingerprintVariant view) => !GenericShapes.IsGeneric(view);
+
     /// <summary>Largest |ln(content size quotient)| at which a small rendering of a reference is compared with an image.</summary>
     public const double SmallRenderingSizeTolerance = 0.15;
 
