@@ -11,7 +11,19 @@ public sealed record BrandInImage(LogoMatch Match, string Detail);
 /// </summary>
 public static class ImageMatches
 {
-    public static IReadOnlyList<BrandInImage> Find(LogoCatalog catalog, ImageFingerprint fingerprint)
+    /// <param name="namedBrand">The brand the image's own element names (its file name, its alt text), if any. When the
+    /// pixels agree — the whole image or one of its tiles is that brand's logo — the image is that logo, not a wall:
+    /// a tile matching another brand is a piece of it (the "H" of HUAWEI's wordmark is Hetzner's knocked-out "H"), so
+    /// only the named brand is reported.</param>
+    public static IReadOnlyList<BrandInImage> Find(LogoCatalog catalog, ImageFingerprint fingerprint, string? namedBrand = null)
+    {
+        var found = FindAll(catalog, fingerprint);
+        if (namedBrand is null || found.Count < 2 || !found.Any(f => string.Equals(f.Match.BrandId, namedBrand, StringComparison.OrdinalIgnoreCase)))
+            return found;
+        return [.. found.Where(f => string.Equals(f.Match.BrandId, namedBrand, StringComparison.OrdinalIgnoreCase) || !f.Detail.StartsWith("tile ", StringComparison.Ordinal))];
+    }
+
+    private static List<BrandInImage> FindAll(LogoCatalog catalog, ImageFingerprint fingerprint)
     {
         var found = new Dictionary<string, BrandInImage>(StringComparer.OrdinalIgnoreCase);
         if (catalog.Match(fingerprint) is { } whole)

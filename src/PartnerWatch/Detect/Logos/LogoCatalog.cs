@@ -195,12 +195,14 @@ public sealed class LogoCatalog
     {
         foreach (var query in fingerprint.Variants)
         {
+            var queryCarriesIdentity = LogoMatchThresholds.CarriesIdentity(query);
             var limit = radius();
             index.Search(query.Hash, limit, (entry, hamming) =>
             {
                 var reference = references[entry.Reference];
                 var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
                 if (distance > limit || !Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
+                if (!LogoMatchThresholds.PairCarriesIdentity(query, queryCarriesIdentity, entry.Variant)) return;
                 visit(query, entry, reference, distance);
             });
         }

@@ -91,6 +91,41 @@ public sealed record LogoMatchThresholds(int MaxDistance = LogoMatchThresholds.D
     public static int EffectiveDistance(int hamming, FingerprintVariant reference) =>
         reference.RenderedLongSide > 0 ? hamming + SmallRenderingPenalty : hamming;
 
+    /// <summary>
+    /// Whether a view can say which brand it is: not a disc, a rounded square or a ring (<see cref="GenericShapes"/>).
+    /// A pair of views counts toward any match only when both sides carry identity — a plain disc is close to Facebook's
+    /// "f" disc seen as a silhouette, to every round badge and to the dots of a wordmark's tiles, so it is no evidence of
+    /// any of them, whatever its colour (docs/logo-matching.md, "Session 5: low-structure references").
+    /// </summary>
+    public static bool CarriesIdentity(FingerprintVariant view) => !GenericShapes.IsGeneric(view);
+
+    /// <summary>
+    /// Whether a pair of views may count toward a match: both carry identity by their shape, or the shape is generic but
+    /// the colours are the identity — a reference of at least <see cref="MinDistinctHues"/> distinct hues (BrowserStack's
+    /// five rings) that the image agrees with at <see cref="MinGenericColourAgreement"/> or more. One hue is not enough:
+    /// Facebook's blue disc and PaddlePaddle's blue dot agree at 0.8.
+    /// </summary>
+    /// <param name="queryCarriesIdentity"><see cref="CarriesIdentity"/> of <paramref name="query"/>, computed once per query view.</param>
+    public static bool PairCarriesIdentity(FingerprintVariant query, bool queryCarriesIdentity, FingerprintVariant reference)
+    {
+        if (queryCarriesIdentity && CarriesIdentity(reference)) return true;
+        return DistinctHues(reference.Colours) >= MinDistinctHues && query.Colours.Agreement(reference.Colours) >= MinGenericColourAgreement;
+    }
+
+    public const int MinDistinctHues = 3;
+
+    /// <summary>Hue bins holding at least 2/15 (~13 %) of a view's solid foreground each.</summary>
+    public static int DistinctHues(ColourSignature colours)
+    {
+        var hues = 0;
+        for (var bin = 0; bin < ColourSignature.HueBins; bin++)
+        {
+            if (colours.Share(bin) >= 2) hues++;
+        }
+        return hues;
+    }
+    public const double MinGenericColourAgreement = 0.8;
+
     /// <summary>Largest |ln(content size quotient)| at which a small rendering of a reference is compared with an image.</summary>
     public const double SmallRenderingSizeTolerance = 0.15;
 
