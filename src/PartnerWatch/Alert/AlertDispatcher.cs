@@ -44,7 +44,7 @@ public sealed partial class AlertDispatcher(
         try
         {
             // Reminders and the digest are due by the clock; queueing them here makes every dispatch run (each minute and
-            // after each scan) the one place where time-driven alerts enter the outbox.
+            // after each scan, through BackgroundAlertDispatcher) the one place where time-driven alerts enter the outbox.
             await store.QueueDueAlertsAsync(cancellationToken);
             int sent = 0, failed = 0;
             var attempted = new HashSet<long>();

@@ -62,6 +62,9 @@ public sealed class ScanConcurrencyLimiter(PartnerWatchOptions options, TimeProv
         lock (_averageLock)
             _averageSeconds = _averageSeconds <= 0 ? seconds : _averageSeconds + AverageWeight * (seconds - _averageSeconds);
         _scanning.AddOrUpdate(siteId, 0, (_, n) => Math.Max(0, n - 1));
+        // Only sites being scanned are kept: an entry per site ever scanned (sites removed by a reload included) would
+        // grow for the life of the service. Removed only while still 0, so a scan that started meanwhile keeps its entry.
+        _scanning.TryRemove(KeyValuePair.Create(siteId, 0));
         _slots.Release();
     }
 

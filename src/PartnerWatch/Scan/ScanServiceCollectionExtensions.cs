@@ -12,6 +12,9 @@ public static class ScanServiceCollectionExtensions
         services.AddTransient<SiteScanner>();
         services.AddTransient<ScanRunner>();
         services.AddTransient<SiteMonitor>();
+        // Alerts queued by a scan are delivered off the scan's worker, by one loop per process (runs only in a host: serve).
+        services.AddSingleton<Alert.AlertDispatchSignal>();
+        services.AddHostedService<Alert.BackgroundAlertDispatcher>();
         return services;
     }
 }

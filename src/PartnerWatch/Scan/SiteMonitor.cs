@@ -8,12 +8,14 @@ namespace PartnerWatch.Scan;
 
 /// <summary>
 /// What the service does for a site on each scheduled run: scan it, record the result (which queues alerts for
-/// newly opened unverified claims in the same transaction), then deliver whatever the outbox holds.
+/// newly opened unverified claims in the same transaction), then ring the <see cref="BackgroundAlertDispatcher"/>.
+/// The alerts are delivered by that loop, not here: composing and sending on the scan's worker kept the worker (and
+/// with workers = slots + 1, a scan slot) from the next due site while the outbox drained.
 /// </summary>
 public sealed class SiteMonitor(
     SiteScanner scanner,
     IScanStore store,
-    AlertDispatcher dispatcher,
+    AlertDispatchSignal alerts,
     ILogger<SiteMonitor> logger,
     Fetch.Browser.ClaimScreenshots screenshots,
     Telemetry.PartnerWatchMetrics? metrics = null)
@@ -25,7 +27,8 @@ public sealed class SiteMonitor(
         metrics?.AlertsQueued(recorded.AlertsQueued);
         if (recorded.AlertsQueued > 0)
             logger.LogInformation("Queued {Alerts} alerts for {Site}", recorded.AlertsQueued, site.Id);
-        await dispatcher.DispatchPendingAsync(cancellationToken);
+        // Every scan, not only one that queued: the run also picks up reminders, the digest and retries that fell due.
+        alerts.Ring();
         return result;
     }
 }

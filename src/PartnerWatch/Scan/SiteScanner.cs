@@ -14,7 +14,8 @@ namespace PartnerWatch.Scan;
 /// stays bounded by one page, whatever the size of the site list. Never throws for a broken site: failures become
 /// <see cref="ScanError"/> entries. Every request of the scan carries the site's fetch settings (language, proxy); a page
 /// the server answers 304 for adds what the last full fetch of it found (<see cref="RememberedPages"/>), so the result
-/// equals a full scan's. Page bytes are kept in the result only for pages a claim's evidence names.
+/// equals a full scan's. Page bytes are kept in the result only for pages a claim's evidence names and this scan
+/// downloaded; a page answered 304 is named by its hash (the evidence store has its bytes from the earlier scan).
 /// </summary>
 public sealed partial class SiteScanner(
     SiteCrawler crawler,
@@ -58,12 +59,11 @@ public sealed partial class SiteScanner(
                     errors.Add(error);
                 if (step.Unchanged is { } same && same.Findings is PageFindings findings)
                 {
-                    // 304: the bytes and findings of the last full fetch stand; only the time of this visit is new.
+                    // 304: the bytes and findings of the last full fetch stand; only the time of this visit is new. The
+                    // bytes themselves are named by their hash: the evidence store holds them from the scan that fetched them.
                     pages++;
                     unchanged++;
-                    var keepSame = same.Html is { } body && retainedBytes + body.LongLength <= MaxRetainedEvidenceBytes;
-                    if (keepSame) retainedBytes += same.Html!.LongLength;
-                    fetched.Add(new FetchedPage(same.Url.AbsoluteUri, same.StatusCode, time.GetUtcNow(), same.Sha256, same.Length, keepSame ? same.Html : null));
+                    fetched.Add(new FetchedPage(same.Url.AbsoluteUri, same.StatusCode, time.GetUtcNow(), same.Sha256, same.Length, null));
                     collector.AddFindings(findings);
                 }
                 if (step.Page is { } page)
@@ -84,7 +84,7 @@ public sealed partial class SiteScanner(
                     var found = await collector.AddPageAsync(page, cancellationToken);
                     if (page.RememberAs is { } generation)
                         remembered.Remember(generation, new RememberedPage(page.Url, page.StatusCode, page.ETag, page.LastModified, sha256,
-                            page.Html.LongLength, found.MayBeEvidence ? page.Html : null, page.RefreshTarget, page.Links, page.Notes, found, time.GetUtcNow()));
+                            page.Html.LongLength, page.RefreshTarget, page.Links, page.Notes, found, time.GetUtcNow()));
                 }
             }
         }

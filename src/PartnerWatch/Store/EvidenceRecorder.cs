@@ -21,7 +21,10 @@ internal sealed class EvidenceRecorder(StoreContext store, IEvidenceBlobs blobs)
         var pageUrls = wanted.Select(e => NormalizeUrl(e.PageUrl)).ToHashSet(StringComparer.Ordinal);
         foreach (var page in (result.FetchedPages ?? []).Where(p => p is not null && pageUrls.Contains(NormalizeUrl(p.Url))))
         {
-            var stored = page.Html is { } html && await TryWriteAsync(html, page.Url, cancellationToken);
+            // A page answered 304 carries only its hash; its bytes are stored if the scan that downloaded them stored them.
+            var stored = page.Html is { } html
+                ? await TryWriteAsync(html, page.Url, cancellationToken)
+                : await IsStoredAsync(page.Sha256, page.Url, cancellationToken);
             items.TryAdd("page " + NormalizeUrl(page.Url), new EvidenceItem("page", page.Url, page.FetchedAt, page.StatusCode, page.Sha256, page.Length, stored, "text/html"));
 
             // A page built by scripts: what detection read (and a visitor saw) is the rendered DOM, not the bytes served.
@@ -112,6 +115,20 @@ internal sealed class EvidenceRecorder(StoreContext store, IEvidenceBlobs blobs)
                 Blobs = JsonSerializer.Serialize(files.Where(f => f.Stored).Select(f => f.Sha256).Distinct().ToList(), Json),
                 Content = content,
             }, cancellationToken);
+    }
+
+    private async Task<bool> IsStoredAsync(string? sha256, string what, CancellationToken cancellationToken)
+    {
+        if (!EvidenceFiles.IsSha256(sha256)) return false;
+        try
+        {
+            return await blobs.ContainsAsync(sha256!, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbException)
+        {
+            store.Logger.LogEvidenceWriteFailed(what, ex.Message);
+            return false;
+        }
     }
 
     private async Task<bool> TryWriteAsync(byte[] bytes, string what, CancellationToken cancellationToken)

@@ -19,6 +19,12 @@ public interface IEvidenceBlobs
     Task<string> WriteAsync(byte[] bytes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// True when bytes are stored under <paramref name="sha256"/>: a page a re-scan found unchanged (HTTP 304) is named
+    /// by its hash only, and counts as stored evidence when the scan that downloaded it stored it.
+    /// </summary>
+    async Task<bool> ContainsAsync(string sha256, CancellationToken cancellationToken) => await ReadAsync(sha256, cancellationToken) is not null;
+
+    /// <summary>
     /// Deletes the blobs not in <paramref name="referenced"/> that were written before <paramref name="writtenBefore"/>
     /// (a blob just written may belong to a scan not yet committed). Returns how many were deleted.
     /// </summary>
@@ -45,6 +51,9 @@ public sealed class LocalEvidenceBlobs(DataDirectory dataDirectory) : IEvidenceB
     }
 
     public Task<string> WriteAsync(byte[] bytes, CancellationToken cancellationToken) => _files.PutBlobAsync(bytes, cancellationToken);
+
+    public Task<bool> ContainsAsync(string sha256, CancellationToken cancellationToken) =>
+        Task.FromResult(EvidenceFiles.IsSha256(sha256) && File.Exists(_files.BlobPath(sha256)));
 
     public Task<int> DeleteUnreferencedAsync(IReadOnlySet<string> referenced, DateTimeOffset writtenBefore, CancellationToken cancellationToken) =>
         Task.FromResult(_files.DeleteUnreferencedBlobs(referenced, writtenBefore));

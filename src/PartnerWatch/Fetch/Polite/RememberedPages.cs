@@ -8,7 +8,10 @@ public interface IPageFindings
     /// <summary>Rough memory held, for the cache's byte budget.</summary>
     long EstimatedBytes { get; }
 
-    /// <summary>True when the page may be named by a claim's evidence: then its body is kept too, for the evidence store.</summary>
+    /// <summary>
+    /// True when the page may be named by a claim's evidence. Its body is not kept for that: the evidence store already
+    /// holds those bytes under <see cref="RememberedPage.Sha256"/> from the scan that downloaded them.
+    /// </summary>
     bool MayBeEvidence { get; }
 }
 
@@ -16,8 +19,11 @@ public interface IPageFindings
 public sealed record PageLink(Uri Target, int Score, bool UnderPage);
 
 /// <summary>
-/// A page as the last full fetch left it: its validators, what the crawl and the detect stage took from it, and its
-/// body only when it may be evidence. Enough to reproduce a scan of the page without its bytes when the site answers 304.
+/// A page as the last full fetch left it: its validators, what the crawl and the detect stage took from it, and the
+/// SHA-256 and length of its body — never the body. Enough to reproduce a scan of the page without its bytes when the
+/// site answers 304; a claim's evidence names the page by that hash, and the evidence store, which received the bytes
+/// from the scan that downloaded them (content-addressed), counts them as stored (issue 12: keeping the bodies of
+/// evidence pages filled the 64 MiB budget at 300 sites, so a third of the pages lost their validators).
 /// </summary>
 public sealed record RememberedPage(
     Uri Url,
@@ -26,7 +32,6 @@ public sealed record RememberedPage(
     DateTimeOffset? LastModified,
     string Sha256,
     long Length,
-    byte[]? Html,
     Uri? RefreshTarget,
     IReadOnlyList<PageLink> Links,
     IReadOnlyList<string> Notes,
@@ -34,7 +39,7 @@ public sealed record RememberedPage(
     DateTimeOffset RememberedAt)
 {
     internal long EstimatedBytes =>
-        512 + (Html?.LongLength ?? 0) + Findings.EstimatedBytes
+        512 + 2L * Sha256.Length + Findings.EstimatedBytes
         + Links.Sum(l => 64L + 2 * l.Target.OriginalString.Length) + Notes.Sum(n => 32L + 2 * n.Length);
 }
 

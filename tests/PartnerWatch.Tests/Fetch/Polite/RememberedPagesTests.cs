@@ -14,8 +14,9 @@ public sealed class RememberedPagesTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private static RememberedPage Page(string path, int bodyBytes, DateTimeOffset at) =>
-        new(new Uri("https://example.com" + path), 200, "\"v1\"", null, "00", bodyBytes, new byte[bodyBytes], null, [], [], new Findings(100, true), at);
+    // The size a page takes is its findings' (no body is kept: the evidence store has it by hash).
+    private static RememberedPage Page(string path, int findingsBytes, DateTimeOffset at) =>
+        new(new Uri("https://example.com" + path), 200, "\"v1\"", null, "00", 50_000, null, [], [], new Findings(findingsBytes, true), at);
 
     [Fact]
     public void TheLeastRecentlyUsedPagesLeaveWhenTheBudgetIsFull()
@@ -49,5 +50,18 @@ public sealed class RememberedPagesTests
         clock.Now += TimeSpan.FromHours(2);
         Assert.Null(pages.Find("brands-v1", new Uri("https://example.com/partners")));
         Assert.Equal(0, pages.Bytes);
+    }
+
+    [Fact]
+    public void AnEvidencePageIsRememberedByItsHashNotItsBody()
+    {
+        var clock = new Clock(DateTimeOffset.Parse("2026-12-07T00:00:00Z"));
+        var pages = new RememberedPages(new PartnerWatchOptions(), clock);
+
+        // A 200 KB partners page with findings that may be evidence: what is held is its findings, not its 200 KB.
+        pages.Remember("g", new RememberedPage(new Uri("https://example.com/partners"), 200, "\"v1\"", null, new string('a', 64), 200_000,
+            null, [], [], new Findings(2_000, MayBeEvidence: true), clock.Now));
+
+        Assert.InRange(pages.Bytes, 2_000, 4_000);
     }
 }

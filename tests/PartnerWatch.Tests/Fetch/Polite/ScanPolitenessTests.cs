@@ -66,8 +66,10 @@ public sealed class ScanPolitenessTests
         Assert.Equal(2, again.Count);
         Assert.All(again, r => Assert.NotNull(r.IfNoneMatch));
         Assert.All(again, r => Assert.Equal(304, r.Status));
-        // Evidence stays complete: the claim's page keeps its bytes; the page without findings keeps only its hash.
-        Assert.NotNull(second.FetchedPages.Single(p => p.Url.EndsWith("/partner.html")).Html);
+        // The first scan keeps the claim page's bytes for the evidence store; a 304 carries its hash only (the evidence
+        // store has the bytes by then: UnchangedEvidenceTests), and the page without findings keeps only its hash.
+        Assert.NotNull(first.FetchedPages.Single(p => p.Url.EndsWith("/partner.html")).Html);
+        Assert.Null(second.FetchedPages.Single(p => p.Url.EndsWith("/partner.html")).Html);
         Assert.Null(second.FetchedPages.Single(p => p.Url == site.BaseUri.ToString()).Html);
     }
 
