@@ -22,6 +22,17 @@ internal sealed class PostgresEvidenceBlobs(StoreDialect dialect, StoreSchema sc
             "SELECT bytes FROM evidence_blobs WHERE sha256 = @Sha256;", new { Sha256 = sha256 }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>Asked for every unchanged evidence page of a re-scan: the database answers without sending the bytes.</summary>
+    public async Task<bool> ContainsAsync(string sha256, CancellationToken cancellationToken)
+    {
+        if (!EvidenceFiles.IsSha256(sha256))
+            return false;
+        await schema.EnsureAsync(cancellationToken);
+        await using var connection = await dialect.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM evidence_blobs WHERE sha256 = @Sha256);", new { Sha256 = sha256 }, cancellationToken: cancellationToken));
+    }
+
     public async Task<string> WriteAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bytes);
