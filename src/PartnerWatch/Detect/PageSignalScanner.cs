@@ -257,9 +257,16 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                           element.GetAttribute("role") == "img";
             var isLink = tag is "a" or "area" && element.HasAttribute("href");
 
-            if (isImage || isLink)
+            // An empty element named only by its aria-label (<span class="logo" aria-label="Red Hat">) is a picture
+            // drawn by CSS: its label is the logo's name.
+            if (isImage || isLink || element.HasAttribute("aria-label") && element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent))
             {
                 ScanLabels(element, tag);
+            }
+
+            if (tag == "svg")
+            {
+                ScanSpriteSymbols(element);
             }
 
             if (isImage || element.HasAttribute("style"))
@@ -315,6 +322,23 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                     Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
                         label, ImageUrlOf(element, tag), context);
                 }
+            }
+        }
+
+        /// <summary>An inline SVG that draws a symbol of a sprite (<c>&lt;use href="sprite.svg#redhat"&gt;</c>): the symbol id names the logo.</summary>
+        private void ScanSpriteSymbols(IElement svg)
+        {
+            foreach (var use in svg.Children.Where(c => c.LocalName == "use").Take(4))
+            {
+                var href = use.GetAttribute("href") ?? use.GetAttribute("xlink:href") ?? use.GetAttribute("http://www.w3.org/1999/xlink", "href");
+                var hash = href?.IndexOf('#') ?? -1;
+                if (hash < 0 || Matcher.FindInFileName(href![(hash + 1)..]) is not { } hit)
+                {
+                    continue;
+                }
+
+                var context = _context.Resolve(svg, JoinNonEmpty(Label(svg), ShortBlockText(svg)), LinkNegative(svg.Closest("a"), hit.BrandId));
+                Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"sprite symbol \"{Clip(href[hash..])}\" names {hit.BrandName}", null, null, context);
             }
         }
 

@@ -44,6 +44,30 @@ internal static partial class PartnerRelation
     [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinWord();
 
+    /// <summary>A phrase that makes the name right after it the agent of backing, sponsoring or donating ("donated by Oracle").</summary>
+    [GeneratedRegex(@"\b(?:(?:sponsored|supported|backed|funded|donated|provided|hosted|powered|made possible|offered|contributed|granted)(?: \w+ly)? by|courtesy of|thanks to|donations? from|grants? from)\s+(?:the\s+)?(?:generous\s+)?$|(?:由|获得|得到)$|برعاية\s*$|بدعم من\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AgentBefore();
+
+    /// <summary>True when <paramref name="mention"/> follows an agent phrase in <paramref name="sentence"/> ("servers donated by Oracle").</summary>
+    public static bool IsAgent(string sentence, string mention)
+    {
+        var at = sentence.IndexOf(mention, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            return AgentBefore().IsMatch(sentence[Math.Max(0, at - 40)..at]);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>True when some occurrence of <paramref name="mention"/> in <paramref name="sentence"/> is bound to one of the partner keyword spans.</summary>
     public static bool Binds(string sentence, string mention, IReadOnlyList<(int Start, int Length)> partnerSpans)
     {

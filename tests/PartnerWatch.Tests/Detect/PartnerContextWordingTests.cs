@@ -1,0 +1,86 @@
+using static PartnerWatch.Tests.Detect.DetectionHarness;
+
+namespace PartnerWatch.Tests.Detect;
+
+/// <summary>
+/// How sites word their partner sections beyond a "Partners" heading (issue 10, session 5): thanks to partners for
+/// their trust and support, sections that list partners and integrations together, one-sentence claims in prose
+/// ("Backed by AWS"), and partner vocabularies of further catalogue languages (Arabic). Each group also holds the
+/// near miss that must stay a mention.
+/// </summary>
+public sealed class PartnerContextWordingTests
+{
+    private const string Wall = "<ul class=\"items\"><li><img src=\"a.png\" alt=\"红帽\"></li><li><img src=\"b.png\" alt=\"Cisco\"></li></ul>";
+
+    [Theory]
+    [InlineData("<h2>合作客户</h2><p class=\"lead\">感谢以下合作伙伴长期以来的信任与支持。</p>")]
+    [InlineData("<p class=\"lead\">感谢以下合作伙伴长期以来的信任与支持。</p>")]
+    [InlineData("<p>感謝以下合作夥伴長期以來的信任與支持。</p>")]
+    [InlineData("<p>感谢各合作单位的大力支持！</p>")]
+    [InlineData("<h2>Partners</h2><p>Thanks to the following partners for their long-term trust and support.</p>")]
+    [InlineData("<p>We thank our partners for their trust and support.</p>")]
+    [InlineData("<p>Wir danken unseren Partnern für ihr Vertrauen und ihre Unterstützung.</p>")]
+    [InlineData("<p>Merci à nos partenaires pour leur confiance et leur soutien.</p>")]
+    [InlineData("<p>Agradecemos a nuestros socios su confianza y apoyo.</p>")]
+    [InlineData("<p>パートナー企業の皆様のご支援とご信頼に感謝いたします。</p>")]
+    public async Task ThanksToPartnersForTheirSupportIntroducesAPartnerWall(string lead)
+        => Assert.Equal(["cisco", "redhat"], await BrandsClaimedAsync(lead + Wall));
+
+    [Theory]
+    [InlineData("<p>支持以下平台：</p>")]
+    [InlineData("<p>本产品兼容以下系统。</p>")]
+    [InlineData("<h2>Integrations</h2>")]
+    public async Task ASupportedPlatformsLeadStaysIncidental(string lead)
+        => Assert.Empty(await BrandsClaimedAsync(lead + Wall));
+
+    [Theory]
+    [InlineData("<h2>Partners &amp; integrations</h2>")]
+    [InlineData("<h2>Integrations and partners</h2>")]
+    [InlineData("<h2>Partner und Integrationen</h2>")]
+    [InlineData("<h2>合作伙伴与集成</h2>")]
+    public async Task AHeadingThatNamesPartnersBesideIntegrationsIsAPartnerSection(string heading)
+        => Assert.Equal(["cisco", "redhat"], await BrandsClaimedAsync(heading + Wall));
+
+    [Theory]
+    [InlineData("<p>Backed by AWS.</p>", "aws")]
+    [InlineData("<p>Acme is backed by Google and a community of contributors.</p>", "google")]
+    [InlineData("<p>Thanks to Microsoft for sponsoring our CI.</p>", "microsoft")]
+    [InlineData("<p>Thanks to Red Hat for hosting our build machines.</p>", "redhat")]
+    [InlineData("<p>Our CI runs on servers donated by Oracle.</p>", "oracle")]
+    [InlineData("<p>Hosting is generously provided by Cisco.</p>", "cisco")]
+    [InlineData("<p>Acme participated in Google Summer of Code 2023.</p>", "google")]
+    [InlineData("<p>Intel sponsors our CI.</p>", "intel")]
+    [InlineData("<p>The project is supported by Microsoft.</p>", "microsoft")]
+    public async Task AOneSentenceClaimInProseIsAClaim(string body, string brand)
+        => Assert.Equal([brand], await BrandsClaimedAsync(body));
+
+    [Theory]
+    [InlineData("<p>Acme runs on AWS and Google Cloud.</p>")]
+    [InlineData("<p>Thanks to Microsoft Teams we could meet every week.</p>")]
+    [InlineData("<p>Map data provided by Google.</p>")]
+    [InlineData("<p>Deploy to Microsoft Azure with one command.</p>")]
+    public async Task ProseThatUsesAVendorIsNotAClaim(string body)
+        => Assert.Empty(await BrandsClaimedAsync(body));
+
+    [Theory]
+    [InlineData("<h2>شركاؤنا</h2>")]
+    [InlineData("<h2>الشركاء</h2>")]
+    [InlineData("<h2>الرعاة</h2>")]
+    [InlineData("<h2>عملاؤنا</h2>")]
+    [InlineData("<h3>بدعم من</h3>")]
+    public async Task ArabicPartnerAndSponsorHeadingsAreClaims(string heading)
+        => Assert.Equal(["cisco", "redhat"], await BrandsClaimedAsync(heading + Wall));
+
+    [Theory]
+    [InlineData("<p>هذا المشروع برعاية Microsoft.</p>", "microsoft")]
+    [InlineData("<p>بدعم من Google</p>", "google")]
+    public async Task ArabicSponsorStatementsAreClaims(string body, string brand)
+        => Assert.Equal([brand], await BrandsClaimedAsync(body));
+
+    [Theory]
+    [InlineData("<h2>تابعونا</h2><p><a href=\"https://www.linkedin.com/company/acme\">LinkedIn</a></p>")]
+    [InlineData("<p>يعمل على Microsoft Windows و Red Hat.</p>")]
+    [InlineData("<p>متوافق مع Microsoft Windows.</p>")]
+    public async Task ArabicIncidentalMentionsAreNotClaims(string body)
+        => Assert.Empty(await BrandsClaimedAsync(body));
+}
