@@ -61,7 +61,8 @@ internal sealed partial class ContextLexicon
             [CueKind.Cookie] = ["cookie", @"\bprivacy\b", "data protection", "consent", @"\bgdpr\b", @"\btracking\b", @"\bpixel\b"],
             [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare (?:on|this|via|it)\b", @"^share$", "connect with us", "find us on", "join us on", @"\bsocial\b"],
             [CueKind.AppStore] = ["app store", "google play", "download on", "get it on", @"available on the\b", "microsoft store"],
-            [CueKind.SignIn] = [@"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
+            // Donation platforms are ways to pay, not sponsors ("donate via GitHub Sponsors", "GitHub-Sponsors").
+            [CueKind.SignIn] = [@"\bgithub[- ]sponsors\b", @"\bopen ?collective\b", @"\bpatreon\b", @"\bliberapay\b", @"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
                 @"\bpayments?\b", "apple pay", "google pay"],
         }),
         new("de", new Dictionary<CueKind, string[]>
@@ -153,7 +154,9 @@ internal sealed partial class ContextLexicon
                 "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝",
                 // Thanks for trust and support ("感谢以下合作伙伴长期以来的信任与支持"): the 支持 inside is gratitude, not
                 // "supports"; the whole phrase is one partner cue and masks the compatibility word within it.
-                "(?:感谢|感謝|鸣谢|鳴謝|致谢|致謝)[^。！？!?]{0,40}(?:支持|支援|信任|帮助|幫助|厚爱|厚愛)", "(?:大力|鼎力|倾力|傾力)支持"],
+                "(?:感谢|感謝|鸣谢|鳴謝|致谢|致謝)[^。！？!?]{0,40}(?:支持|支援|信任|帮助|幫助|厚爱|厚愛)", "(?:大力|鼎力|倾力|傾力)支持",
+                // "深受领先机构信赖" (trusted by leading organisations) heads a customer wall.
+                "(?:深受|备受|備受|受到|获得|獲得|赢得|贏得)[^。！？!?]{0,12}(?:信赖|信賴|信任|青睐|青睞)", "(?:信赖|信賴|信任)我们"],
             [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
             [CueKind.Trademark] = ["商标", "商標", "版权所有", "版權所有"],
             [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位|者)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於"],
@@ -181,7 +184,7 @@ internal sealed partial class ContextLexicon
         }),
         new("ja", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
+            [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定", "信頼され", "信頼いただ"],
             [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
             [CueKind.Trademark] = ["登録商標"],
             [CueKind.Compatibility] = ["対応", "動作環境"],
@@ -194,7 +197,7 @@ internal sealed partial class ContextLexicon
         }),
         new("ko", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["후원", "스폰서", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증"],
+            [CueKind.Partner] = ["후원", "스폰서", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증", "신뢰하는", "신뢰받는"],
             [CueKind.News] = ["뉴스", "소식", "보도"],
             [CueKind.Trademark] = ["상표"],
             [CueKind.Compatibility] = ["호환", "시스템 요구"],
@@ -210,7 +213,7 @@ internal sealed partial class ContextLexicon
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>
     public static readonly IReadOnlyDictionary<CueKind, string[]> ClassTokenPrefixes = new Dictionary<CueKind, string[]>
     {
-        [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referen", "alliance", "ecosystem", "trusted", "certif",
+        [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referenz", "references", "referencias", "alliance", "ecosystem", "trusted", "certif",
             "member", "supplier", "sponsor", "supporter", "adopter", "backer", "donor", "funder", "usedby", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
         [CueKind.News] = ["news", "blog", "press", "article", "post", "aktuell", "noticia", "xinwen"],
         [CueKind.Cookie] = ["cookie", "consent", "gdpr", "privacy"],
@@ -348,6 +351,12 @@ internal sealed partial class ContextLexicon
 
         return partner;
     }
+
+    /// <summary>A class or symbol id that names a UI icon (<c>icon</c>, <c>icon-fw</c>, <c>icon-github</c>, <c>fa-github</c>).</summary>
+    public static bool HasIconToken(string? tokens)
+        => !string.IsNullOrEmpty(tokens) && tokens.Split([' ', '-', '_', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(t => t.Equals("icon", StringComparison.OrdinalIgnoreCase) || t.Equals("icons", StringComparison.OrdinalIgnoreCase) ||
+                      t.Equals("fa", StringComparison.OrdinalIgnoreCase) || t.Equals("bi", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"sponsorLogos" → "sponsor", "Logos"; "supporters-wrap" is split at '-' before this.</summary>
     private static IEnumerable<string> SplitCamelCase(string token)

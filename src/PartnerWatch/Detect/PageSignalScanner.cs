@@ -152,6 +152,12 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                     // under "Used by" that mentions "our own Docker image"): prose needs its own partner statement.
                     context = new ContextVerdict(ContextStrength.None, $"prose under {context.Description}");
                 }
+                else if (offset >= 0 && context.Strength == ContextStrength.Page && TextSpans.IsProseMention(blockText, offset + hit.Start))
+                {
+                    // On a sponsors page the prose explains how to give ("review comments on GitHub"); only the names it
+                    // lists or a sentence with its own partner statement (resolved as Strong above) present partners.
+                    context = new ContextVerdict(ContextStrength.None, $"prose on {context.Description}");
+                }
 
                 Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\")", sentence, null, context);
             }
@@ -328,11 +334,17 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
         /// <summary>An inline SVG that draws a symbol of a sprite (<c>&lt;use href="sprite.svg#redhat"&gt;</c>): the symbol id names the logo.</summary>
         private void ScanSpriteSymbols(IElement svg)
         {
+            // A decorative icon (aria-hidden, class "icon", "#icon-github") is the site's own UI, not a logo it shows.
+            if (svg.GetAttribute("aria-hidden") == "true" || ContextLexicon.HasIconToken(svg.GetAttribute("class")))
+            {
+                return;
+            }
+
             foreach (var use in svg.Children.Where(c => c.LocalName == "use").Take(4))
             {
                 var href = use.GetAttribute("href") ?? use.GetAttribute("xlink:href") ?? use.GetAttribute("http://www.w3.org/1999/xlink", "href");
                 var hash = href?.IndexOf('#') ?? -1;
-                if (hash < 0 || Matcher.FindInFileName(href![(hash + 1)..]) is not { } hit)
+                if (hash < 0 || ContextLexicon.HasIconToken(href![(hash + 1)..]) || Matcher.FindInFileName(href[(hash + 1)..]) is not { } hit)
                 {
                     continue;
                 }

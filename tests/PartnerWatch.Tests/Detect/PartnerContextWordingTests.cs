@@ -83,4 +83,61 @@ public sealed class PartnerContextWordingTests
     [InlineData("<p>متوافق مع Microsoft Windows.</p>")]
     public async Task ArabicIncidentalMentionsAreNotClaims(string body)
         => Assert.Empty(await BrandsClaimedAsync(body));
+
+    [Theory]
+    [InlineData("<h2>深受领先机构信赖</h2><p>加入数千名在生产环境中使用 Acme 的开发者和公司之列</p>")]
+    [InlineData("<h2>多くの企業に信頼されています</h2>")]
+    [InlineData("<h2>기업들이 신뢰하는 솔루션</h2>")]
+    public async Task TrustedByLeadingOrganisationsHeadsACustomerWall(string heading)
+        => Assert.Equal(["cisco", "redhat"], await BrandsClaimedAsync(heading + Wall));
+
+    [Theory]
+    [InlineData("<h2>Sponsors</h2><p>You can also donate via <a href=\"https://github.com/sponsors/acme\">GitHub Sponsors</a>, Open Collective or a bank transfer.</p>")]
+    [InlineData("<h2>Sponsoren</h2><p>Nützliche Informationen, um auf anderem Wege als durch GitHub-Sponsors zu spenden.</p>")]
+    public async Task ADonationPlatformNamedAfterABrandIsNotItsSponsorship(string body)
+        => Assert.Empty(await ClaimedWithAsync(body, GitHubBrand));
+
+    [Fact]
+    public async Task ProseOnASponsorsPageExplainsAndItsListPresents()
+    {
+        const string page = "<html><head><title>Sponsor Acme</title></head><body><h1>Sponsor Acme</h1>" +
+                            "<p>Commit access is available to contributors with a reputation for high-quality work: code, GitHub review comments and regular activity.</p>" +
+                            "<div><ul><li>Red Hat</li><li>Cisco</li></ul></div></body></html>";
+        Assert.Equal(["cisco", "redhat"], await ClaimedWithAsync(page, GitHubBrand));
+    }
+
+    [Fact]
+    public async Task AReferenceDocumentationPathIsNotACustomerReferencesPage()
+    {
+        const string page = "<html><head><title>How to set up object storage</title></head><body><h1>Object storage</h1>" +
+                            "<table><tr><td>Red Hat Ceph</td><td>ceph</td></tr><tr><td>Oracle Cloud Object Storage</td><td>s3</td></tr></table></body></html>";
+        Assert.Empty(await ClaimedOnPageAsync("http://site.test/reference/how_to_set_up_object_storage/", page));
+        Assert.Equal(["oracle", "redhat"], await ClaimedOnPageAsync("http://site.test/referenzen/", page));
+    }
+
+    [Fact]
+    public async Task ADecorativeSpriteIconIsNotALogo()
+    {
+        const string menu = "<aside><div class=\"menu\"><svg class=\"icon icon-fw\" aria-hidden=\"true\"><use href=\"#icon-redhat\"/></svg> <a href=\"/forum\">Forum</a><br>" +
+                            "<svg class=\"icon heart\"><use href=\"#icon-heart\"/></svg> <a href=\"/sponsor/\">Sponsor</a></div></aside>";
+        Assert.Empty(await BrandsClaimedAsync(menu));
+    }
+
+    private static readonly List<PartnerWatch.Config.BrandOptions> GitHubBrand =
+        [.. Brands, Brand("github", "GitHub", [], ["github.com"])];
+
+    private static async Task<string[]> ClaimedWithAsync(string body, List<PartnerWatch.Config.BrandOptions> brands)
+    {
+        var html = body.Contains("<html", StringComparison.Ordinal) ? body : $"<!DOCTYPE html><html><head><title>Acme</title></head><body>{body}</body></html>";
+        var collector = Detector(brands).BeginSite();
+        await collector.AddPageAsync(await ParseAsync(new Uri("http://site.test/"), System.Text.Encoding.UTF8.GetBytes(html), "utf-8"), CancellationToken.None);
+        return collector.Complete().Select(c => c.BrandId).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static async Task<string[]> ClaimedOnPageAsync(string url, string html)
+    {
+        var collector = Detector().BeginSite();
+        await collector.AddPageAsync(await ParseAsync(new Uri(url), System.Text.Encoding.UTF8.GetBytes(html), "utf-8"), CancellationToken.None);
+        return collector.Complete().Select(c => c.BrandId).Order(StringComparer.Ordinal).ToArray();
+    }
 }
