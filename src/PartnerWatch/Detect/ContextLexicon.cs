@@ -44,7 +44,7 @@ internal sealed partial class ContextLexicon
                 @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b",
                 // One-sentence claims: the brand is the agent of backing, donating or hosting ("Backed by AWS",
                 // "servers donated by Hetzner", "thanks to GitHub for hosting our CI"), or its funding programme.
-                @"\bbacked by\b", @"\bdonat(?:ed|ions?) (?:by|from)\b", @"\bcourtesy of\b", @"\bin-kind\b",
+                @"\bbacked by\b", @"\bhosted by\b", @"\bdonat(?:ed|ions?) (?:by|from)\b", @"\bcourtesy of\b", @"\bin-kind\b",
                 @"\b(?:generously|kindly) (?:provided|donated|sponsored|hosted|supported|contributed|offered)(?: by)?\b",
                 @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",

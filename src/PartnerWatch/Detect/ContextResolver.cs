@@ -57,7 +57,7 @@ internal sealed partial class ContextResolver
         {
             // "Our CI runs on servers donated by Oracle": the compatibility words are about something else; the brand
             // itself is the agent of the partner phrase right before it.
-            if (negative.Kind != CueKind.Compatibility || mention is null || !PartnerRelation.IsAgent(sentence, mention) ||
+            if (negative.Kind != CueKind.Compatibility || mention is null || !PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) ||
                 _lexicon.FindPartner(sentence) is not { } agentPhrase)
             {
                 return Negative(negative, "sentence");

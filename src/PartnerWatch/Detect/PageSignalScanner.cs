@@ -145,14 +145,14 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                 var words = text.Substring(hit.Start, hit.Length);
                 var context = _context.Resolve(parent, sentence, LinkNegative(anchor, hit.BrandId), words);
                 if (offset >= 0 && context.Strength == ContextStrength.Strong && !context.Description.StartsWith("statement", StringComparison.Ordinal) &&
-                    TextSpans.IsProseMention(blockText, offset + hit.Start) &&
+                    (TextSpans.IsProseMention(blockText, offset + hit.Start) || TextSpans.IsParagraph(blockText)) &&
                     !PartnerRelation.Binds(sentence, words, owner._lexicon.PartnerSpans(sentence)))
                 {
                     // A heading presents the names listed under it, not every word of the prose there (a testimonial
                     // under "Used by" that mentions "our own Docker image"): prose needs its own partner statement.
                     context = new ContextVerdict(ContextStrength.None, $"prose under {context.Description}");
                 }
-                else if (offset >= 0 && context.Strength == ContextStrength.Page && TextSpans.IsProseMention(blockText, offset + hit.Start))
+                else if (offset >= 0 && context.Strength == ContextStrength.Page && (TextSpans.IsProseMention(blockText, offset + hit.Start) || TextSpans.IsParagraph(blockText)))
                 {
                     // On a sponsors page the prose explains how to give ("review comments on GitHub"); only the names it
                     // lists or a sentence with its own partner statement (resolved as Strong above) present partners.

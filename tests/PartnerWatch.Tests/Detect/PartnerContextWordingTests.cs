@@ -51,6 +51,8 @@ public sealed class PartnerContextWordingTests
     [InlineData("<p>Acme participated in Google Summer of Code 2023.</p>", "google")]
     [InlineData("<p>Intel sponsors our CI.</p>", "intel")]
     [InlineData("<p>The project is supported by Microsoft.</p>", "microsoft")]
+    [InlineData("<h2>Acknowledgements</h2><ul><li>Google: support for many Google Summer of Code students</li></ul>", "google")]
+    [InlineData("<footer><p>Official consulting by Acme Labs, hosted by <a href=\"https://www.oracle.com\">Oracle</a></p></footer>", "oracle")]
     public async Task AOneSentenceClaimInProseIsAClaim(string body, string brand)
         => Assert.Equal([brand], await BrandsClaimedAsync(body));
 
@@ -59,6 +61,8 @@ public sealed class PartnerContextWordingTests
     [InlineData("<p>Thanks to Microsoft Teams we could meet every week.</p>")]
     [InlineData("<p>Map data provided by Google.</p>")]
     [InlineData("<p>Deploy to Microsoft Azure with one command.</p>")]
+    [InlineData("<footer><p>This site's source is hosted on <a href=\"https://www.oracle.com/code\">Oracle Code</a>.</p></footer>")]
+    [InlineData("<p>Acme supports Google Cloud Storage and Amazon S3.</p>")]
     public async Task ProseThatUsesAVendorIsNotAClaim(string body)
         => Assert.Empty(await BrandsClaimedAsync(body));
 
@@ -102,6 +106,8 @@ public sealed class PartnerContextWordingTests
     {
         const string page = "<html><head><title>Sponsor Acme</title></head><body><h1>Sponsor Acme</h1>" +
                             "<p>Commit access is available to contributors with a reputation for high-quality work: code, GitHub review comments and regular activity.</p>" +
+                            "<p>This opportunity is available to contributors who have developed a reputation for reliable, high-quality contributions " +
+                            "(code/documentation, GitHub review comments, and GitHub technical discussions; not IRC or other ephemeral places).</p>" +
                             "<div><ul><li>Red Hat</li><li>Cisco</li></ul></div></body></html>";
         Assert.Equal(["cisco", "redhat"], await ClaimedWithAsync(page, GitHubBrand));
     }
