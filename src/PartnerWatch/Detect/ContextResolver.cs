@@ -55,9 +55,9 @@ internal sealed partial class ContextResolver
         var sentenceCue = _lexicon.Classify(sentence);
         if (sentenceCue is { Kind: not CueKind.Partner } negative)
         {
-            // "Our CI runs on servers donated by Oracle": the compatibility words are about something else; the brand
-            // itself is the agent of the partner phrase right before it.
-            if (negative.Kind != CueKind.Compatibility || mention is null || !PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) ||
+            // "Our CI runs on servers donated by Oracle", "© 2017 MIT by Kamil<br>…hosted by Netlify": the compatibility
+            // or copyright words are about something else; the brand itself is the agent of the partner phrase before it.
+            if (negative.Kind is not (CueKind.Compatibility or CueKind.Trademark) || mention is null || !PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) ||
                 _lexicon.FindPartner(sentence) is not { } agentPhrase)
             {
                 return Negative(negative, "sentence");

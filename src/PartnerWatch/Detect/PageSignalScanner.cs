@@ -145,7 +145,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                 var words = text.Substring(hit.Start, hit.Length);
                 var context = _context.Resolve(parent, sentence, LinkNegative(anchor, hit.BrandId), words);
                 if (offset >= 0 && context.Strength == ContextStrength.Strong && !context.Description.StartsWith("statement", StringComparison.Ordinal) &&
-                    (TextSpans.IsProseMention(blockText, offset + hit.Start) || TextSpans.IsParagraph(blockText)) &&
+                    TextSpans.IsProseMention(blockText, offset + hit.Start) &&
                     !PartnerRelation.Binds(sentence, words, owner._lexicon.PartnerSpans(sentence)))
                 {
                     // A heading presents the names listed under it, not every word of the prose there (a testimonial

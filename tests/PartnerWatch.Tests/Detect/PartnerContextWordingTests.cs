@@ -53,6 +53,7 @@ public sealed class PartnerContextWordingTests
     [InlineData("<p>The project is supported by Microsoft.</p>", "microsoft")]
     [InlineData("<h2>Acknowledgements</h2><ul><li>Google: support for many Google Summer of Code students</li></ul>", "google")]
     [InlineData("<footer><p>Official consulting by Acme Labs, hosted by <a href=\"https://www.oracle.com\">Oracle</a></p></footer>", "oracle")]
+    [InlineData("<footer><p>Copyright © 2017-2026 MIT by <a href=\"https://someone.test\">Some One</a><br>Official consulting by Acme Labs hosted by <a href=\"https://www.oracle.com\">Oracle</a></p></footer>", "oracle")]
     public async Task AOneSentenceClaimInProseIsAClaim(string body, string brand)
         => Assert.Equal([brand], await BrandsClaimedAsync(body));
 
@@ -104,7 +105,7 @@ public sealed class PartnerContextWordingTests
     [Fact]
     public async Task ProseOnASponsorsPageExplainsAndItsListPresents()
     {
-        const string page = "<html><head><title>Sponsor Acme</title></head><body><h1>Sponsor Acme</h1>" +
+        const string page = "<html><head><title>Sponsor Acme</title></head><body><section><h1>Sponsor Acme</h1></section><h2>What is expected of a funded contributor?</h2>" +
                             "<p>Commit access is available to contributors with a reputation for high-quality work: code, GitHub review comments and regular activity.</p>" +
                             "<p>This opportunity is available to contributors who have developed a reputation for reliable, high-quality contributions " +
                             "(code/documentation, GitHub review comments, and GitHub technical discussions; not IRC or other ephemeral places).</p>" +
