@@ -83,6 +83,13 @@ public sealed class PartnerContextWordingTests
         => Assert.Equal([brand], await BrandsClaimedAsync(body));
 
     [Theory]
+    [InlineData("الشركاء")]
+    [InlineData("شركاؤنا")]
+    [InlineData("الرعاة")]
+    public void AnArabicPartnerOrSponsorNavLinkPointsToAPartnerPage(string linkText)
+        => Assert.Equal(PartnerWatch.Fetch.PartnerPageKeywords.Partner, PartnerWatch.Fetch.PartnerPageKeywords.Score(linkText));
+
+    [Theory]
     [InlineData("<h2>تابعونا</h2><p><a href=\"https://www.linkedin.com/company/acme\">LinkedIn</a></p>")]
     [InlineData("<p>يعمل على Microsoft Windows و Red Hat.</p>")]
     [InlineData("<p>متوافق مع Microsoft Windows.</p>")]
