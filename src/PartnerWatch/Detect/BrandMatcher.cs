@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using PartnerWatch.Config;
 
 namespace PartnerWatch.Detect;
@@ -20,7 +21,7 @@ internal readonly record struct BrandHit(string BrandId, string BrandName, strin
 /// non-letter on both sides; CJK aliases are rejected inside known longer words (高通量, 慧思科技) and kana/hangul
 /// aliases inside longer runs of the same script.
 /// </remarks>
-internal sealed class BrandMatcher
+internal sealed partial class BrandMatcher
 {
     /// <summary>Aliases that are also everyday words; they must be capitalised to count as the brand.</summary>
     public static readonly IReadOnlySet<string> CommonWords = new HashSet<string>(StringComparer.Ordinal)
@@ -158,6 +159,54 @@ internal sealed class BrandMatcher
             return null;
         }
 
+        return FindInName(name) ?? (IsOpaqueName(name) && ParentFolderOf(url) is { Length: > 0 } folder ? FindInName(folder) : null);
+    }
+
+    /// <summary>
+    /// Words of a logo's file name that say nothing about whose logo it is (<c>logo-white</c>, <c>RGB</c>, <c>2x</c>):
+    /// a name made only of them, or a hash (<c>9c1e7f0a</c>), leaves the brand to the folder (<c>/logos/redhat/logo.png</c>).
+    /// </summary>
+    private static readonly HashSet<string> GenericNameWords = new(StringComparer.Ordinal)
+    {
+        "logo", "logos", "image", "img", "icon", "mark", "wordmark", "symbol", "white", "black", "dark", "light", "color", "colour",
+        "colored", "mono", "default", "main", "primary", "small", "large", "full", "rgb", "cmyk", "horizontal", "vertical", "original",
+        "web", "retina", "transparent", "inverse", "inverted", "reverse", "standard", "vector", "x", "px", "lg", "sm", "md", "h", "v",
+    };
+
+    private static bool IsOpaqueName(string name)
+    {
+        var tokens = Tokenize(name);
+        return tokens.Count == 0 || tokens.All(GenericNameWords.Contains) || HexName().IsMatch(name);
+    }
+
+    [GeneratedRegex(@"^[0-9a-fA-F_-]{6,}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HexName();
+
+    private static string ParentFolderOf(string? url)
+    {
+        var path = url!.Trim();
+        var cut = path.IndexOfAny(['?', '#']);
+        path = cut >= 0 ? path[..cut] : path;
+        // Only the path speaks: a host (x.com) is not a folder.
+        path = Uri.TryCreate(path, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : path;
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2)
+        {
+            return "";
+        }
+
+        try
+        {
+            return Uri.UnescapeDataString(segments[^2]);
+        }
+        catch (UriFormatException)
+        {
+            return segments[^2];
+        }
+    }
+
+    private BrandHit? FindInName(string name)
+    {
         var tokens = Tokenize(name);
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -30,7 +30,7 @@ internal readonly record struct Cue(CueKind Kind, string Keyword);
 /// nothing else changes. Latin fragments use <c>\b</c> where a short word must not match inside another one;
 /// CJK fragments have no word boundaries (the scripts have none).
 /// </summary>
-internal sealed class ContextLexicon
+internal sealed partial class ContextLexicon
 {
     public static readonly IReadOnlyList<LanguageCues> Languages =
     [
@@ -41,10 +41,17 @@ internal sealed class ContextLexicon
                 @"\b(?:production|notable|our|enterprise) users\b", @"\btrusted partner\b", @"\bcollaborators?\b", "case stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients?\b", @"\bcustomers?\b(?!\.\w)", "trusted by", "powered by", @"built (?:on|with)\b",
                 @"\balliances?\b", "ecosystem", "certifi", "accredit", @"memberships?\b", @"\bmember of\b", @"\bprogram member\b",
                 @"\bresellers?\b", @"\bdistributors?\b", @"\bsuppliers?\b", @"\bvendors?\b", "who we work with", "proud to work with",
-                @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b"],
+                @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b",
+                // One-sentence claims: the brand is the agent of backing, donating or hosting ("Backed by AWS",
+                // "servers donated by Hetzner", "thanks to GitHub for hosting our CI"), or its funding programme.
+                @"\bbacked by\b", @"\bhosted by\b", @"\bdonat(?:ed|ions?) (?:by|from)\b", @"\bcourtesy of\b", @"\bin-kind\b",
+                @"\b(?:generously|kindly) (?:provided|donated|sponsored|hosted|supported|contributed|offered)(?: by)?\b",
+                @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
+                @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
+                @"\bsummer of code\b", @"\bseason of docs\b"],
             [CueKind.News] = [@"\bupdates\b", "what's new", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
             [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by", "©", @"\bcopyright\b"],
-            [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks on\b", "system requirements", @"\brequires\b", @"\bsupports\b",
+            [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks (?:on|with)\b", "system requirements", @"\brequires\b", @"\bsupports\b",
                 @"\bsupport for\b", @"\bavailable for\b", @"\boptimi[sz]ed for\b", @"\badapted to\b", @"\bdesigned for\b", @"\bplug-?in for\b",
                 @"\bintegrates? with\b", @"\bintegrations\b", @"\blist of (?:plugins|providers|integrations)\b", @"\bstorage backends?\b", @"\bnatively\b"],
             [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
@@ -54,7 +61,8 @@ internal sealed class ContextLexicon
             [CueKind.Cookie] = ["cookie", @"\bprivacy\b", "data protection", "consent", @"\bgdpr\b", @"\btracking\b", @"\bpixel\b"],
             [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare (?:on|this|via|it)\b", @"^share$", "connect with us", "find us on", "join us on", @"\bsocial\b"],
             [CueKind.AppStore] = ["app store", "google play", "download on", "get it on", @"available on the\b", "microsoft store"],
-            [CueKind.SignIn] = [@"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
+            // Donation platforms are ways to pay, not sponsors ("donate via GitHub Sponsors", "GitHub-Sponsors").
+            [CueKind.SignIn] = [@"\bgithub[- ]sponsors\b", @"\bopen ?collective\b", @"\bpatreon\b", @"\bliberapay\b", @"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
                 @"\bpayments?\b", "apple pay", "google pay"],
         }),
         new("de", new Dictionary<CueKind, string[]>
@@ -143,7 +151,12 @@ internal sealed class ContextLexicon
             // Simplified and traditional together: a site may mix them.
             [CueKind.Partner] = ["赞助", "贊助", "资助", "資助", "支持者", "我们的用户", "我們的用戶", "谁在使用", "誰在使用", "采用者", "採用者", "用户案例", "用戶案例", "案例", "合作机构", "合作機構", "支持单位", "支持單位", "资质", "資質", "合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户(?!端|服务|服務)", "客戶(?!端|服务|服務)", "生态伙伴", "生態夥伴",
                 "技术支持", "技術支持", "技術支援", "合作单位", "合作單位", "合作厂商", "合作廠商", "合作品牌", "供应商", "供應商", "认证", "認證",
-                "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝"],
+                "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝",
+                // Thanks for trust and support ("感谢以下合作伙伴长期以来的信任与支持"): the 支持 inside is gratitude, not
+                // "supports"; the whole phrase is one partner cue and masks the compatibility word within it.
+                "(?:感谢|感謝|鸣谢|鳴謝|致谢|致謝)[^。！？!?]{0,40}(?:支持|支援|信任|帮助|幫助|厚爱|厚愛)", "(?:大力|鼎力|倾力|傾力)支持",
+                // "深受领先机构信赖" (trusted by leading organisations) heads a customer wall.
+                "(?:深受|备受|備受|受到|获得|獲得|赢得|贏得)[^。！？!?]{0,12}(?:信赖|信賴|信任|青睐|青睞)", "(?:信赖|信賴|信任)我们"],
             [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
             [CueKind.Trademark] = ["商标", "商標", "版权所有", "版權所有"],
             [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位|者)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於"],
@@ -154,9 +167,24 @@ internal sealed class ContextLexicon
             [CueKind.AppStore] = ["下载", "下載"],
             [CueKind.SignIn] = ["登录", "登入", "登錄", "支付", "付款"],
         }),
+        new("ar", new Dictionary<CueKind, string[]>
+        {
+            // Arabic attaches articles and pronouns to the word (الشركاء, شركاؤنا, شركائنا), so fragments are stems.
+            [CueKind.Partner] = ["شركاؤ", "شركائ", "شركاء", "شريك", "الرعاة", "رعاة", "الراعي", "برعاية", "بدعم من", "الداعمين", "الداعمون",
+                "بتمويل من", "الممولين", "عملاؤنا", "عملائنا", "العملاء", "يثقون بنا", "قصص النجاح", "دراسات الحالة", "مدعوم من", "بالشراكة مع", "شراكة"],
+            [CueKind.News] = ["أخبار", "الأخبار", "المدونة", "بيان صحفي"],
+            [CueKind.Trademark] = ["علامة تجارية", "علامات تجارية", "جميع الحقوق محفوظة"],
+            [CueKind.Compatibility] = ["متوافق", "التوافق", "يعمل على", "تعمل على", "متطلبات النظام", "يدعم", "تدعم"],
+            [CueKind.Jobs] = ["وظائف", "الوظائف", "انضم إلى فريقنا", "التوظيف"],
+            [CueKind.Comparison] = ["مقارنة", "على عكس", "بخلاف"],
+            [CueKind.Cookie] = ["الخصوصية", "ملفات تعريف الارتباط"],
+            [CueKind.Social] = ["تابعونا", "تابعنا", "شارك"],
+            [CueKind.AppStore] = ["حمّل", "حمل التطبيق", "متوفر على"],
+            [CueKind.SignIn] = ["تسجيل الدخول", "الدفع"],
+        }),
         new("ja", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定"],
+            [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定", "信頼され", "信頼いただ"],
             [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
             [CueKind.Trademark] = ["登録商標"],
             [CueKind.Compatibility] = ["対応", "動作環境"],
@@ -169,7 +197,7 @@ internal sealed class ContextLexicon
         }),
         new("ko", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["후원", "스폰서", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증"],
+            [CueKind.Partner] = ["후원", "스폰서", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증", "신뢰하는", "신뢰받는"],
             [CueKind.News] = ["뉴스", "소식", "보도"],
             [CueKind.Trademark] = ["상표"],
             [CueKind.Compatibility] = ["호환", "시스템 요구"],
@@ -185,7 +213,7 @@ internal sealed class ContextLexicon
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>
     public static readonly IReadOnlyDictionary<CueKind, string[]> ClassTokenPrefixes = new Dictionary<CueKind, string[]>
     {
-        [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referen", "alliance", "ecosystem", "trusted", "certif",
+        [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referenz", "references", "referencias", "alliance", "ecosystem", "trusted", "certif",
             "member", "supplier", "sponsor", "supporter", "adopter", "backer", "donor", "funder", "usedby", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
         [CueKind.News] = ["news", "blog", "press", "article", "post", "aktuell", "noticia", "xinwen"],
         [CueKind.Cookie] = ["cookie", "consent", "gdpr", "privacy"],
@@ -221,25 +249,36 @@ internal sealed class ContextLexicon
 
         // Traditional characters fold to simplified ones (same length), so one keyword list serves both scripts.
         var folded = ChineseScriptFolder.Fold(text);
-        Cue? partner = null;
+        var partnerSpans = PartnerSpans(text);
         foreach (var (kind, regex) in _regexes)
         {
-            var match = SafeMatch(regex, folded, text);
-            if (match is null)
-            {
-                continue;
-            }
-
-            if (kind != CueKind.Partner)
+            if (kind != CueKind.Partner && SafeMatch(regex, folded, text, partnerSpans) is { } match)
             {
                 return new Cue(kind, match);
             }
-
-            partner = new Cue(kind, match);
         }
 
-        return partner;
+        return partnerSpans.Count > 0 ? new Cue(CueKind.Partner, text.Substring(partnerSpans[0].Start, partnerSpans[0].Length)) : null;
     }
+
+    /// <summary>
+    /// A heading that lists partners beside integrations or plugins ("Partners &amp; integrations", 合作伙伴与集成)
+    /// presents partners: the coordinated nouns name two kinds of entries, and the partner kind is the claim. In a
+    /// sentence the negative word still wins ("runs on Windows, our partner's platform").
+    /// </summary>
+    public Cue? ClassifyHeading(string text)
+    {
+        var cue = Classify(text);
+        if (cue is { Kind: CueKind.Compatibility } && text.Length <= 80 && Coordination().IsMatch(text) && FindPartner(text) is { } partner)
+        {
+            return new Cue(CueKind.Partner, partner);
+        }
+
+        return cue;
+    }
+
+    [GeneratedRegex(@"&|\+|/|\b(?:and|und|et|y|e|en|och|og|и)\b|[、与和及與]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Coordination();
 
     public Cue? FindNegative(string text)
     {
@@ -313,6 +352,12 @@ internal sealed class ContextLexicon
         return partner;
     }
 
+    /// <summary>A class or symbol id that names a UI icon (<c>icon</c>, <c>icon-fw</c>, <c>icon-github</c>, <c>fa-github</c>).</summary>
+    public static bool HasIconToken(string? tokens)
+        => !string.IsNullOrEmpty(tokens) && tokens.Split([' ', '-', '_', ':'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(t => t.Equals("icon", StringComparison.OrdinalIgnoreCase) || t.Equals("icons", StringComparison.OrdinalIgnoreCase) ||
+                      t.Equals("fa", StringComparison.OrdinalIgnoreCase) || t.Equals("bi", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>"sponsorLogos" → "sponsor", "Logos"; "supporters-wrap" is split at '-' before this.</summary>
     private static IEnumerable<string> SplitCamelCase(string token)
     {
@@ -327,6 +372,31 @@ internal sealed class ContextLexicon
         }
 
         yield return token[start..];
+    }
+
+    /// <summary>
+    /// The first match that does not lie inside a partner phrase: the 支持 of "感谢…的信任与支持" is gratitude, the
+    /// "support" of "thanks to X for their support" is not a compatibility claim.
+    /// </summary>
+    private static string? SafeMatch(Regex regex, string folded, string original, List<(int Start, int Length)> masks)
+    {
+        try
+        {
+            for (var match = regex.Match(folded); match.Success; match = match.NextMatch())
+            {
+                var inside = masks.Any(m => match.Index >= m.Start && match.Index + match.Length <= m.Start + m.Length);
+                if (!inside)
+                {
+                    return original.Substring(match.Index, match.Length);
+                }
+            }
+
+            return null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     private static string? SafeMatch(Regex regex, string folded, string original)

@@ -55,7 +55,15 @@ internal sealed partial class ContextResolver
         var sentenceCue = _lexicon.Classify(sentence);
         if (sentenceCue is { Kind: not CueKind.Partner } negative)
         {
-            return Negative(negative, "sentence");
+            // "Our CI runs on servers donated by Oracle", "© 2017 MIT by Kamil<br>…hosted by Netlify": the compatibility
+            // or copyright words are about something else; the brand itself is the agent of the partner phrase before it.
+            if (negative.Kind is not (CueKind.Compatibility or CueKind.Trademark) || mention is null || !PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) ||
+                _lexicon.FindPartner(sentence) is not { } agentPhrase)
+            {
+                return Negative(negative, "sentence");
+            }
+
+            sentenceCue = new Cue(CueKind.Partner, agentPhrase);
         }
 
         var statement = sentenceCue is { Kind: CueKind.Partner } p && (mention is null || PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
@@ -269,6 +277,14 @@ internal sealed partial class ContextResolver
                     text = content;
                     isLabel = true;
                 }
+                else if (scanned == 0 && sibling.LocalName is "p" or "div" && content.Trim().Length is > 0 and <= MaxLeadChars &&
+                         sibling.Children.Length <= 2 && IntroducesList(content))
+                {
+                    // A lead sentence right before a list or wall that introduces it ("We thank the following partners for
+                    // their support:", "以下合作伙伴…") speaks for it, like a heading; only its partner words count.
+                    text = content;
+                    isLabel = true;
+                }
             }
 
             if (text is null)
@@ -298,7 +314,7 @@ internal sealed partial class ContextResolver
     private Structural? ClassifyHeading(string rawText, int rank, ref int neutralRank)
     {
         var text = TextNormalizer.Normalize(rawText, 200);
-        var cue = _lexicon.Classify(text);
+        var cue = _lexicon.ClassifyHeading(text);
         if (cue is null)
         {
             neutralRank = Math.Min(neutralRank, rank);
@@ -331,7 +347,7 @@ internal sealed partial class ContextResolver
         var path = pageUrl.AbsolutePath.Replace('/', ' ').Replace('.', ' ');
         foreach (var (source, text) in new[] { ("page heading", h1), ("page title", title) })
         {
-            if (_lexicon.Classify(text) is { } cue)
+            if (_lexicon.ClassifyHeading(text) is { } cue)
             {
                 _pageNegativeKind = cue.Kind == CueKind.Partner ? null : cue.Kind;
                 return cue.Kind == CueKind.Partner
@@ -349,6 +365,19 @@ internal sealed partial class ContextResolver
 
         return ContextVerdict.None;
     }
+
+    private const int MaxLeadChars = 200;
+
+    private static bool IntroducesList(string content)
+    {
+        var trimmed = content.TrimEnd();
+        return trimmed.EndsWith(':') || trimmed.EndsWith('：') || ListIntroduction().IsMatch(content);
+    }
+
+    /// <summary>Words that point at the list that follows, or thank the organisations in it, per catalogue language.</summary>
+    [GeneratedRegex(@"\b(?:following|below|these|listed|thank\w*|grateful|gratitude|folgenden?|diesen|danke?n?|dank|suivants?|ci-dessous|merci|remerci\w*|siguientes|agradec\w*|gracias|seguintes|abaixo|agradece\w*|obrigad\w*|seguenti|grazie|ringrazi\w*|следующ\w*|благодар\w*|спасибо)\b|以下|下列|如下|感谢|感謝|鸣谢|鳴謝|致谢|致謝|下記|以下の|感謝|감사|다음|شكر|نشكر|التالية",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListIntroduction();
 
     private static bool IsHeadingLike(IElement e)
     {

@@ -41,7 +41,7 @@ internal static class ImageSources
                 }
             }
 
-            if (FirstSrcset(element.GetAttribute("srcset") ?? element.GetAttribute("data-srcset")) is { } first)
+            if (FirstSrcset(element.GetAttribute("srcset") ?? element.GetAttribute("data-srcset") ?? element.GetAttribute("data-lazy-srcset")) is { } first)
             {
                 yield return first;
             }

@@ -120,5 +120,28 @@ internal sealed partial class PageSignalScanner
             Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
                 context.Strength == ContextStrength.Negative, markup));
         }
+
+        /// <summary>An inline SVG that draws a symbol of a sprite (<c>&lt;use href="sprite.svg#redhat"&gt;</c>): the symbol id names the logo.</summary>
+        private void ScanSpriteSymbols(IElement svg)
+        {
+            // A decorative icon (aria-hidden, class "icon", "#icon-github") is the site's own UI, not a logo it shows.
+            if (svg.GetAttribute("aria-hidden") == "true" || ContextLexicon.HasIconToken(svg.GetAttribute("class")))
+            {
+                return;
+            }
+
+            foreach (var use in svg.Children.Where(c => c.LocalName == "use").Take(4))
+            {
+                var href = use.GetAttribute("href") ?? use.GetAttribute("xlink:href") ?? use.GetAttribute("http://www.w3.org/1999/xlink", "href");
+                var hash = href?.IndexOf('#') ?? -1;
+                if (hash < 0 || ContextLexicon.HasIconToken(href![(hash + 1)..]) || Matcher.FindInFileName(href[(hash + 1)..]) is not { } hit)
+                {
+                    continue;
+                }
+
+                var context = _context.Resolve(svg, JoinNonEmpty(Label(svg), ShortBlockText(svg)), LinkNegative(svg.Closest("a"), hit.BrandId));
+                Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"sprite symbol \"{Clip(href[hash..])}\" names {hit.BrandName}", null, null, context);
+            }
+        }
     }
 }

@@ -152,6 +152,12 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                     // under "Used by" that mentions "our own Docker image"): prose needs its own partner statement.
                     context = new ContextVerdict(ContextStrength.None, $"prose under {context.Description}");
                 }
+                else if (offset >= 0 && context.Strength == ContextStrength.Page && (TextSpans.IsProseMention(blockText, offset + hit.Start) || TextSpans.IsParagraph(blockText)))
+                {
+                    // On a sponsors page the prose explains how to give ("review comments on GitHub"); only the names it
+                    // lists or a sentence with its own partner statement (resolved as Strong above) present partners.
+                    context = new ContextVerdict(ContextStrength.None, $"prose on {context.Description}");
+                }
 
                 Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\")", sentence, null, context);
             }
@@ -257,9 +263,16 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                           element.GetAttribute("role") == "img";
             var isLink = tag is "a" or "area" && element.HasAttribute("href");
 
-            if (isImage || isLink)
+            // An empty element named only by its aria-label (<span class="logo" aria-label="Red Hat">) is a picture
+            // drawn by CSS: its label is the logo's name.
+            if (isImage || isLink || element.HasAttribute("aria-label") && element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent))
             {
                 ScanLabels(element, tag);
+            }
+
+            if (tag == "svg")
+            {
+                ScanSpriteSymbols(element);
             }
 
             if (isImage || element.HasAttribute("style"))

@@ -44,6 +44,43 @@ internal static partial class PartnerRelation
     [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinWord();
 
+    /// <summary>A phrase that makes the name right after it the agent of backing, sponsoring or donating ("donated by Oracle").</summary>
+    [GeneratedRegex(@"\b(?:(?:sponsored|supported|backed|funded|donated|provided|hosted|powered|made possible|offered|contributed|granted)(?: \w+ly)? by|courtesy of|thanks to|donations? from|grants? from)\s+(?:the\s+)?(?:generous\s+)?$|(?:由|获得|得到)$|برعاية\s*$|بدعم من\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AgentBefore();
+
+    /// <summary>
+    /// True when <paramref name="mention"/> follows an agent phrase in <paramref name="sentence"/> ("servers donated by
+    /// Oracle") or a partner phrase follows it directly ("Google Summer of Code").
+    /// </summary>
+    public static bool IsAgent(string sentence, string mention, IReadOnlyList<(int Start, int Length)> partnerSpans)
+    {
+        for (var at = sentence.IndexOf(mention, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = sentence.IndexOf(mention, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            // The partner phrase names the brand's own programme right after it ("Google Summer of Code", "AWS Partner").
+            var end = at + mention.Length;
+            if (partnerSpans.Any(s => s.Start >= end && s.Start - end <= 1))
+            {
+                return true;
+            }
+
+            try
+            {
+                if (at > 0 && AgentBefore().IsMatch(sentence[Math.Max(0, at - 40)..at]))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when some occurrence of <paramref name="mention"/> in <paramref name="sentence"/> is bound to one of the partner keyword spans.</summary>
     public static bool Binds(string sentence, string mention, IReadOnlyList<(int Start, int Length)> partnerSpans)
     {

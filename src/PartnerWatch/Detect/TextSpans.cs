@@ -61,6 +61,24 @@ internal static class TextSpans
         return separators < 2;
     }
 
+    /// <summary>
+    /// A paragraph of running text: many words, few of them capitalised. A list of names written as a sentence
+    /// ("Used by Dropbox, Intel, Lyft, Oracle, Quora…") is mostly capitalised words.
+    /// </summary>
+    public static bool IsParagraph(string block)
+    {
+        var words = block.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < MinParagraphWords)
+        {
+            return false;
+        }
+
+        var capitalised = words.Count(w => w.TrimStart('(', '"', '“', '\'') is { Length: > 0 } t && char.IsUpper(t[0]));
+        return capitalised * 10 < words.Length * 3;
+    }
+
+    private const int MinParagraphWords = 25;
+
     /// <summary>A letter of a script that separates words with spaces (Latin, Cyrillic, Greek…); CJK has no word boundaries to glue.</summary>
     public static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetterOrDigit(c);
 

@@ -23,6 +23,7 @@ public static class PartnerPageKeywords
         ("パートナー", Partner), ("파트너", Partner),
         ("partenaires", Partner), ("partenaire", Partner), ("socios", Partner), ("aliados", Partner),
         ("parceiros", Partner), ("parceria", Partner), ("партнёры", Partner), ("партнеры", Partner), ("партнер", Partner),
+        ("الشركاء", Partner), ("شركاؤنا", Partner), ("الرعاة", Partner),
         // sponsors, supporters and funders (conference, lab and open-source sites list them on their own page)
         ("sponsors", Partner), ("sponsor", Partner), ("supporters", Partner), ("backers", Partner), ("funding", Customer),
         ("sponsoren", Partner), ("förderer", Partner), ("mecenes", Partner), ("patrocinadores", Partner), ("sostenitori", Partner),
