@@ -14,13 +14,17 @@ namespace PartnerWatch.Tests.Detect;
 public sealed class RealCorpusGateTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The recorded figures per split (2026-12-07: tune 0.957/0.967, holdout 0.879/0.879), less two pairs of slack for
-    /// the scan's timing under load; raise them when detection improves, never lower them silently.
+    /// The recorded figures per split (2026-12-07, session 5: tune 0.976/0.984 on 67 sites, holdout 0.936/0.879,
+    /// holdout2 0.855/0.839, holdout3 0.947/1.000), each less two pairs of slack for the scan's timing under load;
+    /// raise them when detection improves, never lower them silently. The holdouts are gated against regressions
+    /// only: nobody tunes on them (docs/detection.md §8).
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Gates = new()
     {
-        ["tune"] = (0.93, 0.94),
-        ["holdout"] = (0.85, 0.85),
+        ["tune"] = (0.955, 0.965),
+        ["holdout"] = (0.91, 0.85),
+        ["holdout2"] = (0.82, 0.80),
+        ["holdout3"] = (0.85, 0.88),
     };
 
     [Fact]
