@@ -27,17 +27,35 @@ public sealed partial class ConfigurationReloader(LiveConfiguration live, TimePr
     /// <summary>Asks for a reload soon (debounced); <paramref name="reason"/> is logged.</summary>
     public void Request(string reason) => _requests.Writer.TryWrite(reason);
 
+    private PosixSignalRegistration? _hangup;
+
+    /// <summary>
+    /// SIGHUP is taken over here, not in <see cref="ExecuteAsync"/>: since .NET 10 a background service's body runs on
+    /// a worker thread after start-up, so a signal sent as soon as the service answers could arrive before the
+    /// handler existed and be lost. Hosted services start before the web server listens, so this is in place first.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // SIGHUP conventionally means "re-read your configuration"; handled, it no longer ends the process.
+        _hangup ??= OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            Request("SIGHUP");
+        });
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _hangup?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var file = live.Source.ConfigFile;
         _seenContent = ContentHash(file);
         using var watcher = Watch(file);
-        // SIGHUP conventionally means "re-read your configuration"; handled, it no longer ends the process.
-        using var hangup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-        {
-            context.Cancel = true;
-            Request("SIGHUP");
-        });
         using var poll = file is null ? null : new PeriodicTimer(PollInterval, time);
         LogWatching(file ?? "(built-in settings and environment)", string.Join(", ", ConfigurationChanges.LiveKeys));
         var polling = PollAsync(poll, stoppingToken);

@@ -41,6 +41,14 @@ public sealed class ReloadSignalTests : IDisposable
             await WaitForGenerationAsync(client, process, 2);
             Assert.False(process.HasExited);
         }
+        catch (Xunit.Sdk.XunitException failure)
+        {
+            // It failed once in a full CI run and never alone: keep the service's own log in the failure message.
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var log = await stdout + await stderr;
+            Assert.Fail($"{failure.Message}\n--- service log (last 4,000 characters) ---\n{log[Math.Max(0, log.Length - 4000)..]}");
+        }
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
