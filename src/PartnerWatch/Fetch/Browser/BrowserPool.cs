@@ -33,6 +33,13 @@ internal sealed partial class BrowserPool : IAsyncDisposable
     private bool _disposed;
     private readonly Lock _openLock = new();
     private readonly List<Instance> _open = [];
+    private readonly List<string> _profilesMade = [];
+
+    /// <summary>Every profile folder this pool has made (tests check that none outlives its browser).</summary>
+    internal IReadOnlyList<string> ProfilesMade
+    {
+        get { lock (_openLock) return [.. _profilesMade]; }
+    }
     private int _refusedByClosed;
 
     public BrowserPool(PartnerWatchOptions options, GuardedConnector connector, TimeProvider time, ILogger<BrowserPool> logger, int pagesPerBrowser = 200)
@@ -188,6 +195,7 @@ internal sealed partial class BrowserPool : IAsyncDisposable
         {
             // Same prefix as every browser profile this program makes, so one look in the temp folder finds any left behind.
             profile = Directory.CreateTempSubdirectory("partnerwatch-chromium-");
+            lock (_openLock) _profilesMade.Add(profile.FullName);
             var launch = new LaunchOptions
             {
                 ExecutablePath = _executable,
