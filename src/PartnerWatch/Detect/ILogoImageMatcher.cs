@@ -14,7 +14,8 @@ public interface ILogoImageMatcher
 /// An image on a page (<c>img</c> src/srcset/data-src, <c>picture</c>, <c>input type=image</c>, <c>object</c>, CSS
 /// background url, inline <c>svg</c>). <paramref name="NegativeContext"/> images (social icons, store badges…) can be
 /// skipped without fetching them. An inline SVG has <paramref name="InlineSvg"/> markup and a fragment URL
-/// (<c>page#inline-svg-3</c>) to name it.
+/// (<c>page#inline-svg-3</c>) to name it. <paramref name="NamedBrand"/> is the catalogue brand the image's own file name
+/// or label names, if any (an image named as one brand whose pixels show it is that logo, not a wall).
 /// </summary>
 public sealed record LogoImageCandidate(
     Uri PageUrl,
@@ -23,7 +24,8 @@ public sealed record LogoImageCandidate(
     string Context,
     double ContextWeight,
     bool NegativeContext,
-    string? InlineSvg = null);
+    string? InlineSvg = null,
+    string? NamedBrand = null);
 
 /// <summary>
 /// An image that shows a brand's logo; <paramref name="Detail"/> says how (e.g. "matches logos/x.svg, distance 4/64").

@@ -106,6 +106,10 @@ internal sealed partial class PageSignalScanner
             }
         }
 
+        /// <summary>The first catalogue brand an image's label (alt, title, aria-label) names.</summary>
+        private string? BrandLabelled(string label) =>
+            label.Length > 0 && Matcher.FindInText(TextNormalizer.Normalize(label)) is [var hit, ..] ? hit.BrandId : null;
+
         private void AddInlineSvg(IElement svg)
         {
             var markup = svg.OuterHtml;
@@ -118,7 +122,7 @@ internal sealed partial class PageSignalScanner
             var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a"), null));
             var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
             Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
-                context.Strength == ContextStrength.Negative, markup));
+                context.Strength == ContextStrength.Negative, markup, BrandLabelled(label)));
         }
 
         /// <summary>An inline SVG that draws a symbol of a sprite (<c>&lt;use href="sprite.svg#redhat"&gt;</c>): the symbol id names the logo.</summary>

@@ -367,7 +367,8 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                 // The folder speaks for names only: an unnamed picture in it still needs its own context to count.
                 var imageContext = _context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), null));
                 Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, imageContext.Description, imageContext.Weight,
-                    imageContext.Strength == ContextStrength.Negative));
+                    imageContext.Strength == ContextStrength.Negative,
+                    NamedBrand: Matcher.FindInFileName(url.AbsolutePath)?.BrandId ?? BrandLabelled(label)));
             }
         }
 

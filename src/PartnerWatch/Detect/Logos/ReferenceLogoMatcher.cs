@@ -98,23 +98,12 @@ internal sealed class ReferenceLogoMatcher(
                 if (seen.Result.Fingerprint is null) return;
                 // A wall of logos in one image yields one match per brand it shows; an image named as one brand's
                 // logo whose pixels agree is that logo, and its other tiles are pieces of it.
-                foreach (var found in ImageMatches.Find(catalog, seen.Result.Fingerprint, NamedBrand(image)))
+                foreach (var found in ImageMatches.Find(catalog, seen.Result.Fingerprint, image.NamedBrand))
                 {
                     matches.Add(new LogoImageMatch(found.Match.BrandId, image.ImageUrl, found.Detail, seen.Sha256, seen.Bytes, seen.ContentType));
                 }
             });
         return matches.ToList();
-    }
-
-    private BrandMatcher? _names;
-
-    /// <summary>The catalogue brand the image's file name or alt text names, if any.</summary>
-    private string? NamedBrand(LogoImageCandidate image)
-    {
-        var names = _names ??= new BrandMatcher(options.Brands);
-        if (image.InlineSvg is null && image.ImageUrl.Scheme != "data" && names.FindInFileName(image.ImageUrl.AbsolutePath) is { } byFile)
-            return byFile.BrandId;
-        return image.Label is { Length: > 0 } label && names.FindInText(TextNormalizer.Normalize(label)) is [var byLabel, ..] ? byLabel.BrandId : null;
     }
 
     /// <summary>What one image turned out to be; <see cref="Bytes"/> only when downloaded now (not from the URL memo).</summary>
