@@ -376,9 +376,13 @@ until [ "$(http_get "http://127.0.0.1:$DEMO_PORT/status" "$WORK_DIR/demo-status.
   sleep 2
 done
 log "/status shows the demo's claim (dongfang-shiyun shows microsoft)"
-notice=$(docker logs "$DEMO_CONTAINER" 2>&1 | grep -c 'No configuration at /config/partnerwatch.json' || true)
+# The log is read once into a variable: `docker logs | grep -m1 | head` under pipefail failed with SIGPIPE (141)
+# whenever grep or head stopped reading before docker logs had written everything.
+demo_log=$(docker logs "$DEMO_CONTAINER" 2>&1)
+notice=$(grep -c 'No configuration at /config/partnerwatch.json' <<<"$demo_log" || true)
 [ "$notice" = 1 ] || fail "expected one log line saying how to mount a configuration, found $notice"
-docker logs "$DEMO_CONTAINER" 2>&1 | grep -m1 'No configuration at' | head -c 400 | sed 's/^/[docker-check]   | /'; echo
+first_notice=$(grep -m1 'No configuration at' <<<"$demo_log" || true)
+echo "[docker-check]   | ${first_notice:0:400}"
 docker rm -f -v "$DEMO_CONTAINER" >/dev/null
 
 # ---------------------------------------------------------------------------------------------
