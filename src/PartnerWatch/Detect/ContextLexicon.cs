@@ -49,11 +49,15 @@ internal sealed partial class ContextLexicon
                 @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
                 @"\bsummer of code\b", @"\bseason of docs\b"],
-            [CueKind.News] = [@"\bupdates\b", "what's new", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
+            [CueKind.News] = [@"\bupdates\b", "what's new", @"\bchangelog\b", @"\brelease notes\b", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
             [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by", "©", @"\bcopyright\b"],
             [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks (?:on|with)\b", "system requirements", @"\brequires\b", @"\bsupports\b",
                 @"\bsupport for\b", @"\bavailable for\b", @"\boptimi[sz]ed for\b", @"\badapted to\b", @"\bdesigned for\b", @"\bplug-?in for\b",
-                @"\bintegrates? with\b", @"\bintegrations\b", @"\blist of (?:plugins|providers|integrations)\b", @"\bstorage backends?\b", @"\bnatively\b"],
+                @"\bintegrates? with\b", @"\bintegrations\b", @"\blist of (?:plugins|providers|integrations)\b", @"\bstorage backends?\b", @"\bnatively\b",
+                // The vendor as the place a user's software is deployed to, installed from, hosted or stored on (session 6).
+                @"\bdeploy(?:s|ed|ing|ment)? (?:[\w.-]+ ){0,3}?(?:to|on|onto|in|into)\b", @"\bone-click deploy", @"\binstall(?:s|ed|ing|ation)? (?:[\w.-]+ ){0,3}?(?:from|on|via)\b",
+                @"\bhost(?:s|ing)? (?:[\w.-]+ ){0,3}?on\b", @"\bhosted on\b", @"\bstor(?:e|es|ed|ing) (?:[\w.-]+ ){0,3}?(?:in|on)\b", @"\bmigrat(?:e|es|ed|ing) (?:[\w.-]+ ){0,3}?(?:to|from)\b",
+                @"\bself-host"],
             [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
                 @"\bskills?\b", @"\bapply now\b", @"\brequirements\b", @"\bfamiliarity with\b"],
             [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)", @"\bversus\b", @"alternative to\b",
@@ -71,7 +75,8 @@ internal sealed partial class ContextLexicon
                 "vertrauen uns", @"unterstützt (?:von|durch)\b", "allianz"],
             [CueKind.News] = ["aktuelles", "neuigkeiten", @"\bpresse", "nachrichten", @"\bstellt\b.*\bvor\b", @"\bhat am\b"],
             [CueKind.Trademark] = ["marke", "warenzeichen", "eingetragene"],
-            [CueKind.Compatibility] = ["kompatib", @"läuft (?:auf|unter)\b", "systemvoraussetzung", "systemanforderung", @"unterstützt\b(?! (?:von|durch))"],
+            [CueKind.Compatibility] = ["kompatib", @"läuft (?:auf|unter)\b", "systemvoraussetzung", "systemanforderung", @"unterstützt\b(?! (?:von|durch))",
+                @"installier\w* (?:\w+ ){0,2}?(?:auf|von|über)\b", @"bereitstell\w* (?:\w+ ){0,2}?(?:auf|in)\b", @"\bdeploy\w* (?:\w+ ){0,2}?(?:auf|in|nach)\b", @"gehostet auf\b", @"speicher\w* (?:\w+ ){0,2}?(?:in|auf)\b"],
             [CueKind.Jobs] = ["stellenangebot", "karriere", "kenntnisse", @"erfahrung (?:mit|in)\b", "ihr profil", @"m/w/d", "bewerb"],
             [CueKind.Comparison] = ["im gegensatz zu", @"\banders als\b", "im vergleich", @"\bstatt\b"],
             [CueKind.Cookie] = ["datenschutz", "dsgvo"],
@@ -85,7 +90,8 @@ internal sealed partial class ContextLexicon
                 @"\bmembre de\b", "fournisseurs", "certifié"],
             [CueKind.News] = ["actualités", @"\bactus?\b", "communiqué"],
             [CueKind.Trademark] = [@"marques? (?:déposée|commerciale)", @"sont des marques\b", @"est une marque\b"],
-            [CueKind.Compatibility] = [@"fonctionne (?:sous|avec|sur)\b", "configuration requise", @"\bprend en charge\b"],
+            [CueKind.Compatibility] = [@"fonctionne (?:sous|avec|sur)\b", "configuration requise", @"\bprend en charge\b", @"déplo\w* (?:\w+ ){0,2}?(?:sur|vers|dans)\b", @"install\w* (?:\w+ ){0,2}?(?:sur|depuis|via)\b",
+                @"hébergé\w* sur\b", @"stock\w* (?:\w+ ){0,2}?(?:sur|dans)\b"],
             [CueKind.Jobs] = ["emploi", "recrut", @"\bposte\b", "candidat"],
             [CueKind.Comparison] = ["contrairement", "par rapport à", @"\bà la différence de\b"],
             [CueKind.Cookie] = ["confidentialité", @"\brgpd\b", "traceurs"],
@@ -99,7 +105,8 @@ internal sealed partial class ContextLexicon
                 "impulsado por", "con la tecnología de", "proveedores", @"\bmiembro de\b", "certificado"],
             [CueKind.News] = ["noticias", @"\bprensa\b"],
             [CueKind.Trademark] = [@"marcas? registradas?", @"\bes una marca\b"],
-            [CueKind.Compatibility] = [@"funciona (?:en|con)\b", "requisitos", @"\bcompatible con\b"],
+            [CueKind.Compatibility] = [@"funciona (?:en|con)\b", "requisitos", @"\bcompatible con\b", @"(?:despleg|desplieg)\w* (?:\w+ ){0,2}?en\b", @"instal\w* (?:\w+ ){0,2}?(?:en|desde)\b", @"alojad\w* en\b",
+                @"almacen\w* (?:\w+ ){0,2}?en\b"],
             [CueKind.Jobs] = ["empleo", "vacante", @"experiencia (?:en|con)\b", "trabaja con nosotros"],
             [CueKind.Comparison] = ["a diferencia de", @"comparado con\b"],
             [CueKind.Cookie] = ["privacidad"],
@@ -109,10 +116,11 @@ internal sealed partial class ContextLexicon
         }),
         new("pt", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["patrocinador", "apoiadores", @"financiado por\b", @"apoiado por\b", "adotantes", "casos de sucesso", "parceir", "parcerias?", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
+            [CueKind.Partner] = ["patrocinador", "apoiadores", @"financiado por\b", @"apoiado por\b", "adotantes", "casos de sucesso", "parceir", "parcerias?", @"\bquem usa\b", @"usado por\b", @"com o apoio d[aeo]\b", "agradecimentos", "financiadores", @"patrocinado por\b", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
             [CueKind.News] = ["notícias", "imprensa"],
             [CueKind.Trademark] = [@"marcas? registradas?"],
-            [CueKind.Compatibility] = ["compatív", @"funciona (?:em|com)\b"],
+            [CueKind.Compatibility] = ["compatív", @"funciona (?:em|com)\b", @"implant\w* (?:\w+ ){0,2}?(?:em|no|na)\b", @"instal\w* (?:\w+ ){0,2}?(?:em|no|na|a partir)\b",
+                @"hospedad\w* (?:em|no|na)\b", @"armazen\w* (?:\w+ ){0,2}?(?:em|no|na)\b"],
             [CueKind.Jobs] = [@"\bvagas?\b", @"experiência (?:em|com)\b", "trabalhe conosco"],
             [CueKind.Comparison] = ["ao contrário d", @"comparado (?:a|com)\b"],
             [CueKind.Cookie] = ["privacidade"],
@@ -122,10 +130,10 @@ internal sealed partial class ContextLexicon
         }),
         new("it", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = [@"\bsponsor\b", "sostenitori", @"finanziato da\b", @"supportato da\b", "casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
+            [CueKind.Partner] = [@"\bsponsor\b", "sostenitori", @"con il (?:supporto|sostegno) d", "ringraziamenti", @"sponsorizzat\w* da\b", @"chi (?:usa|utilizza)\b", @"utilizzato da\b", @"finanziato da\b", @"supportato da\b", "casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
             [CueKind.News] = ["notizie", "comunicato"],
             [CueKind.Trademark] = [@"marchi(?:o)? registrat"],
-            [CueKind.Compatibility] = ["compatibil", @"funziona (?:su|con)\b", "requisiti"],
+            [CueKind.Compatibility] = ["compatibil", @"funziona (?:su|con)\b", "requisiti", @"distribui\w* (?:\w+ ){0,2}?su\b", @"install\w* (?:\w+ ){0,2}?(?:su|da)\b", @"ospitat\w* su\b"],
             [CueKind.Jobs] = ["lavora con noi", "posizioni aperte", @"esperienza (?:con|in)\b"],
             [CueKind.Comparison] = ["rispetto a", "a differenza di"],
             [CueKind.Cookie] = [@"\binformativa\b"],
@@ -135,10 +143,10 @@ internal sealed partial class ContextLexicon
         }),
         new("ru", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["спонсор", "при поддержке", "кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
+            [CueKind.Partner] = ["спонсор", "при поддержке", "нас поддерживают", "поддержали нас", "благодарности", "меценат", "кто использует", "финансир", "кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
             [CueKind.News] = ["новост", "пресс-релиз"],
             [CueKind.Trademark] = [@"товарн\w* знак"],
-            [CueKind.Compatibility] = ["совместим", @"работает (?:на|под)\b", "системные требования"],
+            [CueKind.Compatibility] = ["совместим", @"работает (?:на|под)\b", "системные требования", @"развер\w* (?:\w+ ){0,2}?(?:на|в)\b", @"развёрт\w* (?:\w+ ){0,2}?(?:на|в)\b", @"установ\w* (?:\w+ ){0,2}?(?:на|из|с)\b", @"размещ\w* на\b"],
             [CueKind.Jobs] = ["ваканси", "опыт работы"],
             [CueKind.Comparison] = ["в отличие от", "по сравнению"],
             [CueKind.Cookie] = ["конфиденциальн", "куки"],
@@ -159,7 +167,8 @@ internal sealed partial class ContextLexicon
                 "(?:深受|备受|備受|受到|获得|獲得|赢得|贏得)[^。！？!?]{0,12}(?:信赖|信賴|信任|青睐|青睞)", "(?:信赖|信賴|信任)我们"],
             [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
             [CueKind.Trademark] = ["商标", "商標", "版权所有", "版權所有"],
-            [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位|者)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於"],
+            [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位|者)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於",
+                "部署(?:到|在|于|於|至)", "(?:在|于)[^。！？]{0,12}(?:上|中)部署", "安装", "安裝", "托管(?:在|于)", "存储(?:在|于)", "迁移(?:到|至)"],
             [CueKind.Jobs] = ["招聘", "职位", "職位", "岗位", "崗位", "任职要求", "任職要求", "熟悉", "经验", "經驗", "加入我们"],
             [CueKind.Comparison] = ["不同于", "不同於", "相比", "相較", "比起"],
             [CueKind.Cookie] = ["隐私", "隱私", "个人信息"],
@@ -171,10 +180,16 @@ internal sealed partial class ContextLexicon
         {
             // Arabic attaches articles and pronouns to the word (الشركاء, شركاؤنا, شركائنا), so fragments are stems.
             [CueKind.Partner] = ["شركاؤ", "شركائ", "شركاء", "شريك", "الرعاة", "رعاة", "الراعي", "برعاية", "بدعم من", "الداعمين", "الداعمون",
-                "بتمويل من", "الممولين", "عملاؤنا", "عملائنا", "العملاء", "يثقون بنا", "قصص النجاح", "دراسات الحالة", "مدعوم من", "بالشراكة مع", "شراكة"],
+                "بتمويل من", "الممولين", "عملاؤنا", "عملائنا", "العملاء", "يثقون بنا", "قصص النجاح", "دراسات الحالة", "مدعوم من", "بالشراكة مع", "شراكة",
+                // Session 6: under the patronage of, official sponsor, supporters with a pronoun, "supports us", thanks and
+                // appreciation, trusted by, in cooperation with, members.
+                "تحت رعاية", "راعي", "داعمو", "داعمين", "داعمي", "(?:تدعم|يدعم|دعم|دعمت|دعموا)نا", "شكر وتقدير", "شكر خاص", "نشكر",
+                "موثوق", "يثق بنا", "تثق بنا", "بالتعاون مع", "عضو في", "الأعضاء", "الموردين", "الممولون", "مدعومة من", "من يستخدم"],
             [CueKind.News] = ["أخبار", "الأخبار", "المدونة", "بيان صحفي"],
             [CueKind.Trademark] = ["علامة تجارية", "علامات تجارية", "جميع الحقوق محفوظة"],
-            [CueKind.Compatibility] = ["متوافق", "التوافق", "يعمل على", "تعمل على", "متطلبات النظام", "يدعم", "تدعم"],
+            [CueKind.Compatibility] = ["متوافق", "التوافق", "يعمل على", "تعمل على", "متطلبات النظام", "(?:يدعم|تدعم)(?!نا|ه|ها|هم)",
+                // uses, using, to run, deploy on, install, host on: the vendor as the platform (session 6).
+                "يستخدم", "تستخدم", "باستخدام", "لتشغيل", "نشر على", "النشر على", "تثبيت", "استضافة على"],
             [CueKind.Jobs] = ["وظائف", "الوظائف", "انضم إلى فريقنا", "التوظيف"],
             [CueKind.Comparison] = ["مقارنة", "على عكس", "بخلاف"],
             [CueKind.Cookie] = ["الخصوصية", "ملفات تعريف الارتباط"],
@@ -187,7 +202,7 @@ internal sealed partial class ContextLexicon
             [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定", "信頼され", "信頼いただ"],
             [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
             [CueKind.Trademark] = ["登録商標"],
-            [CueKind.Compatibility] = ["対応", "動作環境"],
+            [CueKind.Compatibility] = ["対応", "動作環境", "デプロイ", "インストール", "ホスティング"],
             [CueKind.Jobs] = ["採用", "求人", "応募", "経験"],
             [CueKind.Comparison] = ["と比べ", "と違い", "とは異なり"],
             [CueKind.Cookie] = ["個人情報", "クッキー"],
@@ -197,10 +212,10 @@ internal sealed partial class ContextLexicon
         }),
         new("ko", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["후원", "스폰서", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증", "신뢰하는", "신뢰받는"],
+            [CueKind.Partner] = ["후원", "스폰서", "함께하는 기업", "지원 기관", "사용 기업", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증", "신뢰하는", "신뢰받는"],
             [CueKind.News] = ["뉴스", "소식", "보도"],
             [CueKind.Trademark] = ["상표"],
-            [CueKind.Compatibility] = ["호환", "시스템 요구"],
+            [CueKind.Compatibility] = ["호환", "시스템 요구", "에 배포", "에 설치", "에서 설치"],
             [CueKind.Jobs] = ["채용", "경력", "우대"],
             [CueKind.Comparison] = ["에 비해", "와 달리", "과 달리"],
             [CueKind.Cookie] = ["개인정보", "쿠키"],
@@ -208,6 +223,7 @@ internal sealed partial class ContextLexicon
             [CueKind.AppStore] = ["다운로드"],
             [CueKind.SignIn] = ["로그인", "결제"],
         }),
+        .. FurtherLanguages.Cues,
     ];
 
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>

@@ -53,6 +53,13 @@ internal sealed partial class ContextResolver
         }
 
         var sentenceCue = _lexicon.Classify(sentence);
+        if (sentenceCue is { Kind: CueKind.News } && mention is not null && FirstPerson().IsMatch(sentence) && _lexicon.FindPartner(sentence) is { } announced &&
+            PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
+        {
+            // "Today we are proud to announce that we have partnered with Red Hat": the site's own announcement.
+            sentenceCue = new Cue(CueKind.Partner, announced);
+        }
+
         if (sentenceCue is { Kind: not CueKind.Partner } negative)
         {
             // "Our CI runs on servers donated by Oracle", "© 2017 MIT by Kamil<br>…hosted by Netlify": the compatibility
@@ -87,9 +94,36 @@ internal sealed partial class ContextResolver
         };
     }
 
-    [GeneratedRegex(@"\b(?:we|we['’]ve|we['’]re|our|wir|unser\w*|nous|notre|nos|nosotros|nuestr\w*|nós|nosso\w*|noi|nostr\w*|мы|наш\w*)\b|我们|我們|当社|弊社|저희",
+    [GeneratedRegex(@"\b(?:we|we['’]ve|we['’]re|our|us|wir|unser\w*|uns|nous|notre|nos|nosotros|nuestr\w*|nós|nosso\w*|noi|nostr\w*|мы|наш\w*|нас|biz|bizim|chúng tôi|kami)\b|我们|我們|当社|弊社|저희|نحن|لدينا|\w+نا\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FirstPerson();
+
+    /// <summary>The sentence speaks for the site ("we", "our", 我们, شركاؤنا).</summary>
+    public static bool IsFirstPerson(string sentence)
+    {
+        try
+        {
+            return FirstPerson().IsMatch(sentence);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The page is documentation, a changelog, a blog or news post or a job advert (by its URL, title or h1): its running
+    /// prose names vendors as subjects of the text; only the site's own first-person statement there is a claim.
+    /// </summary>
+    public bool IsProsePage { get; private set; }
+
+    [GeneratedRegex(@"(?:^|/)(?:docs?|documentation|guides?|manual|tutorials?|reference|handbook|changelog|changes|releases?|release-notes|blog|news|posts?|articles?|press|careers?|jobs?)(?:/|$|\.html?$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ProsePath();
+
+    [GeneratedRegex(@"\b(?:documentation|docs|changelog|release notes|tutorial|guide|how to)\b|文档|文檔|教程|指南|更新日志|ドキュメント|チュートリアル|문서|가이드",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ProseTitle();
 
     private static ContextVerdict Negative(Cue cue, string where)
         => new(ContextStrength.Negative, $"{Describe(cue.Kind)} ({where} \"{Trim(cue.Keyword)}\")");
@@ -333,6 +367,15 @@ internal sealed partial class ContextResolver
 
     private ContextVerdict ResolvePage(IDocument document, Uri pageUrl)
     {
+        var verdict = ResolvePageKind(document, pageUrl);
+        IsProsePage = _pageNegativeKind is CueKind.News or CueKind.Jobs || ProsePath().IsMatch(pageUrl.AbsolutePath) ||
+                      ProseTitle().IsMatch(TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200)) ||
+                      ProseTitle().IsMatch(TextNormalizer.Normalize(document.Title, 200));
+        return verdict;
+    }
+
+    private ContextVerdict ResolvePageKind(IDocument document, Uri pageUrl)
+    {
         var title = TextNormalizer.Normalize(document.Title, 200);
         var h1Element = document.QuerySelector("h1");
         var h1 = TextNormalizer.Normalize(h1Element?.TextContent, 200);
@@ -358,6 +401,7 @@ internal sealed partial class ContextResolver
 
         if (ContextLexicon.ClassifyTokens(path, out _) is { } pathCue)
         {
+            _pageNegativeKind = pathCue.Kind == CueKind.Partner ? null : pathCue.Kind;
             return pathCue.Kind == CueKind.Partner
                 ? new ContextVerdict(ContextStrength.Page, $"page URL \"{Trim(pageUrl.AbsolutePath)}\"")
                 : new ContextVerdict(ContextStrength.Negative, $"{Describe(pathCue.Kind)} (page URL \"{Trim(pageUrl.AbsolutePath)}\")");

@@ -149,4 +149,21 @@ internal static class ImageSources
         var space = first.IndexOf(' ');
         return space > 0 ? first[..space] : first.Length > 0 ? first : null;
     }
+
+    /// <summary>
+    /// A wrapper that names the one logo inside it (<c>&lt;figure title="Red Hat"&gt;</c>, <c>&lt;li aria-label="Red Hat"&gt;</c>,
+    /// a card <c>&lt;div&gt;</c>): it has a <c>title</c> or <c>aria-label</c>, holds one picture and no text of its own, so its
+    /// label is the logo's name. A menu item with a link text is not one (its text names what it is).
+    /// </summary>
+    public static bool IsLabelledWrapper(IElement element)
+    {
+        if (element.LocalName is not ("figure" or "li" or "div" or "span" or "picture" or "section") ||
+            !(element.HasAttribute("title") || element.HasAttribute("aria-label")) || element.ChildElementCount is 0 or > 3)
+        {
+            return false;
+        }
+
+        var pictures = element.QuerySelectorAll("img, svg, picture, object, [role=img]");
+        return pictures.Length is > 0 and <= 2 && string.IsNullOrWhiteSpace(element.TextContent.Replace("\u00A0", " ", StringComparison.Ordinal));
+    }
 }

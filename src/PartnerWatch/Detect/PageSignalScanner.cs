@@ -143,21 +143,8 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                 var sentence = offset >= 0 ? Sentence(blockText, offset + hit.Start, hit.Length) : Sentence(text, hit.Start, hit.Length);
                 // The page's own words in the evidence (微軟), not the configured alias it was folded to (微软).
                 var words = text.Substring(hit.Start, hit.Length);
-                var context = _context.Resolve(parent, sentence, LinkNegative(anchor, hit.BrandId), words);
-                if (offset >= 0 && context.Strength == ContextStrength.Strong && !context.Description.StartsWith("statement", StringComparison.Ordinal) &&
-                    TextSpans.IsProseMention(blockText, offset + hit.Start) &&
-                    !PartnerRelation.Binds(sentence, words, owner._lexicon.PartnerSpans(sentence)))
-                {
-                    // A heading presents the names listed under it, not every word of the prose there (a testimonial
-                    // under "Used by" that mentions "our own Docker image"): prose needs its own partner statement.
-                    context = new ContextVerdict(ContextStrength.None, $"prose under {context.Description}");
-                }
-                else if (offset >= 0 && context.Strength == ContextStrength.Page && (TextSpans.IsProseMention(blockText, offset + hit.Start) || TextSpans.IsParagraph(blockText)))
-                {
-                    // On a sponsors page the prose explains how to give ("review comments on GitHub"); only the names it
-                    // lists or a sentence with its own partner statement (resolved as Strong above) present partners.
-                    context = new ContextVerdict(ContextStrength.None, $"prose on {context.Description}");
-                }
+                var context = MentionShape.Refine(_context.Resolve(parent, sentence, LinkNegative(anchor, hit.BrandId), words),
+                    blockText, offset >= 0 ? offset + hit.Start : -1, sentence, words, owner._lexicon, _context.IsProsePage);
 
                 Add(hit.BrandId, EvidenceKind.Text, BrandSignal.TextWeight, $"text names {hit.BrandName} (\"{words}\")", sentence, null, context);
             }
@@ -265,7 +252,8 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
 
             // An empty element named only by its aria-label (<span class="logo" aria-label="Red Hat">) is a picture
             // drawn by CSS: its label is the logo's name.
-            if (isImage || isLink || element.HasAttribute("aria-label") && element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent))
+            if (isImage || isLink || element.HasAttribute("aria-label") && element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent) ||
+                ImageSources.IsLabelledWrapper(element))
             {
                 ScanLabels(element, tag);
             }
@@ -388,8 +376,23 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             var wrapsImage = anchor.QuerySelector("img, svg, picture, object") is not null;
             var text = TextNormalizer.Normalize(anchor.TextContent, 300);
             var sentence = JoinNonEmpty(JoinNonEmpty(text, Label(anchor)), ShortBlockText(anchor));
-            // A link into the vendor's documentation shows how to use its product, whatever section it sits in.
-            var context = _context.Resolve(anchor, sentence, LinkNegative(anchor, brand.BrandId) ?? LinkTargetRules.ContentLink(url));
+            var negative = LinkNegative(anchor, brand.BrandId) ?? LinkTargetRules.ContentLink(url);
+            ContextVerdict context;
+            var block = wrapsImage || text.Length == 0 ? "" : BlockText(anchor.ParentElement ?? anchor);
+            var at = block.Length > 0 ? block.IndexOf(text, StringComparison.Ordinal) : -1;
+            if (at >= 0)
+            {
+                // A text link is judged like a name in text: a partner word in its sentence must be about the link's own
+                // words ("a proud partner of <a>Oracle</a>", not "read the customer story on <a>the Azure blog</a>").
+                var own = Sentence(block, at, text.Length);
+                context = MentionShape.Refine(_context.Resolve(anchor, JoinNonEmpty(own, Label(anchor)), negative, text), block, at, own, text, owner._lexicon, _context.IsProsePage);
+            }
+            else
+            {
+                // A link into the vendor's documentation shows how to use its product, whatever section it sits in.
+                context = _context.Resolve(anchor, sentence, negative);
+            }
+
             Add(brand.BrandId, EvidenceKind.Link, wrapsImage ? BrandSignal.LinkedLogoWeight : BrandSignal.LinkWeight,
                 $"{(wrapsImage ? "linked logo" : "link")} to {url.Host} ({brand.Domain}, {brand.BrandName})", text.Length > 0 ? Clip(text) : null,
                 null, context, url.AbsoluteUri);
@@ -456,7 +459,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
 
         private string? ImageUrlOf(IElement element, string tag)
         {
-            var source = ImageSources.Of(element, tag).FirstOrDefault() ?? (tag == "a" ? element.QuerySelector("img")?.GetAttribute("src") : null);
+            var source = ImageSources.Of(element, tag).FirstOrDefault() ?? (tag is "a" or "figure" or "li" or "div" ? element.QuerySelector("img")?.GetAttribute("src") : null);
             return source is not null && Uri.TryCreate(_base, source, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
         }
 

@@ -27,9 +27,11 @@ internal static partial class PartnerRelation
         @"|que|usando|utilizan|utiliza|mediante" +
         @"|usam|utilizam" +
         @"|che|utilizzano|utilizza" +
-        @"|котор\w*|используя|использу\w*)\b" +
+        @"|котор\w*|используя|использу\w*" +
+        // Session 6: deploying, installing, hosting, storing, migrating — the vendor is the platform, not the partner.
+        @"|deploy\w*|install\w*|host|hosts|hosting|stor(?:e|es|ed|ing)|migrat\w*|upload\w*|bereitstell\w*|installier\w*|déplo\w*|despl[ei]eg\w*|implant\w*|развер\w*|установ\w*)\b" +
         @"|,\s*(?:die|der|das|welche)\b" +
-        @"|使用|采用|运行|を使|사용",
+        @"|使用|采用|运行|を使|사용|部署|安装|托管|存储|迁移|デプロイ|インストール|배포|설치|يستخدم|تستخدم|باستخدام|لتشغيل",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Breakers();
 
@@ -40,6 +42,14 @@ internal static partial class PartnerRelation
 
     [GeneratedRegex(@"\s(?:by|on|with|par|por|von|durch|da|de)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EndsWithPreposition();
+
+    /// <summary>
+    /// A gap after the partner word that ends with a preposition of place: the brand is where something happens ("a
+    /// customer story on the Azure blog", "our users, in Google Cloud"), not whom the partner word is about. "with", "of",
+    /// "at" and "von/de/da" are left out: "partner with Red Hat", "partner of Oracle", "our partners at Cisco".
+    /// </summary>
+    [GeneratedRegex(@"(?:^|\s)(?:on|onto|in|into|to|from|via|inside|within|auf|nach|sur|dans|vers|en|desde|em|no|na|su|на|в)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EndsWithPlacePreposition();
 
     [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinWord();
@@ -117,7 +127,8 @@ internal static partial class PartnerRelation
                     return true; // the keyword contains the mention or overlaps it ("Microsoft Partner Network")
                 }
 
-                if (ShortNeutralGap(folded[gapStart..gapEnd]))
+                var gap = folded[gapStart..gapEnd];
+                if (ShortNeutralGap(gap) && !(start < at && EndsWithPlace(gap)))
                 {
                     return true;
                 }
@@ -127,6 +138,40 @@ internal static partial class PartnerRelation
         // The mention is not in the sentence as written (a label joined with its caption, a normalised form): the
         // partner word is all there is to go on.
         return !found;
+    }
+
+    private static bool EndsWithPlace(string gap)
+    {
+        try
+        {
+            return EndsWithPlacePreposition().IsMatch(gap);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>True when an agent phrase ("sponsored by", "thanks to", برعاية) stands right before some occurrence of <paramref name="mention"/>.</summary>
+    public static bool FollowsAgentPhrase(string sentence, string mention)
+    {
+        for (var at = sentence.IndexOf(mention, StringComparison.OrdinalIgnoreCase); at > 0;
+             at = sentence.IndexOf(mention, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                if (AgentBefore().IsMatch(sentence[Math.Max(0, at - 40)..at]))
+                {
+                    return true;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool UsedAsTool(string sentence, int mentionStart)
@@ -183,8 +228,8 @@ internal static partial class PartnerRelation
         return true;
     }
 
-    private static readonly char[] ListSeparators = ['、', '，', ',', '；', ';', '：', ':', '/', '|', '·', '　'];
+    private static readonly char[] ListSeparators = ['、', '，', ',', '；', ';', '：', ':', '/', '|', '·', '　', '،', '؛'];
 
     private static bool IsListWord(string word)
-        => word is "and" or "or" or "und" or "oder" or "et" or "ou" or "y" or "o" or "e" or "ed" or "i" or "и" or "или" or "&";
+        => word is "and" or "or" or "und" or "oder" or "et" or "ou" or "y" or "o" or "e" or "ed" or "i" or "и" or "или" or "&" or "ve" or "và" or "dan";
 }

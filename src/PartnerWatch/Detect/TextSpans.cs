@@ -79,6 +79,41 @@ internal static class TextSpans
 
     private const int MinParagraphWords = 25;
 
+    /// <summary>
+    /// True when the mention at <paramref name="position"/> qualifies another entry of its block instead of being one:
+    /// it sits inside a parenthesis opened after other text ("Foo Bank (Google Cloud)", "某某银行（部署于华为云）"), or a
+    /// lower-case word other than "and/or" stands before it ("Acme Corp: production on AWS") — list entries and
+    /// cards start with the name they present, and a list of names has only names and separators between them.
+    /// </summary>
+    public static bool QualifiesAnotherSubject(string block, int position)
+    {
+        if (position <= 0 || position > block.Length)
+        {
+            return false;
+        }
+
+        var before = block[..position];
+        var open = Math.Max(before.LastIndexOf('('), before.LastIndexOf('（'));
+        if (open > 0 && before.IndexOfAny([')', '）'], open) < 0 && before[..open].Trim().Length > 0)
+        {
+            return true;
+        }
+
+        foreach (var word in before.Split([' ', ',', ':', ';', '—', '–', '-', '|', '/', '·', '•', '(', ')', '、', '，', '：', '،'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var letters = word.Trim('"', ''', '“', '”', '‘', '’', '.', '!', '?', '*');
+            if (letters.Length > 0 && char.IsLower(letters[0]) && letters.All(c => c < '\u0250' && char.IsLetter(c)) && !IsListWord(letters))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsListWord(string word)
+        => word is "and" or "or" or "und" or "oder" or "et" or "ou" or "y" or "o" or "e" or "ed" or "i" or "&" or "ve" or "dan" or "vs";
+
     /// <summary>A letter of a script that separates words with spaces (Latin, Cyrillic, Greek…); CJK has no word boundaries to glue.</summary>
     public static bool IsWordLetter(char c) => c < '\u2E80' && char.IsLetterOrDigit(c);
 
