@@ -79,15 +79,19 @@ internal static class TextSpans
 
     private const int MinParagraphWords = 25;
 
+    /// <summary>The most words of a list entry or card line ("Acme Corp — production on AWS since 2019").</summary>
+    private const int MaxEntryWords = 16;
+
     /// <summary>
     /// True when the mention at <paramref name="position"/> qualifies another entry of its block instead of being one:
     /// it sits inside a parenthesis opened after other text ("Foo Bank (Google Cloud)", "某某银行（部署于华为云）"), or a
-    /// lower-case word other than "and/or" stands before it ("Acme Corp: production on AWS") — list entries and
+    /// lower-case word other than "and/or" stands before it in its clause ("Acme Corp: production on AWS") — list entries and
     /// cards start with the name they present, and a list of names has only names and separators between them.
     /// </summary>
     public static bool QualifiesAnotherSubject(string block, int position)
     {
-        if (position <= 0 || position > block.Length)
+        // Entries are short; a paragraph is judged by the prose rule (IsProseMention) instead.
+        if (position <= 0 || position > block.Length || CountWords(block, block.Length) > MaxEntryWords)
         {
             return false;
         }
@@ -99,9 +103,14 @@ internal static class TextSpans
             return true;
         }
 
-        foreach (var word in before.Split([' ', ',', ':', ';', '—', '–', '-', '|', '/', '·', '•', '(', ')', '、', '，', '：', '،'], StringSplitOptions.RemoveEmptyEntries))
+        // Only the clause right before the name: a lead ("The following organizations use Acme: Dropbox, Intel") or an
+        // attribution ("— Jane Roe, CIO, Dell Technologies") ends at its punctuation.
+        var clauseStart = before.LastIndexOfAny(['.', '!', '?', ';', ':', ',', '—', '–', '|', '·', '•', '。', '：', '，', '、', '；', '،', '”', '“', '"', '\n']) + 1;
+        var dash = before.LastIndexOf(" - ", StringComparison.Ordinal);
+        var clause = before[Math.Max(clauseStart, dash + 1)..];
+        foreach (var word in clause.Split([' ', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var letters = word.Trim('"', ''', '“', '”', '‘', '’', '.', '!', '?', '*');
+            var letters = word.Trim('"', '\'', '“', '”', '‘', '’', '.', '!', '?', '*');
             if (letters.Length > 0 && char.IsLower(letters[0]) && letters.All(c => c < '\u0250' && char.IsLetter(c)) && !IsListWord(letters))
             {
                 return true;
