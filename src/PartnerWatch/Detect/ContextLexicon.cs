@@ -48,7 +48,10 @@ internal sealed partial class ContextLexicon
                 @"\b(?:generously|kindly) (?:provided|donated|sponsored|hosted|supported|contributed|offered)(?: by)?\b",
                 @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
-                @"\bsummer of code\b", @"\bseason of docs\b"],
+                @"\bsummer of code\b", @"\bseason of docs\b",
+                // Session 6: a bare "Users" heading over a logo wall, the organisations that participate in a project.
+                @"^users$", @"\bparticipants\b", @"\bparticipating (?:organi[sz]ations|companies|members)\b", @"\b(?:companies|organi[sz]ations|teams) using\b",
+                @"^(?:utilisateurs|usuarios|usuários|utenti|пользователи|用户|ユーザー|사용자)$"],
             [CueKind.News] = [@"\bupdates\b", "what's new", @"\bchangelog\b", @"\brelease notes\b", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
             [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by", "©", @"\bcopyright\b"],
             [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks (?:on|with)\b", "system requirements", @"\brequires\b", @"\bsupports\b",
@@ -230,7 +233,7 @@ internal sealed partial class ContextLexicon
     public static readonly IReadOnlyDictionary<CueKind, string[]> ClassTokenPrefixes = new Dictionary<CueKind, string[]>
     {
         [CueKind.Partner] = ["partner", "client", "customer", "kunden", "referenz", "references", "referencias", "alliance", "ecosystem", "trusted", "certif",
-            "member", "supplier", "sponsor", "supporter", "adopter", "backer", "donor", "funder", "usedby", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
+            "member", "supplier", "sponsor", "supporter", "adopter", "participant", "backer", "donor", "funder", "usedby", "powered", "partenaire", "socio", "aliado", "parceir", "clienti", "hezuo", "huoban"],
         [CueKind.News] = ["news", "blog", "press", "article", "post", "aktuell", "noticia", "xinwen"],
         [CueKind.Cookie] = ["cookie", "consent", "gdpr", "privacy"],
         [CueKind.Social] = ["social", "share", "sharing", "follow", "sns", "redes"],

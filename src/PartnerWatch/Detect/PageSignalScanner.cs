@@ -313,6 +313,12 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                 {
                     var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
                     var context = _context.Resolve(element, sentence, LinkNegative(anchor, hit.BrandId), label.Substring(hit.Start, hit.Length));
+                    if (TextSpans.IsDescription(label) && context.Description.StartsWith("statement", StringComparison.Ordinal))
+                    {
+                        // alt="Ads: Get Flash! … Powered by Microsoft BackOffice.": a picture described in sentences, not a logo named.
+                        context = new ContextVerdict(ContextStrength.None, $"picture description ({context.Description})");
+                    }
+
                     Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
                         label, ImageUrlOf(element, tag), context);
                 }

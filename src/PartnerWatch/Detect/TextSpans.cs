@@ -120,6 +120,26 @@ internal static class TextSpans
         return false;
     }
 
+    /// <summary>A label written as several sentences (a banner's or screenshot's description), not a logo's name.</summary>
+    public static bool IsDescription(string label)
+    {
+        if (label.Length < 80)
+        {
+            return false;
+        }
+
+        var ends = 0;
+        for (var i = 0; i + 1 < label.Length; i++)
+        {
+            if (label[i] is '.' or '!' or '?' or '。' or '！' && char.IsWhiteSpace(label[i + 1]))
+            {
+                ends++;
+            }
+        }
+
+        return ends >= 2;
+    }
+
     private static bool IsListWord(string word)
         => word is "and" or "or" or "und" or "oder" or "et" or "ou" or "y" or "o" or "e" or "ed" or "i" or "&" or "ve" or "dan" or "vs";
 
