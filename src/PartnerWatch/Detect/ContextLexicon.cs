@@ -50,7 +50,7 @@ internal sealed partial class ContextLexicon
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
                 @"\bsummer of code\b", @"\bseason of docs\b",
                 // Session 6: a bare "Users" heading over a logo wall, the organisations that participate in a project.
-                @"^users$", @"\bparticipants\b", @"\bparticipating (?:organi[sz]ations|companies|members)\b", @"\b(?:companies|organi[sz]ations|teams) using\b",
+                @"^users$", @"\bparticipants\b", @"\bparticipating (?:organi[sz]ations|companies|members)\b",
                 @"^(?:utilisateurs|usuarios|usuários|utenti|пользователи|用户|ユーザー|사용자)$"],
             [CueKind.News] = [@"\bupdates\b", "what's new", @"\bchangelog\b", @"\brelease notes\b", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
             [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by", "©", @"\bcopyright\b"],
