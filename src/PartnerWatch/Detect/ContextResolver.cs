@@ -330,6 +330,13 @@ internal sealed partial class ContextResolver
             // ("Partners" as h2 over h3) speak. A short paragraph right before the element counts only with partner words.
             var labelRank = neutralRank;
             var verdict = ClassifyHeading(text, rank, ref (isLabel ? ref labelRank : ref neutralRank));
+            if (isLabel && verdict is { Cue: CueKind.Trademark })
+            {
+                // A legal line above a sponsor wall ("Logos are trademarks of their owners") is about the pictures'
+                // rights, not the section's kind: the heading above it still speaks for the wall.
+                continue;
+            }
+
             if (verdict is not null || rank == 1)
             {
                 return verdict;

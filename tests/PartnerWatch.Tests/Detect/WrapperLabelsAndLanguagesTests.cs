@@ -27,6 +27,7 @@ public sealed class WrapperLabelsAndLanguagesTests
     [Theory]
     [InlineData("<footer><h4>Sponsored by</h4><div class=\"row\"><a href=\"https://www.redhat.com\">" + Hashed + "</a></div></footer>")]
     [InlineData("<h2>Funding</h2><p class=\"small\">Logos are trademarks of their respective owners and shown with permission.</p><div class=\"grid\"><figure title=\"Red Hat\">" + Hashed + "</figure></div>")]
+    [InlineData("<h2>Sponsors</h2><p>Logos are trademarks of their owners</p><div class=\"grid\"><a href=\"https://www.redhat.com\">" + Hashed + "</a></div>")]
     public async Task ASponsorWallSurvivesAFooterAndADisclaimer(string body)
         => Assert.Equal(["redhat"], await BrandsClaimedAsync(body));
 
