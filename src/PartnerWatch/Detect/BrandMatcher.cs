@@ -318,9 +318,9 @@ internal sealed partial class BrandMatcher
                 continue;
             }
 
-            if (cjk && !CjkBoundaryAllowed(text, start, length))
+            if (cjk && !CjkBoundaryAllowed(text, start, length) || !cjk && TextSpans.NamesCommunityGroup(text, start + length))
             {
-                continue;
+                continue; // "AWS User Group Jaipur": a community group named after the vendor, not the vendor
             }
 
             if (alias.Ambiguous && HasOtherSense(alias.Text, text, topic))

@@ -1,7 +1,7 @@
 namespace PartnerWatch.Detect;
 
 /// <summary>Sentences around a mention and the shape of the text it sits in (a label, a list, or prose).</summary>
-internal static class TextSpans
+internal static partial class TextSpans
 {
     /// <summary>Prose: a block of at least this many words, which a heading's list of names is not.</summary>
     private const int MinProseWords = 6;
@@ -119,6 +119,22 @@ internal static class TextSpans
 
         return false;
     }
+
+    /// <summary>True when the words after a name make it a community group named after a vendor ("AWS User Group Jaipur").</summary>
+    public static bool NamesCommunityGroup(string text, int end)
+    {
+        if (end >= text.Length || !char.IsWhiteSpace(text[end]))
+        {
+            return false;
+        }
+
+        var after = text.AsSpan(end + 1, Math.Min(40, text.Length - end - 1)).ToString();
+        return CommunityGroup().IsMatch(after);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:users?\s+groups?|ug|developers?\s+groups?|(?:developer\s+)?student\s+clubs?|meetups?|fan\s+club|community\s+(?:day|group|builders))\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex CommunityGroup();
 
     /// <summary>A label written as several sentences (a banner's or screenshot's description), not a logo's name.</summary>
     public static bool IsDescription(string label)

@@ -39,6 +39,14 @@ public sealed class WrapperLabelsAndLanguagesTests
     public async Task TheSameWrapperOutsideASponsorWallIsNotAClaim(string body)
         => Assert.Empty(await BrandsClaimedAsync(body));
 
+    [Theory]
+    [InlineData("AWS User Group Jaipur")]
+    [InlineData("Google Developer Groups Paris")]
+    [InlineData("Microsoft Student Club Lyon")]
+    public async Task ACommunityGroupNamedAfterAVendorIsNotTheVendor(string alt)
+        => Assert.Equal(["redhat"], await BrandsClaimedAsync(
+            $"<h2>Community Partners</h2><div class=\"grid\"><img src=\"/img/ug.svg\" alt=\"{alt}\"><img src=\"/img/x.svg\" alt=\"Red Hat\"></div>"));
+
     private const string Wall = "<ul class=\"items\"><li><img src=\"a.png\" alt=\"红帽\"></li><li><img src=\"b.png\" alt=\"Cisco\"></li></ul>";
 
     [Theory]
