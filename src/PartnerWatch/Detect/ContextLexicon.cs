@@ -49,6 +49,9 @@ internal sealed partial class ContextLexicon
                 @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
                 @"\bsummer of code\b", @"\bseason of docs\b",
+                // The site's own credit line: the vendor it says it itself runs on is a powered-by claim (session 6), while
+                // "host your clusters on X" stays a compatibility statement.
+                @"\b(?:this|our) (?:site|website|web site|docs|documentation|blog|mirror|demo)(?: \w+)? (?:is |are )?(?:proudly )?(?:hosted|served|deployed|running|built) (?:on|with)\b",
                 // Session 6: a bare "Users" heading over a logo wall, the organisations that participate in a project.
                 @"^users$", @"\bparticipants\b", @"\bparticipating (?:organi[sz]ations|companies|members)\b",
                 @"^(?:utilisateurs|usuarios|usuários|utenti|пользователи|用户|ユーザー|사용자)$"],

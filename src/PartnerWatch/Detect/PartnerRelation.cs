@@ -54,8 +54,11 @@ internal static partial class PartnerRelation
     [GeneratedRegex(@"[\p{Lu}\p{Ll}][\p{L}\p{Mn}\p{Nd}'’.-]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinWord();
 
-    /// <summary>A phrase that makes the name right after it the agent of backing, sponsoring or donating ("donated by Oracle").</summary>
-    [GeneratedRegex(@"\b(?:(?:sponsored|supported|backed|funded|donated|provided|hosted|powered|made possible|offered|contributed|granted)(?: \w+ly)? by|courtesy of|thanks to|donations? from|grants? from)\s+(?:the\s+)?(?:generous\s+)?$|(?:由|获得|得到)$|برعاية\s*$|بدعم من\s*$",
+    /// <summary>
+    /// A phrase that makes the name right after it the agent of backing, sponsoring or donating ("donated by Oracle"), or the
+    /// host the site says it itself runs on ("this site is hosted on Azure": a powered-by credit, unlike "host your app on Azure").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?:sponsored|supported|backed|funded|donated|provided|hosted|powered|made possible|offered|contributed|granted)(?: \w+ly)? by|courtesy of|thanks to|donations? from|grants? from|(?:this|our) (?:site|website|web site|docs|documentation|blog|mirror|demo)(?: \w+)? (?:is |are )?(?:proudly )?(?:hosted|served|deployed|running|built) (?:on|with))\s+(?:the\s+)?(?:generous\s+)?$|(?:由|获得|得到)$|برعاية\s*$|بدعم من\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AgentBefore();
 

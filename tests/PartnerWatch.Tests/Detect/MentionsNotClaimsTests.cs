@@ -26,6 +26,8 @@ public sealed class MentionsNotClaimsTests
     [InlineData("<p>Our partners include Microsoft, Cisco and Red Hat.</p>", new[] { "cisco", "microsoft", "redhat" })]
     [InlineData("<p>Acme is deployed by our partner Red Hat.</p>", new[] { "redhat" })]
     [InlineData("<p>Hosting is generously provided by Cisco.</p>", new[] { "cisco" })]
+    [InlineData("<footer><p>This website is hosted on Microsoft Azure.</p></footer>", new[] { "microsoft" })]
+    [InlineData("<footer><p>Our documentation is proudly served with <a href=\"https://www.oracle.com/cloud/\">Oracle Cloud</a>.</p></footer>", new[] { "oracle" })]
     public async Task APartnerStatementBesideUsageWordsStaysAClaim(string body, string[] brands)
         => Assert.Equal(brands, await BrandsClaimedAsync(body));
 
