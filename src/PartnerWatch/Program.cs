@@ -7,6 +7,9 @@ using PartnerWatch.Cli;
 // config → schedule → fetch → detect → compare → store → alert → status — is registered in
 // Hosting/PipelineServiceCollectionExtensions.cs and Cli/ServeCommand.cs; the command line in Cli/PartnerWatchCommandLine.cs.
 
+// Before any worker thread mallocs: native image memory goes back to the system when freed (Hosting/NativeHeapLimits.cs).
+PartnerWatch.Hosting.NativeHeapLimits.Apply();
+
 // GBK, Big5, Shift_JIS… pages must decode; .NET only ships UTF-* and Latin-1 without this provider.
 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
@@ -171,30 +172,56 @@ public sealed partial class WebFetcher(
 
         // Read one byte past the cap to tell "exactly at the cap" from "over it" without trusting Content-Length.
         var limit = cap + 1;
-        var buffer = new byte[(int)Math.Min(limit, Math.Min(declared ?? 64 * 1024, 1024 * 1024) + 1)];
+        // A body is kept as one array of its exact length. When the server declares the length (nearly always), that
+        // array is the read buffer: no second copy of every page and image (a large-object-heap array each, issue 12).
+        // Otherwise, or when the declaration was wrong, the body grows in a pooled buffer and is copied out once.
+        byte[]? exact = declared is { } size && size > 0 && size <= cap ? new byte[size] : null;
+        byte[]? pooled = exact is null ? ArrayPool<byte>.Shared.Rent((int)Math.Min(limit, 64 * 1024)) : null;
         var length = 0;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             while (length < limit)
             {
+                var buffer = exact ?? pooled!;
                 if (length == buffer.Length)
-                    Array.Resize(ref buffer, (int)Math.Min(limit, (long)buffer.Length * 2));
+                {
+                    // Full: the exact array when more arrives than was declared (probed with one byte), else the pool buffer.
+                    if (exact is not null)
+                    {
+                        var probe = new byte[1];
+                        if (await stream.ReadAsync(probe, cancellationToken).ConfigureAwait(false) == 0) break;
+                        pooled = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit, (long)exact.Length * 2));
+                        exact.CopyTo(pooled, 0);
+                        pooled[length++] = probe[0];
+                        exact = null;
+                        continue;
+                    }
+                    var grown = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit, (long)buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(grown);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    pooled = buffer = grown;
+                }
                 var read = await stream.ReadAsync(buffer.AsMemory(length, (int)Math.Min(buffer.Length - length, limit - length)), cancellationToken)
                     .ConfigureAwait(false);
                 if (read == 0) break;
                 length += read;
             }
+
+            var truncated = length > cap;
+            if (truncated && !rules.TruncateOverCap)
+                throw new FetchFailedException(url, $"body larger than {cap} bytes, not read{Via(url, current)}");
+            var kept = (int)Math.Min(length, cap);
+            return (exact is not null && kept == exact.Length ? exact : (exact ?? pooled!).AsSpan(0, kept).ToArray(), truncated);
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {
             throw new FetchFailedException(url, $"connection lost while reading the body: {e.Message}{Via(url, current)}", e);
         }
-
-        var truncated = length > cap;
-        if (truncated && !rules.TruncateOverCap)
-            throw new FetchFailedException(url, $"body larger than {cap} bytes, not read{Via(url, current)}");
-        return (buffer.AsSpan(0, (int)Math.Min(length, cap)).ToArray(), truncated);
+        finally
+        {
+            if (pooled is not null) ArrayPool<byte>.Shared.Return(pooled);
+        }
     }
 
     private string DescribeStatus(HttpResponseMessage response, int attempts)

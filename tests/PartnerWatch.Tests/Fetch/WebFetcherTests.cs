@@ -111,6 +111,51 @@ public sealed class WebFetcherTests
         Assert.Equal("image/png", resource.ContentType);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task LargeResourceArrivesWholeWithOrWithoutItsLength(bool declared)
+    {
+        // A body with a declared length is read into one array of that length; one without grows in pooled buffers.
+        var photo = new byte[700_000];
+        new Random(7).NextBytes(photo);
+        var headers = declared ? new Dictionary<string, string> { ["Content-Length"] = photo.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) } : null;
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/photo.jpg"] = new(200, "image/jpeg", photo, headers),
+        });
+        await using var provider = FetchTestHost.Create();
+        var fetcher = provider.GetRequiredService<WebFetcher>();
+
+        var resource = await fetcher.GetResourceAsync(server.Url("/photo.jpg"), 1_000_000, FetchTestHost.Watchdog());
+
+        Assert.Equal(photo, resource.Body);
+    }
+
+    [Fact]
+    public async Task CompressedResourceLongerThanItsDeclaredLengthArrivesWhole()
+    {
+        // The declared length is the compressed one; the decompressed body is longer and must not be cut at it.
+        var svg = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\">" + string.Concat(Enumerable.Repeat("<rect width=\"1\" height=\"1\"/>", 5000)) + "</svg>");
+        using var compressed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            await gzip.WriteAsync(svg);
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/logo.svg"] = new(200, "image/svg+xml", compressed.ToArray(), new Dictionary<string, string>
+            {
+                ["Content-Encoding"] = "gzip",
+                ["Content-Length"] = compressed.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }),
+        });
+        await using var provider = FetchTestHost.Create();
+        var fetcher = provider.GetRequiredService<WebFetcher>();
+
+        var resource = await fetcher.GetResourceAsync(server.Url("/logo.svg"), 1_000_000, FetchTestHost.Watchdog());
+
+        Assert.Equal(svg, resource.Body);
+    }
+
     [Fact]
     public async Task TransientFailureIsRetriedUntilTheServerRecovers()
     {
