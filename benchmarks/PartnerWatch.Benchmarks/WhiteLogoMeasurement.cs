@@ -38,6 +38,11 @@ internal static class WhiteLogoMeasurement
             tally[row] = (f + (hit ? 1 : 0), t + 1);
             foreach (var m in found.Where(m => m.Match.BrandId != brand)) wrong.Add($"{row,-18} {Path.GetFileName(path)} → {m.Match.BrandId} d={m.Match.Distance}");
             if (hit) return;
+            if (Environment.GetEnvironmentVariable("PW_SAVE_MISSES") is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                File.WriteAllBytes(Path.Combine(dir, $"{brand}-{Path.GetFileNameWithoutExtension(path)}-{row.Replace(' ', '-')}.png"), bytes);
+            }
             var nearest = fp is null ? reason : string.Join(", ", catalog.Candidates(fp, 80).Where(c => c.Reference.BrandId == brand).Take(1).Select(c => $"nearest {c.Distance} ({c.Reference.ReferenceFile})"));
             misses.Add($"{row,-18} {brand,-14} {Path.GetFileName(path)} {fp?.Width}x{fp?.Height} {nearest}");
         }

@@ -27,14 +27,20 @@ internal static class LogoNormalizer
     /// <param name="knownBackground">The colour transparency was flattened onto, or null for an opaque image.</param>
     /// <param name="maps">Which views keep their foreground map, and at what size.</param>
     /// <remarks><paramref name="rgb"/> may be longer than the raster (a pooled buffer); it is read, never kept.</remarks>
-    public static List<FingerprintVariant> Fingerprint(byte[] rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null)
+    /// <param name="coverage">
+    /// Hash the content's true coverage (distance from the background divided by the content's full contrast, as the
+    /// detail maps do) instead of the saturated map: a cell is set when more than half its area is covered. See
+    /// <see cref="TransparentViews"/>: an image drawn small and scaled up to the working size has soft edges that the
+    /// saturation makes bold, while its coverage is what the crisp reference shows.
+    /// </param>
+    public static List<FingerprintVariant> Fingerprint(byte[] rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null, bool coverage = false)
     {
         maps ??= MapPolicy.None;
         var variants = new List<FingerprintVariant>(2 * MaxLevels);
         var pixels = new Raster(rgb, width, height);
         try
         {
-            Fingerprint(variants, pixels, knownBackground, maps);
+            Fingerprint(variants, pixels, knownBackground, maps, coverage);
         }
         finally
         {
@@ -43,12 +49,12 @@ internal static class LogoNormalizer
         return variants;
     }
 
-    private static void Fingerprint(List<FingerprintVariant> variants, Raster pixels, (byte R, byte G, byte B)? knownBackground, MapPolicy maps)
+    private static void Fingerprint(List<FingerprintVariant> variants, Raster pixels, (byte R, byte G, byte B)? knownBackground, MapPolicy maps, bool coverage)
     {
         var full = new Rect(0, 0, pixels.Width, pixels.Height);
         if (knownBackground is { } known)
         {
-            AddLevels(variants, pixels, full, known, maps);
+            AddLevels(variants, pixels, full, known, maps, coverage);
             return;
         }
         // An opaque image: its background is the dominant colour of its edge. A tightly cropped logo (a rounded
@@ -77,7 +83,7 @@ internal static class LogoNormalizer
     private const double MaxInformativeShare = 0.93;
     private const double NearlyFullShare = 0.8;
 
-    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps)
+    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps, bool coverage = false)
     {
         Rect? lastEmitted = null;
         var emitted = 0;
@@ -91,9 +97,10 @@ internal static class LogoNormalizer
                 var added = false;
                 var colours = ColoursOf(pixels, box);
                 var map = maps.SizeFor(box.Width, box.Height) is var (mw, mh) ? MapOf(pixels, box, mw, mh) : null;
+                var fullContrast = coverage ? FullContrast(pixels, box) : SaturationDistance;
                 foreach (var layout in HashLayouts.For((double)box.Width / box.Height))
                 {
-                    var grid = ForegroundGrid(pixels, box, layout);
+                    var grid = ForegroundGrid(pixels, box, layout, fullContrast);
                     var hash = HalfCoverageHash(grid, layout);
                     if (IsInformative(hash))
                     {
@@ -105,7 +112,9 @@ internal static class LogoNormalizer
                     // the cut-off too, so that an image and its reference on either side of it still meet.
                     // Two cut-offs: a pale pane (the yellow tile in grayscale is ~0.78 of full contrast) needs the
                     // lower one, while a blurred knock-out wordmark on a plate needs the higher one to stay informative.
-                    if (hash.PopCount > NearlyFullShare * Hash256.Bits)
+                    // Not for a coverage view: its cut-offs are of true coverage, and a small disc scaled up has
+                    // ridges between its pixels at 0.85 that a generic disc does not (a white disc would carry identity).
+                    if (!coverage && hash.PopCount > NearlyFullShare * Hash256.Bits)
                     {
                         foreach (var cutOff in FullCoverageCutOffs)
                         {
@@ -216,7 +225,7 @@ internal static class LogoNormalizer
         hash.PopCount / (double)Hash256.Bits is >= MinInformativeShare and <= MaxInformativeShare;
 
     /// <summary>Foreground map of the content box stretched to the layout's sub-cell grid (aspect ratio is compared separately).</summary>
-    private static double[] ForegroundGrid(Raster p, Rect box, HashLayout layout)
+    private static double[] ForegroundGrid(Raster p, Rect box, HashLayout layout, double fullContrast)
     {
         int gw = 2 * layout.Columns, gh = 2 * layout.Rows;
         var grid = new double[gw * gh];
@@ -226,7 +235,7 @@ internal static class LogoNormalizer
             for (var gx = 0; gx < gw; gx++)
             {
                 double x0 = box.X + (double)gx * box.Width / gw, x1 = box.X + (double)(gx + 1) * box.Width / gw;
-                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1);
+                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1, fullContrast);
             }
         }
         return grid;

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PartnerWatch.Detect.Logos;
 
 /// <summary>
@@ -35,14 +37,15 @@ internal static class TransparentViews
         var visibleOnWhite = new Extent();
         var visibleOnBlack = new Extent();
         var partial = false;
-        var shape = silhouette ? new byte[width * height * 3] : null;
+        // Rented: a query's 196 KB silhouette lives only while it is fingerprinted (it may be longer than the raster).
+        var shape = ArrayPool<byte>.Shared.Rent(width * height * 3);
         for (var i = 0; i < width * height; i++)
         {
             int j = 3 * i, x = i % width, y = i / width;
             // Drawn onto white and onto black, a pixel differs by exactly its transparency: (1 − α)·255 per channel.
             var transparency = (onWhite[j] - onBlack[j] + onWhite[j + 1] - onBlack[j + 1] + onWhite[j + 2] - onBlack[j + 2]) / 3.0;
             var alpha = 1 - Math.Clamp(transparency, 0, 255) / 255;
-            if (shape is not null) shape[j] = shape[j + 1] = shape[j + 2] = (byte)Math.Round(255 * (1 - alpha));
+            shape[j] = shape[j + 1] = shape[j + 2] = (byte)Math.Round(255 * (1 - alpha));
             if (alpha < OpaqueAlpha) continue;
             opaque.Add(x, y);
             var onW = Distance(onWhite, j, White) >= VisibleDistance;
@@ -57,9 +60,17 @@ internal static class TransparentViews
             AddDistinct(variants, LogoNormalizer.Fingerprint(onWhite, width, height, White, maps));
         if (!whole || visibleOnBlack.Spans(opaque))
             AddDistinct(variants, LogoNormalizer.Fingerprint(onBlack, width, height, Black, maps));
-        // Only worth a view when a flattened one hides part of the shape; else it repeats them.
-        if (shape is not null && partial)
-            AddDistinct(variants, LogoNormalizer.Fingerprint(shape, width, height, White, maps));
+        // Only worth a view when a flattened one hides part of the shape; else it repeats them. A reference's silhouette
+        // is saturated like its other views (what a page's white silhouette on a dark band looks like); a query's is its
+        // coverage, see the class remarks.
+        try
+        {
+            if (partial) AddDistinct(variants, LogoNormalizer.Fingerprint(shape, width, height, White, maps, coverage: !silhouette));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(shape);
+        }
         return variants;
     }
 
