@@ -72,6 +72,15 @@ internal static class LogoNormalizer
             if (guesses.All(g => Distance(g, colour) >= ContentDistance)) guesses.Add(colour);
         }
         foreach (var guess in guesses) AddLevels(variants, pixels, full, guess, maps);
+        // A raster shown smaller than the working size was scaled up: its soft edges saturate into bold strokes (AMD's
+        // wordmark at 115 × 28 px on a card: 151 cells against the crisp reference's 110). Its coverage, against the
+        // background of the first guess, is the shape the crisp reference shows; a repeat of a view is not added.
+        if (maps.ScaledUp && guesses.Count > 0)
+        {
+            var shapes = new List<FingerprintVariant>(MaxLevels);
+            AddLevels(shapes, pixels, full, guesses[0], maps, coverage: true);
+            TransparentViews.AddDistinct(variants, shapes);
+        }
     }
 
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
@@ -414,6 +423,9 @@ internal sealed class MapPolicy
     }
 
     public static MapPolicy None { get; } = new(0, 0);
+
+    /// <summary>A query raster drawn up to the working size (a small image, its own pixels kept): its edges are soft.</summary>
+    public bool ScaledUp => nativeScale is > 0 and < 1;
 
     public static MapPolicy Reference { get; } = new(0, ReferenceLongSide);
 
