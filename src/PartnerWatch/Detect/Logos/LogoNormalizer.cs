@@ -92,6 +92,14 @@ internal static class LogoNormalizer
     private const double MaxInformativeShare = 0.93;
     private const double NearlyFullShare = 0.8;
 
+    /// <summary>
+    /// Fewest cells a coverage view must set. Thinner than the saturated views, a thin wordmark's coverage view falls
+    /// to 30–70 cells, where the fixed threshold of 24 bits is a loose test (two 30-cell hashes 18 apart share 60 % of
+    /// their cells): on the dev walls (seed 7) such views matched other companies' wordmarks at 18–23 (five tiles), while
+    /// every view that found its brand set 94–151 cells.
+    /// </summary>
+    public const int MinCoverageCells = 80;
+
     private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps, bool coverage = false)
     {
         Rect? lastEmitted = null;
@@ -111,7 +119,7 @@ internal static class LogoNormalizer
                 {
                     var grid = ForegroundGrid(pixels, box, layout, fullContrast);
                     var hash = HalfCoverageHash(grid, layout);
-                    if (IsInformative(hash))
+                    if (IsInformative(hash) && (!coverage || hash.PopCount >= MinCoverageCells))
                     {
                         variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
                         added = true;

@@ -10,6 +10,12 @@ namespace PartnerWatch.Detect.Logos;
 /// view is dropped. A reference logo also gets its <b>silhouette</b> (every opaque pixel as foreground): what a page
 /// shows when it draws the logo as a white silhouette on a dark band, or in one flat colour, which neither flattened
 /// view resembles when the logo has light and dark parts.
+/// <para>
+/// A query image drawn smaller than the working size gets the silhouette too, hashed by its <b>coverage</b> (alpha as
+/// the share of a cell covered, not saturated at 0.35): scaled up, its soft edges saturate into bold strokes — Sony's
+/// wordmark at 160 px, white or black on transparency, set 135 cells against the crisp reference's 102 (33 bits); its
+/// coverage sets 95 (7 bits). Views of fewer than <see cref="LogoNormalizer.MinCoverageCells"/> cells are not kept.
+/// </para>
 /// </summary>
 internal static class TransparentViews
 {
@@ -65,7 +71,8 @@ internal static class TransparentViews
         // coverage, see the class remarks.
         try
         {
-            if (partial) AddDistinct(variants, LogoNormalizer.Fingerprint(shape, width, height, White, maps, coverage: !silhouette));
+            if (partial && (silhouette || maps?.ScaledUp == true))
+                AddDistinct(variants, LogoNormalizer.Fingerprint(shape, width, height, White, maps, coverage: !silhouette));
         }
         finally
         {
