@@ -89,7 +89,7 @@ public sealed class WhiteAndSmallLogoTests
             canvas.Clear(SKColors.White);
             using var border = new SKPaint { Color = new SKColor(229, 231, 235), Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = true };
             canvas.DrawRoundRect(0.5f, 0.5f, width - 1, height - 1, 8, 8, border);
-            canvas.DrawBitmap(logo, 25, 25);
+            canvas.DrawBitmap(logo, 25, 25, new SKSamplingOptions(SKFilterMode.Nearest), null);
         }
         using var image = SKImage.FromBitmap(card);
         using var data = image.Encode(format == "png" ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, 75);
