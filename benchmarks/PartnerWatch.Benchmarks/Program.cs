@@ -13,6 +13,8 @@ return args switch
     ["detail", var icons, var fixtures, var output, .. var only] => DetailMeasurement.Run(icons, fixtures, output, only.FirstOrDefault()),
     ["walls", var fixtures, .. var rest] => WallMeasurement.Run(fixtures, rest.Length > 0 && int.TryParse(rest[0], out var n) ? n : 50, rest.FirstOrDefault(a => !int.TryParse(a, out _))),
     ["landscape", var corpus, .. var rest] => LandscapeMeasurement.Run(corpus, rest.Contains("verbose")),
+    ["whitelogos", var refs, var icons, .. var rest] => WhiteLogoMeasurement.Run(refs, icons, rest.Length > 0 && int.TryParse(rest[0], out var every) ? every : 1),
+    ["pairs", var reference, .. var images] => PairProbe.Run(reference, images),
     ["largewalls", var fixtures, .. var rest] => LargeWallMeasurement.Run(fixtures, rest.FirstOrDefault()),
     _ => Run(args),
 };

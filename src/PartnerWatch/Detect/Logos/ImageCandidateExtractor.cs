@@ -270,11 +270,15 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
     {
         var markup = svg.OuterHtml;
         var defs = new StringBuilder();
+        string? symbolViewBox = null;
         foreach (var use in svg.QuerySelectorAll("use"))
         {
             var href = use.GetAttribute("href") ?? use.GetAttribute("xlink:href") ?? use.GetAttribute("http://www.w3.org/1999/xlink", "href");
-            if (href is null || !href.StartsWith('#') || svg.QuerySelector(href) is not null) continue;
-            if (document.GetElementById(href[1..]) is { } target && target.Closest("svg") is not null) defs.Append(target.OuterHtml);
+            if (href is null || !href.StartsWith('#')) continue;
+            var target = svg.QuerySelector(href) ?? (document.GetElementById(href[1..]) is { } t && t.Closest("svg") is not null ? t : null);
+            if (target is null) continue;
+            if (!svg.Contains(target)) defs.Append(target.OuterHtml);
+            symbolViewBox ??= target.LocalName == "symbol" ? target.GetAttribute("viewBox") : null;
         }
         var openEnd = markup.IndexOf('>');
         if (openEnd < 0) return markup;
@@ -282,10 +286,19 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
         if (open.EndsWith('/')) return markup;
         var extra = new StringBuilder();
         if (!open.Contains("xmlns=", StringComparison.Ordinal)) extra.Append(" xmlns=\"http://www.w3.org/2000/svg\"");
+        // A sprite icon sized by the page's CSS (<svg class="logo"><use href="#acme"/></svg>) has neither a size nor a
+        // viewBox of its own, and rendered as a 2 × 1 px sliver: the symbol's viewBox is the drawing's box.
+        if (symbolViewBox is not null && !HasSvgAttribute(svg, "viewBox") && !HasSvgAttribute(svg, "width") && !HasSvgAttribute(svg, "height"))
+        {
+            extra.Append(" viewBox=\"").Append(System.Net.WebUtility.HtmlEncode(symbolViewBox)).Append('"');
+        }
         if (markup.Contains("xlink:", StringComparison.Ordinal) && !open.Contains("xmlns:xlink", StringComparison.Ordinal)) extra.Append(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
         var inner = defs.Length > 0 ? $"<defs>{defs}</defs>" : "";
         return open + extra + ">" + inner + markup[(openEnd + 1)..];
     }
+
+    private static bool HasSvgAttribute(IElement svg, string name) =>
+        svg.Attributes.Any(a => string.Equals(a.LocalName, name, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
     private static partial Regex CssComment();

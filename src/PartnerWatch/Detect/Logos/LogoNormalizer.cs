@@ -27,14 +27,20 @@ internal static class LogoNormalizer
     /// <param name="knownBackground">The colour transparency was flattened onto, or null for an opaque image.</param>
     /// <param name="maps">Which views keep their foreground map, and at what size.</param>
     /// <remarks><paramref name="rgb"/> may be longer than the raster (a pooled buffer); it is read, never kept.</remarks>
-    public static List<FingerprintVariant> Fingerprint(byte[] rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null)
+    /// <param name="coverage">
+    /// Hash the content's true coverage (distance from the background divided by the content's full contrast, as the
+    /// detail maps do) instead of the saturated map: a cell is set when more than half its area is covered. See
+    /// <see cref="TransparentViews"/>: an image drawn small and scaled up to the working size has soft edges that the
+    /// saturation makes bold, while its coverage is what the crisp reference shows.
+    /// </param>
+    public static List<FingerprintVariant> Fingerprint(byte[] rgb, int width, int height, (byte R, byte G, byte B)? knownBackground, MapPolicy? maps = null, bool coverage = false)
     {
         maps ??= MapPolicy.None;
         var variants = new List<FingerprintVariant>(2 * MaxLevels);
         var pixels = new Raster(rgb, width, height);
         try
         {
-            Fingerprint(variants, pixels, knownBackground, maps);
+            Fingerprint(variants, pixels, knownBackground, maps, coverage);
         }
         finally
         {
@@ -43,12 +49,12 @@ internal static class LogoNormalizer
         return variants;
     }
 
-    private static void Fingerprint(List<FingerprintVariant> variants, Raster pixels, (byte R, byte G, byte B)? knownBackground, MapPolicy maps)
+    private static void Fingerprint(List<FingerprintVariant> variants, Raster pixels, (byte R, byte G, byte B)? knownBackground, MapPolicy maps, bool coverage)
     {
         var full = new Rect(0, 0, pixels.Width, pixels.Height);
         if (knownBackground is { } known)
         {
-            AddLevels(variants, pixels, full, known, maps);
+            AddLevels(variants, pixels, full, known, maps, coverage);
             return;
         }
         // An opaque image: its background is the dominant colour of its edge. A tightly cropped logo (a rounded
@@ -66,6 +72,15 @@ internal static class LogoNormalizer
             if (guesses.All(g => Distance(g, colour) >= ContentDistance)) guesses.Add(colour);
         }
         foreach (var guess in guesses) AddLevels(variants, pixels, full, guess, maps);
+        // A raster shown smaller than the working size was scaled up: its soft edges saturate into bold strokes (AMD's
+        // wordmark at 115 × 28 px on a card: 151 cells against the crisp reference's 110). Its coverage, against the
+        // background of the first guess, is the shape the crisp reference shows; a repeat of a view is not added.
+        if (maps.ScaledUp && guesses.Count > 0)
+        {
+            var shapes = new List<FingerprintVariant>(MaxLevels);
+            AddLevels(shapes, pixels, full, guesses[0], maps, coverage: true);
+            TransparentViews.AddDistinct(variants, shapes);
+        }
     }
 
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
@@ -77,7 +92,15 @@ internal static class LogoNormalizer
     private const double MaxInformativeShare = 0.93;
     private const double NearlyFullShare = 0.8;
 
-    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps)
+    /// <summary>
+    /// Fewest cells a coverage view must set. Thinner than the saturated views, a thin wordmark's coverage view falls
+    /// to 30–70 cells, where the fixed threshold of 24 bits is a loose test (two 30-cell hashes 18 apart share 60 % of
+    /// their cells): on the dev walls (seed 7) such views matched other companies' wordmarks at 18–23 (five tiles), while
+    /// every view that found its brand set 94–151 cells.
+    /// </summary>
+    public const int MinCoverageCells = 80;
+
+    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps, bool coverage = false)
     {
         Rect? lastEmitted = null;
         var emitted = 0;
@@ -91,11 +114,12 @@ internal static class LogoNormalizer
                 var added = false;
                 var colours = ColoursOf(pixels, box);
                 var map = maps.SizeFor(box.Width, box.Height) is var (mw, mh) ? MapOf(pixels, box, mw, mh) : null;
+                var fullContrast = coverage ? FullContrast(pixels, box) : SaturationDistance;
                 foreach (var layout in HashLayouts.For((double)box.Width / box.Height))
                 {
-                    var grid = ForegroundGrid(pixels, box, layout);
+                    var grid = ForegroundGrid(pixels, box, layout, fullContrast);
                     var hash = HalfCoverageHash(grid, layout);
-                    if (IsInformative(hash))
+                    if (IsInformative(hash) && (!coverage || hash.PopCount >= MinCoverageCells))
                     {
                         variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
                         added = true;
@@ -105,7 +129,9 @@ internal static class LogoNormalizer
                     // the cut-off too, so that an image and its reference on either side of it still meet.
                     // Two cut-offs: a pale pane (the yellow tile in grayscale is ~0.78 of full contrast) needs the
                     // lower one, while a blurred knock-out wordmark on a plate needs the higher one to stay informative.
-                    if (hash.PopCount > NearlyFullShare * Hash256.Bits)
+                    // Not for a coverage view: its cut-offs are of true coverage, and a small disc scaled up has
+                    // ridges between its pixels at 0.85 that a generic disc does not (a white disc would carry identity).
+                    if (!coverage && hash.PopCount > NearlyFullShare * Hash256.Bits)
                     {
                         foreach (var cutOff in FullCoverageCutOffs)
                         {
@@ -216,7 +242,7 @@ internal static class LogoNormalizer
         hash.PopCount / (double)Hash256.Bits is >= MinInformativeShare and <= MaxInformativeShare;
 
     /// <summary>Foreground map of the content box stretched to the layout's sub-cell grid (aspect ratio is compared separately).</summary>
-    private static double[] ForegroundGrid(Raster p, Rect box, HashLayout layout)
+    private static double[] ForegroundGrid(Raster p, Rect box, HashLayout layout, double fullContrast)
     {
         int gw = 2 * layout.Columns, gh = 2 * layout.Rows;
         var grid = new double[gw * gh];
@@ -226,7 +252,7 @@ internal static class LogoNormalizer
             for (var gx = 0; gx < gw; gx++)
             {
                 double x0 = box.X + (double)gx * box.Width / gw, x1 = box.X + (double)(gx + 1) * box.Width / gw;
-                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1);
+                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1, fullContrast);
             }
         }
         return grid;
@@ -405,6 +431,9 @@ internal sealed class MapPolicy
     }
 
     public static MapPolicy None { get; } = new(0, 0);
+
+    /// <summary>A query raster drawn up to the working size (a small image, its own pixels kept): its edges are soft.</summary>
+    public bool ScaledUp => nativeScale is > 0 and < 1;
 
     public static MapPolicy Reference { get; } = new(0, ReferenceLongSide);
 

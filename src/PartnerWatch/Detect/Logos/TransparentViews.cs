@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PartnerWatch.Detect.Logos;
 
 /// <summary>
@@ -8,6 +10,12 @@ namespace PartnerWatch.Detect.Logos;
 /// view is dropped. A reference logo also gets its <b>silhouette</b> (every opaque pixel as foreground): what a page
 /// shows when it draws the logo as a white silhouette on a dark band, or in one flat colour, which neither flattened
 /// view resembles when the logo has light and dark parts.
+/// <para>
+/// A query image drawn smaller than the working size gets the silhouette too, hashed by its <b>coverage</b> (alpha as
+/// the share of a cell covered, not saturated at 0.35): scaled up, its soft edges saturate into bold strokes — Sony's
+/// wordmark at 160 px, white or black on transparency, set 135 cells against the crisp reference's 102 (33 bits); its
+/// coverage sets 95 (7 bits). Views of fewer than <see cref="LogoNormalizer.MinCoverageCells"/> cells are not kept.
+/// </para>
 /// </summary>
 internal static class TransparentViews
 {
@@ -35,14 +43,15 @@ internal static class TransparentViews
         var visibleOnWhite = new Extent();
         var visibleOnBlack = new Extent();
         var partial = false;
-        var shape = silhouette ? new byte[width * height * 3] : null;
+        // Rented: a query's 196 KB silhouette lives only while it is fingerprinted (it may be longer than the raster).
+        var shape = ArrayPool<byte>.Shared.Rent(width * height * 3);
         for (var i = 0; i < width * height; i++)
         {
             int j = 3 * i, x = i % width, y = i / width;
             // Drawn onto white and onto black, a pixel differs by exactly its transparency: (1 − α)·255 per channel.
             var transparency = (onWhite[j] - onBlack[j] + onWhite[j + 1] - onBlack[j + 1] + onWhite[j + 2] - onBlack[j + 2]) / 3.0;
             var alpha = 1 - Math.Clamp(transparency, 0, 255) / 255;
-            if (shape is not null) shape[j] = shape[j + 1] = shape[j + 2] = (byte)Math.Round(255 * (1 - alpha));
+            shape[j] = shape[j + 1] = shape[j + 2] = (byte)Math.Round(255 * (1 - alpha));
             if (alpha < OpaqueAlpha) continue;
             opaque.Add(x, y);
             var onW = Distance(onWhite, j, White) >= VisibleDistance;
@@ -57,9 +66,18 @@ internal static class TransparentViews
             AddDistinct(variants, LogoNormalizer.Fingerprint(onWhite, width, height, White, maps));
         if (!whole || visibleOnBlack.Spans(opaque))
             AddDistinct(variants, LogoNormalizer.Fingerprint(onBlack, width, height, Black, maps));
-        // Only worth a view when a flattened one hides part of the shape; else it repeats them.
-        if (shape is not null && partial)
-            AddDistinct(variants, LogoNormalizer.Fingerprint(shape, width, height, White, maps));
+        // Only worth a view when a flattened one hides part of the shape; else it repeats them. A reference's silhouette
+        // is saturated like its other views (what a page's white silhouette on a dark band looks like); a query's is its
+        // coverage, see the class remarks.
+        try
+        {
+            if (partial && (silhouette || maps?.ScaledUp == true))
+                AddDistinct(variants, LogoNormalizer.Fingerprint(shape, width, height, White, maps, coverage: !silhouette));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(shape);
+        }
         return variants;
     }
 

@@ -107,9 +107,10 @@ public sealed class LowStructureReferenceTests
     [Fact]
     public void BrowserStackOnACardIsFoundByItsColoursAlone()
     {
-        // On a card the trim stops at the card, so the only view is the outer disc: generic, but its five hues agree.
+        // On a card the trim stops at the card, so the saturated views are the outer disc: generic, but its five hues
+        // agree. (Since session 6 the card, a small image scaled up, also gets a coverage view, which keeps the rings.)
         var fingerprint = Decoder.TryFingerprint(LogoVariants.Make(CorpusFile("refs", "browserstack", "browserstack.svg"), LogoTransformation.PaddedCard), out _)!;
-        Assert.All(fingerprint.Variants, v => Assert.False(LogoMatchThresholds.CarriesIdentity(v)));
+        Assert.Contains(fingerprint.Variants, v => !LogoMatchThresholds.CarriesIdentity(v));
 
         Assert.Equal("browserstack", SimpleCatalog.Value.Match(fingerprint)?.BrandId);
     }
