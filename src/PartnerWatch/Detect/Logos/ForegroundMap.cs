@@ -80,10 +80,15 @@ public sealed class ForegroundMap
     /// <summary>Each source row box-filtered onto <paramref name="width"/> target columns, content at [x0, x0 + span]; values 0–1.</summary>
     private double[] ColumnsAt(int width, double x0, double span)
     {
-        var columns = new double[Height * width];
+        // The weights of each target column first, then the rows one after another (the source row is read in order,
+        // not a column of every row); each target cell still sums its source pixels in ascending x: the same doubles.
         var perTarget = Width / span; // source pixels per target pixel
+        var first = new int[width + 1];
+        var sources = new List<int>(Width + 2 * width);
+        var weights = new List<double>(Width + 2 * width);
         for (var tx = 0; tx < width; tx++)
         {
+            first[tx] = sources.Count;
             double from = (tx - x0) * perTarget, to = (tx + 1 - x0) * perTarget;
             var lo = Math.Max(0, (int)Math.Floor(from));
             var hi = Math.Min(Width, (int)Math.Ceiling(to));
@@ -92,7 +97,20 @@ public sealed class ForegroundMap
                 // Source cells outside the content are background (0); the weight is the whole target pixel.
                 var w = (Math.Min(x + 1, to) - Math.Max(x, from)) / ((to - from) * 255.0);
                 if (w <= 0) continue;
-                for (var y = 0; y < Height; y++) columns[y * width + tx] += w * values[y * Width + x];
+                sources.Add(x);
+                weights.Add(w);
+            }
+        }
+        first[width] = sources.Count;
+        var columns = new double[Height * width];
+        for (var y = 0; y < Height; y++)
+        {
+            var row = values.AsSpan(y * Width, Width);
+            for (var tx = 0; tx < width; tx++)
+            {
+                var sum = 0.0;
+                for (var k = first[tx]; k < first[tx + 1]; k++) sum += weights[k] * row[sources[k]];
+                columns[y * width + tx] = sum;
             }
         }
         return columns;

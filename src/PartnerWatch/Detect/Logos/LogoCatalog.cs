@@ -43,6 +43,7 @@ public sealed class LogoCatalog
                 views.Add(new IndexedView(r, variant, LogoMatchThresholds.CarriesIdentity(variant), variant.ContentLongSide(fingerprint)));
             }
         }
+        foreach (var index in indexByLayout.Values) index.Seal();
     }
 
     public LogoMatchThresholds Thresholds { get; }
