@@ -123,7 +123,7 @@ public sealed class LogoCatalogTests : IDisposable
         var thresholds = catalog.Thresholds;
         foreach (var (brand, file) in new[] { ("sap", "sap.svg"), ("ibm", "ibm.svg"), ("qualcomm", "qualcomm.svg"), ("intel", "intel.png") })
         {
-            foreach (var variant in new[] { "size:24", "size:32", "size:48", "png", "jpeg:60" })
+            foreach (var variant in new[] { "size:24", "size:27", "size:31", "size:32", "size:44", "size:48", "png", "jpeg:60" })
             {
                 var fp = decoder.TryFingerprint(LogoVariants.Make(LogoFixtures.RefPath(brand, file), variant), out var reason) ?? throw new InvalidOperationException(reason);
                 foreach (var radius in new[] { 24, 46, LogoMatchThresholds.DetailMaxDistance })
