@@ -73,6 +73,7 @@ static int Catalog(string brandsFile, string? cacheDir)
     var options = Options(brandsFile, cacheDir);
     var decoder = new LogoImageDecoder(options);
     var process = Process.GetCurrentProcess();
+    var heap0 = GC.GetTotalMemory(forceFullCollection: true);
     var cpu0 = process.TotalProcessorTime;
     var wall = Stopwatch.StartNew();
     var store = cacheDir is null ? null : new ReferenceFingerprintStore(Path.Combine(cacheDir, "cache", "logo-references"), NullLogger.Instance);
@@ -83,6 +84,11 @@ static int Catalog(string brandsFile, string? cacheDir)
     var variants = catalog.References.Sum(r => r.Fingerprint.Variants.Count);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"catalog: {catalog.References.Count} references, {variants} variants, {catalog.Problems.Count} problems; wall {wall.Elapsed.TotalSeconds:F2} s, CPU {cpu.TotalSeconds:F2} s"));
+    // What the loaded catalogue holds (managed heap after a full collection, catalogue alive) and the process's peak.
+    var retained = GC.GetTotalMemory(forceFullCollection: true) - heap0;
+    GC.KeepAlive(catalog);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"catalog memory: {retained / 1048576.0:F1} MB retained on the managed heap; process peak RSS {PeakRssMb():F0} MB"));
     using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     foreach (var r in catalog.References) sha.AppendData(Encoding.UTF8.GetBytes(r.BrandId + " " + r.ReferenceFile + " " + Digest(r.Fingerprint) + "\n"));
     Console.WriteLine("catalog digest: " + Convert.ToHexString(sha.GetHashAndReset())[..16]);
@@ -158,4 +164,10 @@ static void Append(StringBuilder text, ImageFingerprint fp)
         text.Append(';');
     }
     foreach (var part in fp.Parts) { text.Append('['); Append(text, part); text.Append(']'); }
+}
+
+static double PeakRssMb()
+{
+    var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 }

@@ -11,8 +11,16 @@ namespace PartnerWatch.Detect.Logos;
 /// </summary>
 public sealed class LogoCatalog
 {
-    private readonly FingerprintIndex<(int Reference, FingerprintVariant Variant)> index = new();
+    // One index per cell layout: views of different layouts are never comparable (LogoMatchThresholds.AspectsAgree), and
+    // a layout's index reports its views in the same order as one index of all views would, so every tie is kept as it was.
+    private readonly Dictionary<byte, FingerprintIndex<int>> indexByLayout = [];
     private readonly List<LogoReference> references;
+    // Per indexed view (the items of the indexes are positions here): what every lookup asks of it, computed once.
+    private readonly List<IndexedView> views = [];
+
+    /// <param name="CarriesIdentity"><see cref="LogoMatchThresholds.CarriesIdentity"/> (49 shapes × 4 popcounts, was asked per candidate pair).</param>
+    /// <param name="ContentLongSide"><see cref="FingerprintVariant.ContentLongSide"/> in the reference's own image.</param>
+    private readonly record struct IndexedView(int Reference, FingerprintVariant Variant, bool CarriesIdentity, double ContentLongSide);
 
     /// <param name="store">Reference fingerprints cached on disk (<see cref="ReferenceFingerprintStore"/>); null fingerprints every logo.</param>
     public LogoCatalog(PartnerWatchOptions options, LogoImageDecoder decoder, ILogger<LogoCatalog> logger, ReferenceFingerprintStore? store = null)
@@ -27,8 +35,15 @@ public sealed class LogoCatalog
         this.references = references.ToList();
         for (var r = 0; r < this.references.Count; r++)
         {
-            foreach (var variant in this.references[r].Fingerprint.Variants) index.Add(variant.Hash, (r, variant));
+            var fingerprint = this.references[r].Fingerprint;
+            foreach (var variant in fingerprint.Variants)
+            {
+                if (!indexByLayout.TryGetValue(variant.Layout, out var index)) indexByLayout[variant.Layout] = index = new FingerprintIndex<int>();
+                index.Add(variant.Hash, views.Count);
+                views.Add(new IndexedView(r, variant, LogoMatchThresholds.CarriesIdentity(variant), variant.ContentLongSide(fingerprint)));
+            }
         }
+        foreach (var index in indexByLayout.Values) index.Seal();
     }
 
     public LogoMatchThresholds Thresholds { get; }
@@ -158,13 +173,23 @@ public sealed class LogoCatalog
     /// </summary>
     public double? DetailSimilarity(ImageFingerprint image, LogoReference reference)
     {
+        // The views (layouts, coverage cut-offs) of one content box share one map: each pair of distinct maps is
+        // correlated once — the same maximum, a third to a ninth of the work.
         double? best = null;
+        var queryMaps = new List<ForegroundMap>(2);
+        var referenceMaps = new List<ForegroundMap>(2);
         foreach (var query in image.Variants)
         {
-            if (query.Map is not { } map) continue;
-            foreach (var view in reference.Fingerprint.Variants)
+            if (query.Map is { } map && !queryMaps.Contains(map)) queryMaps.Add(map);
+        }
+        foreach (var view in reference.Fingerprint.Variants)
+        {
+            if (view.Map is { } map && view.RenderedLongSide == 0 && !referenceMaps.Contains(map)) referenceMaps.Add(map);
+        }
+        foreach (var map in queryMaps)
+        {
+            foreach (var referenceMap in referenceMaps)
             {
-                if (view.Map is not { } referenceMap || view.RenderedLongSide > 0) continue;
                 if (!LogoMatchThresholds.MapsComparable(map, referenceMap)) continue;
                 var similarity = map.SimilarityTo(referenceMap);
                 if (best is null || similarity > best) best = similarity;
@@ -193,17 +218,28 @@ public sealed class LogoCatalog
         Func<int> radius,
         Action<FingerprintVariant, (int Reference, FingerprintVariant Variant), LogoReference, int> visit)
     {
+        var svg = fingerprint.Format == "Svg";
         foreach (var query in fingerprint.Variants)
         {
+            if (!indexByLayout.TryGetValue(query.Layout, out var index)) continue;
             var queryCarriesIdentity = LogoMatchThresholds.CarriesIdentity(query);
+            var queryLongSide = query.ContentLongSide(fingerprint);
             var limit = radius();
-            index.Search(query.Hash, limit, (entry, hamming) =>
+            index.Search(query.Hash, limit, (id, hamming) =>
             {
-                var reference = references[entry.Reference];
-                var distance = LogoMatchThresholds.EffectiveDistance(hamming, entry.Variant);
-                if (distance > limit || !Thresholds.Comparable(query, fingerprint, entry.Variant, reference.Fingerprint)) return;
-                if (!LogoMatchThresholds.PairCarriesIdentity(query, queryCarriesIdentity, entry.Variant)) return;
-                visit(query, entry, reference, distance);
+                var view = views[id];
+                var distance = LogoMatchThresholds.EffectiveDistance(hamming, view.Variant);
+                if (distance > limit) return;
+                // The size test of LogoMatchThresholds.Comparable for a small rendering, from the size computed once: the
+                // ~11 small renderings of every reference are most of a large catalogue's views, and all but one or two
+                // sizes are rejected here before the aspect test. Comparable still decides (it repeats this test).
+                if (view.Variant.RenderedLongSide > 0
+                    && (svg || Math.Abs(Math.Log(queryLongSide / view.ContentLongSide)) > LogoMatchThresholds.SmallRenderingSizeTolerance)) return;
+                var reference = references[view.Reference];
+                if (!Thresholds.Comparable(query, fingerprint, view.Variant, reference.Fingerprint)) return;
+                // PairCarriesIdentity with the reference's half read from the table: (both carry identity) or (colours are).
+                if (!(queryCarriesIdentity && view.CarriesIdentity) && !LogoMatchThresholds.PairCarriesIdentity(query, false, view.Variant)) return;
+                visit(query, (view.Reference, view.Variant), reference, distance);
             });
         }
     }

@@ -86,6 +86,129 @@ public sealed class LogoCatalogTests : IDisposable
     }
 
     [Fact]
+    public void IndexReportsNearEntriesInTheOrderOfAPlainProbe()
+    {
+        // Callers keep the first of equally near references (Nearest) or sort candidates stably (the detail check): the
+        // compact tables must report entries in the order a dictionary of id lists probed chunk by chunk does. Hashes
+        // drawn from a few sparse patterns share chunks, so buckets hold many ids and ties are common.
+        var random = new Random(7);
+        var patterns = Enumerable.Range(0, 8).Select(_ => Sparse(random, 40)).ToList();
+        var index = new FingerprintIndex<int>();
+        var hashes = new List<Hash256>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var h = Flip(patterns[random.Next(patterns.Count)], random, random.Next(0, 12));
+            hashes.Add(h);
+            index.Add(h, i);
+        }
+        foreach (var radius in new[] { 0, 15, 24, 31, 46, 60 })
+        {
+            for (var q = 0; q < 20; q++)
+            {
+                var query = Flip(hashes[random.Next(hashes.Count)], random, random.Next(0, 16));
+                var found = new List<(int, int)>();
+                index.Search(query, radius, (item, d) => found.Add((item, d)));
+                Assert.Equal(PlainProbe(hashes, query, radius), found);
+            }
+        }
+    }
+
+    [Fact]
+    public void CatalogueCandidatesAreWhatComparingEveryViewFinds()
+    {
+        // The catalogue searches one index per cell layout and rejects small renderings of other sizes before the aspect
+        // test; neither may lose a candidate or change its distance. Small images reach the detail check's radius (60).
+        var decoder = LogoFixtures.Decoder();
+        var catalog = LogoFixtures.Catalog(decoder);
+        var thresholds = catalog.Thresholds;
+        foreach (var (brand, file) in new[] { ("sap", "sap.svg"), ("ibm", "ibm.svg"), ("qualcomm", "qualcomm.svg"), ("intel", "intel.png") })
+        {
+            foreach (var variant in new[] { "size:24", "size:27", "size:31", "size:32", "size:44", "size:48", "png", "jpeg:60" })
+            {
+                var fp = decoder.TryFingerprint(LogoVariants.Make(LogoFixtures.RefPath(brand, file), variant), out var reason) ?? throw new InvalidOperationException(reason);
+                foreach (var radius in new[] { 24, 46, LogoMatchThresholds.DetailMaxDistance })
+                {
+                    var expected = new Dictionary<LogoReference, int>();
+                    foreach (var reference in catalog.References)
+                    {
+                        foreach (var q in fp.Variants)
+                        {
+                            foreach (var v in reference.Fingerprint.Variants)
+                            {
+                                var d = LogoMatchThresholds.EffectiveDistance(q.Hash.DistanceTo(v.Hash), v);
+                                if (d > radius || !thresholds.Comparable(q, fp, v, reference.Fingerprint)) continue;
+                                if (!LogoMatchThresholds.PairCarriesIdentity(q, LogoMatchThresholds.CarriesIdentity(q), v)) continue;
+                                expected[reference] = Math.Min(d, expected.GetValueOrDefault(reference, int.MaxValue));
+                            }
+                        }
+                    }
+                    var actual = catalog.Candidates(fp, radius).ToDictionary(c => c.Reference, c => c.Distance);
+                    Assert.Equal(expected.OrderBy(e => e.Key.ReferenceFile), actual.OrderBy(e => e.Key.ReferenceFile));
+                    if (radius < LogoMatchThresholds.DetailMaxDistance) continue;
+                    foreach (var reference in expected.Keys)
+                    {
+                        // Every pair of views, not each distinct pair of maps once: the same best correlation.
+                        double? best = null;
+                        foreach (var q in fp.Variants.Where(q => q.Map is not null))
+                        {
+                            foreach (var v in reference.Fingerprint.Variants.Where(v => v.Map is not null && v.RenderedLongSide == 0))
+                            {
+                                if (!LogoMatchThresholds.MapsComparable(q.Map!, v.Map!)) continue;
+                                var s = q.Map!.SimilarityTo(v.Map!);
+                                if (best is null || s > best) best = s;
+                            }
+                        }
+                        Assert.Equal(best, catalog.DetailSimilarity(fp, reference));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The search as it was: a dictionary of id lists per chunk, probed key by key, ids met once.</summary>
+    private static List<(int, int)> PlainProbe(List<Hash256> hashes, Hash256 query, int radius)
+    {
+        var found = new List<(int, int)>();
+        if (radius / 16 > 2)
+        {
+            for (var i = 0; i < hashes.Count; i++)
+            {
+                if (hashes[i].DistanceTo(query) <= radius) found.Add((i, hashes[i].DistanceTo(query)));
+            }
+            return found;
+        }
+        var seen = new HashSet<int>();
+        for (var c = 0; c < 16; c++)
+        {
+            var key = query.Chunk(c);
+            var keys = new List<ushort> { key };
+            for (var i = 0; i < 16 && radius / 16 >= 1; i++)
+            {
+                var k1 = (ushort)(key ^ (1 << i));
+                keys.Add(k1);
+                for (var j = i + 1; j < 16 && radius / 16 >= 2; j++) keys.Add((ushort)(k1 ^ (1 << j)));
+            }
+            var table = new Dictionary<ushort, List<int>>();
+            for (var i = 0; i < hashes.Count; i++)
+            {
+                if (!table.TryGetValue(hashes[i].Chunk(c), out var ids)) table[hashes[i].Chunk(c)] = ids = [];
+                ids.Add(i);
+            }
+            foreach (var k in keys)
+            {
+                foreach (var i in table.GetValueOrDefault(k) ?? [])
+                {
+                    if (!seen.Add(i)) continue;
+                    if (hashes[i].DistanceTo(query) <= radius) found.Add((i, hashes[i].DistanceTo(query)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Hash256 Sparse(Random r, int bits) => Flip(default, r, bits);
+
+    [Fact]
     public void FingerprintCacheDecodesOnceAndEvictsTheLeastRecentlyUsed()
     {
         var decoder = LogoFixtures.Decoder();
