@@ -54,7 +54,7 @@ internal static class LogoNormalizer
         var full = new Rect(0, 0, pixels.Width, pixels.Height);
         if (knownBackground is { } known)
         {
-            AddLevels(variants, pixels, full, known, maps, coverage);
+            AddLevels(pixels, full, known, maps, saturated: coverage ? null : variants, shapes: coverage ? variants : null);
             return;
         }
         // An opaque image: its background is the dominant colour of its edge. A tightly cropped logo (a rounded
@@ -71,16 +71,13 @@ internal static class LogoNormalizer
         {
             if (guesses.All(g => Distance(g, colour) >= ContentDistance)) guesses.Add(colour);
         }
-        foreach (var guess in guesses) AddLevels(variants, pixels, full, guess, maps);
         // A raster shown smaller than the working size was scaled up: its soft edges saturate into bold strokes (AMD's
         // wordmark at 115 × 28 px on a card: 151 cells against the crisp reference's 110). Its coverage, against the
-        // background of the first guess, is the shape the crisp reference shows; a repeat of a view is not added.
-        if (maps.ScaledUp && guesses.Count > 0)
-        {
-            var shapes = new List<FingerprintVariant>(MaxLevels);
-            AddLevels(shapes, pixels, full, guesses[0], maps, coverage: true);
-            TransparentViews.AddDistinct(variants, shapes);
-        }
+        // background of the first guess, is the shape the crisp reference shows; a repeat of a view is not added. It is
+        // measured in the first guess's pass (same distance maps, boxes, map and pixel walk), added after every guess's.
+        var shapes = maps.ScaledUp && guesses.Count > 0 ? new List<FingerprintVariant>(MaxLevels) : null;
+        for (var i = 0; i < guesses.Count; i++) AddLevels(pixels, full, guesses[i], maps, variants, i == 0 ? shapes : null);
+        if (shapes is not null) TransparentViews.AddDistinct(variants, shapes);
     }
 
     private static readonly (byte R, byte G, byte B) White = (255, 255, 255);
@@ -100,49 +97,66 @@ internal static class LogoNormalizer
     /// </summary>
     public const int MinCoverageCells = 80;
 
-    private static void AddLevels(List<FingerprintVariant> variants, Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps, bool coverage = false)
+    // Saturated views into `saturated`, coverage views into `shapes` (either may be null). The levels' boxes and
+    // backgrounds do not depend on what was emitted, so one pass measures each level once for both and each list stops
+    // after its own MaxLevels emitted levels, as two separate passes would (the coverage pass cost ≈ 15 % of a scan).
+    private static void AddLevels(Raster pixels, Rect rect, (byte R, byte G, byte B) background, MapPolicy maps, List<FingerprintVariant>? saturated, List<FingerprintVariant>? shapes)
     {
         Rect? lastEmitted = null;
-        var emitted = 0;
-        for (var level = 0; level < MaxLevels + 2 && emitted < MaxLevels; level++)
+        int emittedSaturated = saturated is null ? MaxLevels : 0, emittedShapes = shapes is null ? MaxLevels : 0;
+        for (var level = 0; level < MaxLevels + 2 && (emittedSaturated < MaxLevels || emittedShapes < MaxLevels); level++)
         {
             var content = pixels.MeasureFrom(background, rect);
             if (content is null) break;
             var box = content.Value;
             if (lastEmitted is null || Differs(box, lastEmitted.Value))
             {
-                var added = false;
+                bool doSaturated = emittedSaturated < MaxLevels, doShapes = emittedShapes < MaxLevels, addedSaturated = false, addedShape = false;
                 var colours = ColoursOf(pixels, box);
-                var map = maps.SizeFor(box.Width, box.Height) is var (mw, mh) ? MapOf(pixels, box, mw, mh) : null;
-                var fullContrast = coverage ? FullContrast(pixels, box) : SaturationDistance;
+                var mapSize = maps.SizeFor(box.Width, box.Height);
+                var contrast = mapSize is not null || doShapes ? FullContrast(pixels, box) : 0;
+                var map = mapSize is var (mw, mh) ? MapOf(pixels, box, mw, mh, contrast) : null;
                 foreach (var layout in HashLayouts.For((double)box.Width / box.Height))
                 {
-                    var grid = ForegroundGrid(pixels, box, layout, fullContrast);
-                    var hash = HalfCoverageHash(grid, layout);
-                    if (IsInformative(hash) && (!coverage || hash.PopCount >= MinCoverageCells))
+                    var (grid, coverageGrid) = ForegroundGrids(pixels, box, layout, doSaturated, doShapes ? contrast : 0);
+                    if (grid is not null)
                     {
-                        variants.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
-                        added = true;
-                    }
-                    // A mark that nearly fills its box (four tiles with thin gaps) is all ones at half coverage; its
-                    // gaps survive when a cell needs full coverage in all four sub-cells. Emitted from a share below
-                    // the cut-off too, so that an image and its reference on either side of it still meet.
-                    // Two cut-offs: a pale pane (the yellow tile in grayscale is ~0.78 of full contrast) needs the
-                    // lower one, while a blurred knock-out wordmark on a plate needs the higher one to stay informative.
-                    // Not for a coverage view: its cut-offs are of true coverage, and a small disc scaled up has
-                    // ridges between its pixels at 0.85 that a generic disc does not (a white disc would carry identity).
-                    if (!coverage && hash.PopCount > NearlyFullShare * Hash256.Bits)
-                    {
-                        foreach (var cutOff in FullCoverageCutOffs)
+                        var hash = HalfCoverageHash(grid, layout);
+                        if (IsInformative(hash))
                         {
-                            var full = FullCoverageHash(grid, layout, cutOff);
-                            if (!IsInformative(full)) continue;
-                            variants.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
-                            added = true;
+                            saturated!.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
+                            addedSaturated = true;
+                        }
+                        // A mark that nearly fills its box (four tiles with thin gaps) is all ones at half coverage; its
+                        // gaps survive when a cell needs full coverage in all four sub-cells. Emitted from a share below
+                        // the cut-off too, so that an image and its reference on either side of it still meet.
+                        // Two cut-offs: a pale pane (the yellow tile in grayscale is ~0.78 of full contrast) needs the
+                        // lower one, while a blurred knock-out wordmark on a plate needs the higher one to stay informative.
+                        // Not for a coverage view: its cut-offs are of true coverage, and a small disc scaled up has
+                        // ridges between its pixels at 0.85 that a generic disc does not (a white disc would carry identity).
+                        if (hash.PopCount > NearlyFullShare * Hash256.Bits)
+                        {
+                            foreach (var cutOff in FullCoverageCutOffs)
+                            {
+                                var full = FullCoverageHash(grid, layout, cutOff);
+                                if (!IsInformative(full)) continue;
+                                saturated!.Add(new FingerprintVariant(full, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
+                                addedSaturated = true;
+                            }
+                        }
+                    }
+                    if (coverageGrid is not null)
+                    {
+                        var hash = HalfCoverageHash(coverageGrid, layout);
+                        if (IsInformative(hash) && hash.PopCount >= MinCoverageCells)
+                        {
+                            shapes!.Add(new FingerprintVariant(hash, box.Width, box.Height, layout.Id, Colours: colours, Map: map));
+                            addedShape = true;
                         }
                     }
                 }
-                if (added) emitted++;
+                if (addedSaturated) emittedSaturated++;
+                if (addedShape) emittedShapes++;
                 lastEmitted = box;
             }
             // Go one level deeper only when the content box is framed by a uniform colour that is not the current
@@ -241,21 +255,25 @@ internal static class LogoNormalizer
     private static bool IsInformative(Hash256 hash) =>
         hash.PopCount / (double)Hash256.Bits is >= MinInformativeShare and <= MaxInformativeShare;
 
-    /// <summary>Foreground map of the content box stretched to the layout's sub-cell grid (aspect ratio is compared separately).</summary>
-    private static double[] ForegroundGrid(Raster p, Rect box, HashLayout layout, double fullContrast)
+    /// <summary>Saturated (if asked) and coverage (if its contrast is positive) maps of the content box stretched to the
+    /// layout's sub-cell grid (aspect ratio is compared separately), in one walk over the pixels.</summary>
+    private static (double[]? Saturated, double[]? Coverage) ForegroundGrids(Raster p, Rect box, HashLayout layout, bool saturated, double coverageContrast)
     {
         int gw = 2 * layout.Columns, gh = 2 * layout.Rows;
-        var grid = new double[gw * gh];
+        var grid = saturated ? new double[gw * gh] : null;
+        var coverage = coverageContrast > 0 ? new double[gw * gh] : null;
         for (var gy = 0; gy < gh; gy++)
         {
             double y0 = box.Y + (double)gy * box.Height / gh, y1 = box.Y + (double)(gy + 1) * box.Height / gh;
             for (var gx = 0; gx < gw; gx++)
             {
                 double x0 = box.X + (double)gx * box.Width / gw, x1 = box.X + (double)(gx + 1) * box.Width / gw;
-                grid[gy * gw + gx] = AreaAverage(p, x0, x1, y0, y1, fullContrast);
+                var (first, second) = AreaAverage(p, x0, x1, y0, y1, saturated ? SaturationDistance : coverageContrast, saturated ? coverageContrast : 0);
+                (grid ?? coverage!)[gy * gw + gx] = first;
+                if (grid is not null && coverage is not null) coverage[gy * gw + gx] = second;
             }
         }
-        return grid;
+        return (grid, coverage);
     }
 
     /// <summary>The foreground map of the content box area-averaged onto <paramref name="width"/>×<paramref name="height"/> pixels.</summary>
@@ -264,9 +282,8 @@ internal static class LogoNormalizer
     /// the content's full contrast. At 28 px most pixels are edges, and a saturated edge is as bold as the contrast is
     /// high — white on navy would look bolder than red on white.
     /// </remarks>
-    private static ForegroundMap MapOf(Raster p, Rect box, int width, int height)
+    private static ForegroundMap MapOf(Raster p, Rect box, int width, int height, double contrast)
     {
-        var contrast = FullContrast(p, box);
         var values = new byte[width * height];
         for (var y = 0; y < height; y++)
         {
@@ -274,7 +291,7 @@ internal static class LogoNormalizer
             for (var x = 0; x < width; x++)
             {
                 double x0 = box.X + (double)x * box.Width / width, x1 = box.X + (double)(x + 1) * box.Width / width;
-                values[y * width + x] = (byte)Math.Round(255 * AreaAverage(p, x0, x1, y0, y1, contrast));
+                values[y * width + x] = (byte)Math.Round(255 * AreaAverage(p, x0, x1, y0, y1, contrast).First);
             }
         }
         return new ForegroundMap(values, width, height);
@@ -330,10 +347,11 @@ internal static class LogoNormalizer
     }
 
     // Box filter over the fractional source area of one grid cell; for cells smaller than a pixel it samples the
-    // covering pixel, which is fine because small images were scaled up to the working size first.
-    private static double AreaAverage(Raster p, double x0, double x1, double y0, double y1, double fullContrast = SaturationDistance)
+    // covering pixel, which is fine because small images were scaled up to the working size first. With a positive
+    // second contrast it averages at both in one walk: each sum adds the same terms in the same order as its own walk.
+    private static (double First, double Second) AreaAverage(Raster p, double x0, double x1, double y0, double y1, double fullContrast, double secondContrast = 0)
     {
-        double sum = 0, weight = 0;
+        double sum = 0, secondSum = 0, weight = 0;
         for (var y = (int)y0; y < Math.Ceiling(y1) && y < p.Height; y++)
         {
             var wy = Math.Min(y + 1, y1) - Math.Max(y, y0);
@@ -342,18 +360,19 @@ internal static class LogoNormalizer
             {
                 var wx = Math.Min(x + 1, x1) - Math.Max(x, x0);
                 if (wx <= 0) continue;
-                sum += wx * wy * Math.Min(1.0, p.Distance(x, y) / fullContrast);
+                var d = p.Distance(x, y);
+                sum += wx * wy * Math.Min(1.0, d / fullContrast);
+                if (secondContrast > 0) secondSum += wx * wy * Math.Min(1.0, d / secondContrast);
                 weight += wx * wy;
             }
         }
-        return weight > 0 ? sum / weight : 0;
+        return weight > 0 ? (sum / weight, secondSum / weight) : (0, 0);
     }
 
     private readonly record struct Rect(int X, int Y, int Width, int Height)
     {
         public int Right => X + Width;
         public int Bottom => Y + Height;
-
     }
 
     private sealed class Raster(byte[] rgb, int width, int height)
