@@ -51,7 +51,7 @@ internal sealed partial class ContextLexicon
                 @"\bsummer of code\b", @"\bseason of docs\b",
                 // The site's own credit line: the vendor it says it itself runs on is a powered-by claim (session 6), while
                 // "host your clusters on X" stays a compatibility statement.
-                @"\b(?:this|our) (?:site|website|web site|docs|documentation|blog|mirror|demo)(?: \w+)? (?:is |are )?(?:proudly )?(?:hosted|served|deployed|running|built) (?:on|with)\b",
+                @"\b" + PartnerRelation.SiteCreditLine + @"\b",
                 // Session 6: a bare "Users" heading over a logo wall, the organisations that participate in a project.
                 @"^users$", @"\bparticipants\b", @"\bparticipating (?:organi[sz]ations|companies|members)\b",
                 @"^(?:utilisateurs|usuarios|usuários|utenti|пользователи|用户|ユーザー|사용자)$"],

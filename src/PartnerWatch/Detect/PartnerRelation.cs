@@ -55,10 +55,17 @@ internal static partial class PartnerRelation
     private static partial Regex LatinWord();
 
     /// <summary>
+    /// The site's own credit line naming what it runs on ("this website is hosted on", "our docs are served with"): a
+    /// powered-by claim about the name that follows, where "host your clusters on" is compatibility. One phrase for the
+    /// agent test below and the partner cues of <see cref="ContextLexicon"/>.
+    /// </summary>
+    internal const string SiteCreditLine = @"(?:this|our) (?:site|website|web site|docs|documentation|blog|mirror|demo)(?: \w+)? (?:is |are )?(?:proudly )?(?:hosted|served|deployed|running|built) (?:on|with)";
+
+    /// <summary>
     /// A phrase that makes the name right after it the agent of backing, sponsoring or donating ("donated by Oracle"), or the
     /// host the site says it itself runs on ("this site is hosted on Azure": a powered-by credit, unlike "host your app on Azure").
     /// </summary>
-    [GeneratedRegex(@"\b(?:(?:sponsored|supported|backed|funded|donated|provided|hosted|powered|made possible|offered|contributed|granted)(?: \w+ly)? by|courtesy of|thanks to|donations? from|grants? from|(?:this|our) (?:site|website|web site|docs|documentation|blog|mirror|demo)(?: \w+)? (?:is |are )?(?:proudly )?(?:hosted|served|deployed|running|built) (?:on|with))\s+(?:the\s+)?(?:generous\s+)?$|(?:由|获得|得到)$|برعاية\s*$|بدعم من\s*$",
+    [GeneratedRegex(@"\b(?:(?:sponsored|supported|backed|funded|donated|provided|hosted|powered|made possible|offered|contributed|granted)(?: \w+ly)? by|courtesy of|thanks to|donations? from|grants? from|" + SiteCreditLine + @")\s+(?:the\s+)?(?:generous\s+)?$|(?:由|获得|得到)$|برعاية\s*$|بدعم من\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AgentBefore();
 
