@@ -16,6 +16,9 @@ public interface ILogoImageMatcher
 /// skipped without fetching them. An inline SVG has <paramref name="InlineSvg"/> markup and a fragment URL
 /// (<c>page#inline-svg-3</c>) to name it. <paramref name="NamedBrand"/> is the catalogue brand the image's own file name
 /// or label names, if any (an image named as one brand whose pixels show it is that logo, not a wall).
+/// <paramref name="CannotCount"/> images are ones no match of which could count — the page shows the same URL first in a
+/// negative context, or their label names a company that is no catalogue brand (<c>SiteClaimCollector</c> drops every
+/// such match): a matcher skips them like negative ones, but they keep their place among the images it takes.
 /// </summary>
 public sealed record LogoImageCandidate(
     Uri PageUrl,
@@ -25,7 +28,8 @@ public sealed record LogoImageCandidate(
     double ContextWeight,
     bool NegativeContext,
     string? InlineSvg = null,
-    string? NamedBrand = null);
+    string? NamedBrand = null,
+    bool CannotCount = false);
 
 /// <summary>
 /// An image that shows a brand's logo; <paramref name="Detail"/> says how (e.g. "matches logos/x.svg, distance 4/64").

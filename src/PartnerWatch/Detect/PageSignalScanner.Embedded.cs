@@ -40,6 +40,13 @@ internal sealed partial class PageSignalScanner
         return !_matcher.FindInText(normalized).Any(h => h.BrandId == brandId) && _matcher.FindInFileName(label)?.BrandId != brandId;
     }
 
+    /// <summary>
+    /// True when <see cref="LabelNamesAnotherCompany"/> holds for every brand (the label is a name and names no catalogue
+    /// brand): no pixel match of the image can count, so the collector does not fetch or fingerprint it.
+    /// </summary>
+    public bool LabelNamesNoCatalogueBrand(string? label) =>
+        LabelNamesAnotherCompany(label, "\0") && _matcher.FindInText(TextNormalizer.Normalize(label, 300)).Count == 0 && _matcher.FindInFileName(label) is null;
+
     private sealed partial class Run
     {
         /// <summary>

@@ -65,6 +65,9 @@ public sealed class SiteClaimCollector
         var scan = _scanner.Scan(page, collectImages: _imageMatchers.Count > 0, cancellationToken);
         var signals = new List<BrandSignal>(scan.Signals);
         var images = new List<FetchedImage>();
+        // A match is judged by the first image of the page with its URL (Uri equality, as below).
+        var byUrl = scan.Images.GroupBy(i => i.ImageUrl).ToDictionary(g => g.Key, g => g.First());
+        var candidates = _imageMatchers.Count == 0 || scan.Images.Count == 0 ? scan.Images : MarkThoseThatCannotCount(scan.Images, byUrl, page.Url);
         foreach (var matcher in _imageMatchers)
         {
             if (scan.Images.Count == 0)
@@ -72,8 +75,7 @@ public sealed class SiteClaimCollector
                 break;
             }
 
-            var byUrl = scan.Images.GroupBy(i => i.ImageUrl).ToDictionary(g => g.Key, g => g.First());
-            var matches = await matcher.MatchAsync(scan.Images, cancellationToken).ConfigureAwait(false);
+            var matches = await matcher.MatchAsync(candidates, cancellationToken).ConfigureAwait(false);
             foreach (var match in matches)
             {
                 if (!byUrl.TryGetValue(match.ImageUrl, out var image))
@@ -105,6 +107,45 @@ public sealed class SiteClaimCollector
             _logger.LogDebug("Detect: ignored {Brand} {Kind} on {PageUrl}: {Context}", signal.BrandId, signal.Kind, page.Url, signal.Context.Description);
         }
         return findings;
+    }
+
+    /// <summary>
+    /// Marks the images no pixel match of which could reach a claim or its evidence, so that they are neither fetched nor
+    /// fingerprinted: below, every match of an image whose first appearance on the page is in a negative context scores 0
+    /// (kept only in the Debug log), and every match of an image whose label names a company that is no catalogue brand
+    /// is dropped (<see cref="PageSignalScanner.LabelNamesAnotherCompany"/> holds for every brand). Measured on the
+    /// benchmark corpus in docs/performance.md ("Session 7: less work per scan").
+    /// </summary>
+    private IReadOnlyList<LogoImageCandidate> MarkThoseThatCannotCount(
+        IReadOnlyList<LogoImageCandidate> images, Dictionary<Uri, LogoImageCandidate> byUrl, Uri pageUrl)
+    {
+        var verdicts = new Dictionary<LogoImageCandidate, bool>(ReferenceEqualityComparer.Instance);
+        var marked = new List<LogoImageCandidate>(images.Count);
+        var skipped = 0;
+        foreach (var image in images)
+        {
+            var first = byUrl[image.ImageUrl];
+            if (!verdicts.TryGetValue(first, out var cannot))
+            {
+                cannot = first.NegativeContext || _scanner.LabelNamesNoCatalogueBrand(first.Label);
+                verdicts[first] = cannot;
+            }
+            if (cannot && !image.NegativeContext)
+            {
+                skipped++;
+                marked.Add(image with { CannotCount = true });
+            }
+            else
+            {
+                marked.Add(image);
+            }
+        }
+        if (skipped > 0)
+        {
+            _logger.LogDebug("Detect: {SkippedCount} of {ImageCount} images on {PageUrl} not matched: no match of theirs could count",
+                skipped, images.Count(i => !i.NegativeContext), pageUrl);
+        }
+        return marked;
     }
 
     /// <summary>

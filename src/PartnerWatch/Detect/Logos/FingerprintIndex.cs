@@ -122,8 +122,19 @@ public sealed class FingerprintIndex<T>
 
         public ReadOnlySpan<int> Ids(int chunk, ushort key)
         {
-            var at = Array.BinarySearch(keys[chunk], key);
-            return at < 0 ? [] : ids[chunk].AsSpan(starts[chunk][at], starts[chunk][at + 1] - starts[chunk][at]);
+            // A plain binary search over the distinct values (Array.BinarySearch goes through a generic comparer: 2 % of a
+            // 1,000-brand scan's samples at the verification band's 2,192 probes per view).
+            var values = keys[chunk];
+            int lo = 0, hi = values.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = (int)((uint)(lo + hi) >> 1);
+                var value = values[mid];
+                if (value == key) return ids[chunk].AsSpan(starts[chunk][mid], starts[chunk][mid + 1] - starts[chunk][mid]);
+                if (value < key) lo = mid + 1;
+                else hi = mid - 1;
+            }
+            return [];
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PartnerWatch.Detect.Logos;
 
 /// <summary>
@@ -52,12 +54,18 @@ public sealed class ForegroundMap
         if (bx < 0) bx = 0;
         if (by < 0) by = 0;
         var best = -1.0;
+        var firstBy = by;
         for (var round = 0; round < 3; round++)
         {
+            // The placement already measured is skipped: its correlation is best itself, and only a larger one moves it.
+            // When the vertical round kept the first row placement, the last round would repeat the first exactly.
+            if (round == 2 && by == firstBy) break;
             if (round % 2 == 0)
             {
+                var measured = round == 0 ? -1 : bx;
                 for (var i = 0; i < xs.Length; i++)
                 {
+                    if (i == measured) continue;
                     reference.RowsAt(Columns(i), Width, Height, ys[by].Start, ys[by].Span, drawn);
                     var c = Correlation(centred, spread, drawn);
                     if (c > best) (best, bx) = (c, i);
@@ -68,6 +76,7 @@ public sealed class ForegroundMap
                 var columns = Columns(bx);
                 for (var j = 0; j < ys.Length; j++)
                 {
+                    if (j == by) continue;
                     reference.RowsAt(columns, Width, Height, ys[j].Start, ys[j].Span, drawn);
                     var c = Correlation(centred, spread, drawn);
                     if (c > best) (best, by) = (c, j);
@@ -82,13 +91,16 @@ public sealed class ForegroundMap
     {
         // The weights of each target column first, then the rows one after another (the source row is read in order,
         // not a column of every row); each target cell still sums its source pixels in ascending x: the same doubles.
+        // Arrays, not lists: the detail check of a 1,000-brand catalogue draws ~20 placements of 6 references per tile.
         var perTarget = Width / span; // source pixels per target pixel
         var first = new int[width + 1];
-        var sources = new List<int>(Width + 2 * width);
-        var weights = new List<double>(Width + 2 * width);
+        // Consecutive targets share at most one source pixel: Width + width taps at most.
+        var sources = new int[Width + 2 * width];
+        var weights = new double[Width + 2 * width];
+        var taps = 0;
         for (var tx = 0; tx < width; tx++)
         {
-            first[tx] = sources.Count;
+            first[tx] = taps;
             double from = (tx - x0) * perTarget, to = (tx + 1 - x0) * perTarget;
             var lo = Math.Max(0, (int)Math.Floor(from));
             var hi = Math.Min(Width, (int)Math.Ceiling(to));
@@ -97,20 +109,22 @@ public sealed class ForegroundMap
                 // Source cells outside the content are background (0); the weight is the whole target pixel.
                 var w = (Math.Min(x + 1, to) - Math.Max(x, from)) / ((to - from) * 255.0);
                 if (w <= 0) continue;
-                sources.Add(x);
-                weights.Add(w);
+                sources[taps] = x;
+                weights[taps] = w;
+                taps++;
             }
         }
-        first[width] = sources.Count;
+        first[width] = taps;
         var columns = new double[Height * width];
         for (var y = 0; y < Height; y++)
         {
             var row = values.AsSpan(y * Width, Width);
-            for (var tx = 0; tx < width; tx++)
+            var target = columns.AsSpan(y * width, width);
+            for (var tx = 0; tx < target.Length; tx++)
             {
                 var sum = 0.0;
                 for (var k = first[tx]; k < first[tx + 1]; k++) sum += weights[k] * row[sources[k]];
-                columns[y * width + tx] = sum;
+                target[tx] = sum;
             }
         }
         return columns;
@@ -125,11 +139,24 @@ public sealed class ForegroundMap
             double from = (ty - y0) * perTarget, to = (ty + 1 - y0) * perTarget;
             var lo = Math.Max(0, (int)Math.Floor(from));
             var hi = Math.Min(Height, (int)Math.Ceiling(to));
+            var target = into.AsSpan(ty * width, width);
             for (var y = lo; y < hi; y++)
             {
                 var w = (Math.Min(y + 1, to) - Math.Max(y, from)) / (to - from);
                 if (w <= 0) continue;
-                for (var tx = 0; tx < width; tx++) into[ty * width + tx] += w * columns[y * width + tx];
+                // Element by element (a multiply, then an add: no fused multiply-add), so vectors give the same doubles.
+                var source = columns.AsSpan(y * width, width);
+                var tx = 0;
+                if (Vector.IsHardwareAccelerated)
+                {
+                    var weight = new Vector<double>(w);
+                    for (; tx <= target.Length - Vector<double>.Count; tx += Vector<double>.Count)
+                    {
+                        var sum = new Vector<double>(target[tx..]) + weight * new Vector<double>(source[tx..]);
+                        sum.CopyTo(target[tx..]);
+                    }
+                }
+                for (; tx < target.Length; tx++) target[tx] += w * source[tx];
             }
         }
     }

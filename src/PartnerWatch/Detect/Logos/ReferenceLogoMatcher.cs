@@ -8,7 +8,8 @@ namespace PartnerWatch.Detect.Logos;
 /// <summary>
 /// The detect stage's image seam, backed by the reference-logo catalogue: downloads each image a page shows (through the
 /// guarded client, so the SSRF rules apply), fingerprints it once per distinct content, and matches it against every
-/// configured logo. Images in a negative context (social icons, store badges) are never downloaded.
+/// configured logo. Images in a negative context (social icons, store badges) and images no match of which could count
+/// (<see cref="LogoImageCandidate.CannotCount"/>) are never downloaded.
 /// </summary>
 internal sealed class ReferenceLogoMatcher(
     LogoCatalog catalog,
@@ -83,6 +84,7 @@ internal sealed class ReferenceLogoMatcher(
         var wanted = images.Where(i => !i.NegativeContext)
             .DistinctBy(i => i.InlineSvg is null ? i.ImageUrl.AbsoluteUri : i.ImageUrl.ToString())
             .Take(MaxImagesPerPage)
+            .Where(i => !i.CannotCount)
             .ToList();
         if (wanted.Count == 0) return [];
 
