@@ -82,6 +82,7 @@ public static class PartnerPageKeywords
             if (category == UnicodeCategory.NonSpacingMark && c is not ('\u3099' or '\u309A')) continue;
             builder.Append(c);
         }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        // Lower-cased again: the invariant culture leaves 'İ' (Turkish capital dotted I) upper case until its dot is gone.
+        return builder.ToString().ToLowerInvariant().Normalize(NormalizationForm.FormC);
     }
 }
