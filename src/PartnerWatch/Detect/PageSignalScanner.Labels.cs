@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using PartnerWatch.Domain;
 
@@ -6,6 +7,10 @@ namespace PartnerWatch.Detect;
 /// <summary>How the page names an element's picture: alt, title, aria-label, aria-labelledby, SVG titles and file names.</summary>
 internal sealed partial class PageSignalScanner
 {
+    /// <summary>A lower-case letter followed by an upper-case one inside a word (<c>CaseStudy</c>).</summary>
+    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CamelJoint();
+
     private sealed partial class Run
     {
         private void ScanLabels(IElement element, string tag)
@@ -41,7 +46,9 @@ internal sealed partial class PageSignalScanner
             {
                 foreach (var hit in Matcher.FindInText(label, _topic))
                 {
-                    var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
+                    // Labels written from code identifiers ("View CaseStudy of Acme", "PoweredBy") are read as the words they join.
+                    var words = CamelJoint().Replace(label, " ");
+                    var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{words} | {around}" : around.Length > 0 ? around : words;
                     var context = _context.Resolve(element, sentence, LinkNegative(anchor, hit.BrandId), label.Substring(hit.Start, hit.Length));
                     if (TextSpans.IsDescription(label) && context.Description.StartsWith("statement", StringComparison.Ordinal))
                     {

@@ -52,7 +52,8 @@ public static class PartnerPageKeywords
         ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem), ("members", Ecosystem),
         ("生态", Ecosystem), ("生態", Ecosystem), ("合作", Ecosystem), ("integrations", Ecosystem), ("technology", Ecosystem),
         // about
-        ("about", About), ("关于我们", About), ("關於我們", About), ("über uns", About), ("ueber-uns", About),
+        // "Support" on a project's menu often lists the companies that sell support for it (session 7); weighted as "about".
+        ("support", About), ("about", About), ("关于我们", About), ("關於我們", About), ("über uns", About), ("ueber-uns", About),
         ("uber-uns", About), ("a-propos", About), ("qui-sommes-nous", About), ("sobre", About), ("chi-siamo", About),
         ("о компании", About), ("会社概要", About), ("회사소개", About),
     ];
