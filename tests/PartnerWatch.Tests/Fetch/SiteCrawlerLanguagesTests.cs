@@ -39,6 +39,14 @@ public sealed class SiteCrawlerLanguagesTests
         => Assert.Equal(0, PartnerPageKeywords.Score(linkText));
 
     [Fact]
+    public void ASupportMenuPageIsWorthALookAfterPartnerPages()
+    {
+        // Open-source sites list the companies that sell support for the project under "Support" (rook.io).
+        Assert.Equal(PartnerPageKeywords.About, PartnerPageKeywords.Score("Support"));
+        Assert.True(PartnerPageKeywords.Score("Sponsors") > PartnerPageKeywords.Score("Support"));
+    }
+
+    [Fact]
     public async Task SponsorPagesLinkedFromAPersianTurkishAndVietnameseMenuAreFetchedBeforeOtherPages()
     {
         await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>

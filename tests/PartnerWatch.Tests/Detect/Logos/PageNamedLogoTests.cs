@@ -65,4 +65,14 @@ public sealed class PageNamedLogoTests
 
         Assert.Equal(["cisco"], await BrandsClaimedAsync($"{sheet}<h2>Partners</h2><ul><li>{logo}</li></ul>"));
     }
+
+    [Fact]
+    public async Task ALinkLabelWrittenAsACodeIdentifierIsReadAsItsWords()
+    {
+        // go.dev's grid: each logo's only name is the link's aria-label "View CaseStudy of …" (a component's identifier).
+        const string card = "<li><a href=\"https://stories.example/ms\" aria-label=\"View CaseStudy of Microsoft, (opens in new window)\"><img src=\"images/logos/ms_light.svg\" alt=\"\"></a></li>";
+
+        Assert.Equal(["microsoft"], await BrandsClaimedAsync($"<section><ul class=\"grid\">{card}</ul></section>"));
+        Assert.Empty(await BrandsClaimedAsync("<section><ul class=\"grid\"><li><a href=\"https://stories.example/ms\" aria-label=\"View NewsItem of Microsoft\"><img src=\"images/logos/ms_light.svg\" alt=\"\"></a></li></ul></section>"));
+    }
 }
