@@ -46,10 +46,12 @@ public static class PartnerPageKeywords
         // users and adopters ("Who's using", "Production users", "Powered by" pages)
         ("users", Customer), ("adopters", Customer), ("who-uses", Customer), ("showcase", Customer), ("powered-by", Customer), ("powered by", Customer),
         ("用户", Customer), ("用戶", Customer), ("采用者", Customer), ("導入企業", Customer), ("採用企業", Customer), ("usuarios", Customer), ("utilisateurs", Customer),
-        ("who's using", Customer), ("who is using", Customer), ("whos-using", Customer), ("who-is-using", Customer), ("谁在使用", Customer), ("谁在用", Customer),
+        ("used by", Customer), ("trusted by", Customer), ("companies using", Customer), ("companies-using", Customer), ("who's using", Customer), ("who is using", Customer), ("whos-using", Customer), ("who-is-using", Customer), ("谁在使用", Customer), ("谁在用", Customer),
         ("пользователи", Customer), ("ユーザー事例", Customer),
         // ecosystem-like pages
         ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem), ("members", Ecosystem),
+        // Project sites thank their sponsors and infrastructure donors on a "Credits" or "Thanks" page (session 7).
+        ("credits", Ecosystem), ("thanks", Ecosystem),
         ("生态", Ecosystem), ("生態", Ecosystem), ("合作", Ecosystem), ("integrations", Ecosystem), ("technology", Ecosystem),
         // about
         // "Support" on a project's menu often lists the companies that sell support for it (session 7); weighted as "about".

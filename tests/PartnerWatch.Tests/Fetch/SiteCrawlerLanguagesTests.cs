@@ -27,6 +27,8 @@ public sealed class SiteCrawlerLanguagesTests
     [InlineData("谁在使用")]         // zh: who is using
     [InlineData("Who's using Acme")]
     [InlineData("Donors")]
+    [InlineData("Companies using Acme")]
+    [InlineData("Trusted by")]
     public void AMenuWordForPartnersOrSponsorsScoresAsAPartnerOrCustomerPage(string linkText)
         => Assert.True(PartnerPageKeywords.Score(linkText) >= PartnerPageKeywords.Customer, linkText);
 
@@ -39,8 +41,10 @@ public sealed class SiteCrawlerLanguagesTests
         => Assert.Equal(0, PartnerPageKeywords.Score(linkText));
 
     [Fact]
-    public void ASupportMenuPageIsWorthALookAfterPartnerPages()
+    public void SupportCreditsAndThanksPagesAreWorthALookAfterPartnerPages()
     {
+        Assert.Equal(PartnerPageKeywords.Ecosystem, PartnerPageKeywords.Score("Credits"));
+        Assert.Equal(PartnerPageKeywords.Ecosystem, PartnerPageKeywords.Score("Thanks"));
         // Open-source sites list the companies that sell support for the project under "Support" (rook.io).
         Assert.Equal(PartnerPageKeywords.About, PartnerPageKeywords.Score("Support"));
         Assert.True(PartnerPageKeywords.Score("Sponsors") > PartnerPageKeywords.Score("Support"));
