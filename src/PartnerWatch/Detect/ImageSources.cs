@@ -117,6 +117,53 @@ internal static class ImageSources
                                     w.Equals("member", StringComparison.OrdinalIgnoreCase) || w.Equals("certification", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// True when the image's file name and the host its link goes to name the same company (<c>dockyard.png</c> linked
+    /// to <c>dockyard.com/ember-consulting</c>, <c>foresight.png</c> to <c>foresightmining.com</c>): two namings by the
+    /// page that agree say whose logo it is, without an alt text.
+    /// </summary>
+    public static bool FileAgreesWithHost(Uri image, Uri? link)
+    {
+        if (link is null || link.HostNameType != UriHostNameType.Dns)
+        {
+            return false;
+        }
+
+        var labels = link.IdnHost.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
+        // The registrable name: "www.foresightmining.com" → "foresightmining", "neen.it" → "neen", "example.co.uk" → "example".
+        var at = labels.Length - 2;
+        if (at > 0 && labels[at].Length <= 3 && labels[^1].Length == 2)
+        {
+            at--;
+        }
+
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var host = labels[at].Replace("-", "", StringComparison.Ordinal);
+        var path = image.AbsolutePath;
+        var name = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        var dot = name.LastIndexOf('.');
+        var words = Words(dot > 0 ? name[..dot] : name).Select(w => w.ToLowerInvariant()).Where(w => !FileNameFiller.Contains(w)).ToList();
+        if (host.Length < 3 || words.Count == 0)
+        {
+            return false;
+        }
+
+        var joined = string.Concat(words);
+        return joined == host || joined.Length >= 4 && host.StartsWith(joined, StringComparison.Ordinal) ||
+               words[0].Length >= 4 && host.StartsWith(words[0], StringComparison.Ordinal);
+    }
+
+    /// <summary>Words a logo's file name adds to the company's name (<c>acme-logo-white.png</c>).</summary>
+    private static readonly HashSet<string> FileNameFiller = new(StringComparer.Ordinal)
+    {
+        "logo", "logos", "icon", "white", "black", "dark", "light", "color", "colour", "mono", "small", "large", "full", "horizontal",
+        "vertical", "wordmark", "mark", "transparent", "new", "sponsor", "partner", "img", "image", "px", "x",
+    };
+
     /// <summary>Words of a path segment: split at punctuation and digits and at lower→upper case changes (userLogos).</summary>
     internal static IEnumerable<string> Words(string segment)
     {
@@ -158,7 +205,7 @@ internal static class ImageSources
     public static bool IsLabelledWrapper(IElement element)
     {
         if (element.LocalName is not ("figure" or "li" or "div" or "span" or "picture" or "section") ||
-            !(element.HasAttribute("title") || element.HasAttribute("aria-label")) || element.ChildElementCount is 0 or > 3)
+            !(element.HasAttribute("title") || element.HasAttribute("aria-label") || element.HasAttribute("aria-labelledby")) || element.ChildElementCount is 0 or > 3)
         {
             return false;
         }

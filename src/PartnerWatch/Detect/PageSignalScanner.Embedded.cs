@@ -28,10 +28,7 @@ internal sealed partial class PageSignalScanner
 
         // A file name used as alt text ("smartthings.png") names its subject without the extension.
         var text = label.Contains('.') && !label.Contains(' ') ? BrandMatcher.FileNameOf(label) : label;
-        var words = text.Split([' ', '-', '_', ',', '|', '(', ')', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(w => !GenericLabelWords.Contains(w)).ToList();
-        var named = words.Any(w => w.Count(char.IsLetter) >= 3 || w.Any(BrandMatcher.IsHan));
-        if (!named || _lexicon.Classify(label) is not null)
+        if (!HasNameWord(text) || _lexicon.Classify(label) is not null)
         {
             return false;
         }
@@ -46,6 +43,12 @@ internal sealed partial class PageSignalScanner
     /// </summary>
     public bool LabelNamesNoCatalogueBrand(string? label) =>
         LabelNamesAnotherCompany(label, "\0") && _matcher.FindInText(TextNormalizer.Normalize(label, 300)).Count == 0 && _matcher.FindInFileName(label) is null;
+
+    /// <summary>A word of 3+ letters (or a CJK one) beyond "logo", "sponsor", "white"…: the text names something.</summary>
+    private static bool HasNameWord(string text)
+        => text.Split([' ', '-', '_', ',', '|', '(', ')', ':', '/'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => !GenericLabelWords.Contains(w))
+            .Any(w => w.Count(char.IsLetter) >= 3 || w.Any(BrandMatcher.IsHan));
 
     private sealed partial class Run
     {

@@ -252,7 +252,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
 
             // An empty element named only by its aria-label (<span class="logo" aria-label="Red Hat">) is a picture
             // drawn by CSS: its label is the logo's name.
-            if (isImage || isLink || element.HasAttribute("aria-label") && element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent) ||
+            if (isImage || isLink || (element.HasAttribute("aria-label") || element.HasAttribute("aria-labelledby")) && element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(element.TextContent) ||
                 ImageSources.IsLabelledWrapper(element))
             {
                 ScanLabels(element, tag);
@@ -276,52 +276,6 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             if (isLink)
             {
                 ScanLink(element);
-            }
-        }
-
-        private void ScanLabels(IElement element, string tag)
-        {
-            var labels = new List<(string Source, string Text)>(3);
-            if (tag is "img" or "area" or "input")
-            {
-                AddLabel(labels, "alt", element.GetAttribute("alt"));
-            }
-
-            AddLabel(labels, "title", element.GetAttribute("title"));
-            AddLabel(labels, "aria-label", element.GetAttribute("aria-label"));
-            if (tag == "svg")
-            {
-                foreach (var child in element.Children)
-                {
-                    if (child.LocalName is "title" or "desc")
-                    {
-                        AddLabel(labels, $"svg <{child.LocalName}>", child.TextContent);
-                    }
-                }
-            }
-
-            if (labels.Count == 0)
-            {
-                return;
-            }
-
-            var around = ShortBlockText(element);
-            var anchor = tag == "a" ? element : element.Closest("a");
-            foreach (var (source, label) in labels)
-            {
-                foreach (var hit in Matcher.FindInText(label, _topic))
-                {
-                    var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{label} | {around}" : around.Length > 0 ? around : label;
-                    var context = _context.Resolve(element, sentence, LinkNegative(anchor, hit.BrandId), label.Substring(hit.Start, hit.Length));
-                    if (TextSpans.IsDescription(label) && context.Description.StartsWith("statement", StringComparison.Ordinal))
-                    {
-                        // alt="Ads: Get Flash! … Powered by Microsoft BackOffice.": a picture described in sentences, not a logo named.
-                        context = new ContextVerdict(ContextStrength.None, $"picture description ({context.Description})");
-                    }
-
-                    Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{source} \"{Clip(label)}\" names {hit.BrandName}",
-                        label, ImageUrlOf(element, tag), context);
-                }
             }
         }
 
@@ -360,7 +314,8 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             {
                 // The folder speaks for names only: an unnamed picture in it still needs its own context to count.
                 var imageContext = _context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), null));
-                Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, imageContext.Description, imageContext.Weight,
+                var name = ImageName(label, url, element);
+                Images.Add(new LogoImageCandidate(page.Url, url, name.Length > 0 ? name : null, imageContext.Description, imageContext.Weight,
                     imageContext.Strength == ContextStrength.Negative,
                     NamedBrand: Matcher.FindInFileName(url.AbsolutePath)?.BrandId ?? BrandLabelled(label)));
             }
@@ -461,25 +416,6 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             var start = element.ParentElement ?? element;
             var text = BlockText(start);
             return text.Length <= MaxSnippet ? text : "";
-        }
-
-        private string? ImageUrlOf(IElement element, string tag)
-        {
-            var source = ImageSources.Of(element, tag).FirstOrDefault() ?? (tag is "a" or "figure" or "li" or "div" ? element.QuerySelector("img")?.GetAttribute("src") : null);
-            return source is not null && Uri.TryCreate(_base, source, out var url) && url.Scheme is "http" or "https" ? url.AbsoluteUri : null;
-        }
-
-        private static string Label(IElement element)
-            => JoinNonEmpty(JoinNonEmpty(TextNormalizer.Normalize(element.GetAttribute("alt"), 300), TextNormalizer.Normalize(element.GetAttribute("title"), 300)),
-                TextNormalizer.Normalize(element.GetAttribute("aria-label"), 300));
-
-        private static void AddLabel(List<(string, string)> labels, string source, string? value)
-        {
-            var text = TextNormalizer.Normalize(value, 500);
-            if (text.Length > 0)
-            {
-                labels.Add((source, text));
-            }
         }
 
         internal static string Sentence(string text, int start, int length) => TextSpans.Sentence(text, start, length, MaxSnippet);

@@ -24,24 +24,38 @@ public static class PartnerPageKeywords
         ("partenaires", Partner), ("partenaire", Partner), ("socios", Partner), ("aliados", Partner),
         ("parceiros", Partner), ("parceria", Partner), ("партнёры", Partner), ("партнеры", Partner), ("партнер", Partner),
         ("الشركاء", Partner), ("شركاؤنا", Partner), ("الرعاة", Partner),
+        // Session 7: the other catalogue languages' menu words (fa, tr, id, vi, ko, fr, ru stems).
+        ("شرکا", Partner), ("همکاران تجاری", Partner), ("iş ortakları", Partner), ("is-ortaklari", Partner), ("mitra", Partner),
+        ("đối tác", Partner), ("doi-tac", Partner), ("partenariat", Partner), ("партнёр", Partner), ("협력사", Partner), ("제휴", Partner),
         // sponsors, supporters and funders (conference, lab and open-source sites list them on their own page)
         ("sponsors", Partner), ("sponsor", Partner), ("supporters", Partner), ("backers", Partner), ("funding", Customer),
-        ("sponsoren", Partner), ("förderer", Partner), ("mecenes", Partner), ("patrocinadores", Partner), ("sostenitori", Partner),
-        ("спонсоры", Partner), ("赞助", Partner), ("贊助", Partner), ("スポンサー", Partner), ("협찬", Partner), ("후원", Partner),
+        ("sponsoren", Partner), ("förderer", Partner), ("mecenes", Partner), ("patrocinador", Partner), ("sostenitori", Partner),
+        ("спонсор", Partner), ("赞助", Partner), ("贊助", Partner), ("スポンサー", Partner), ("協賛", Partner), ("협찬", Partner), ("후원", Partner),
+        ("스폰서", Partner), ("unterstützer", Partner), ("apoiadores", Partner), ("financiadores", Partner), ("donors", Partner), ("funders", Partner),
+        ("الداعمون", Partner), ("الداعمين", Partner), ("رعاة", Partner), ("حامیان", Partner), ("اسپانسر", Partner), ("destekçiler", Partner),
+        ("pendukung", Partner), ("nhà tài trợ", Partner), ("nha-tai-tro", Partner), ("支持者", Partner), ("鸣谢", Customer), ("致谢", Customer),
+        ("acknowledg", Customer), ("捐赠", Customer),
         // customers and references
         ("customers", Customer), ("customer", Customer), ("clients", Customer), ("client", Customer),
         ("合作客户", Customer), ("客户", Customer), ("客戶", Customer), ("案例", Customer),
         ("導入事例", Customer), ("お客様", Customer), ("고객", Customer),
         ("kunden", Customer), ("referenzen", Customer), ("références", Customer), ("references", Customer),
-        ("clientes", Customer), ("clienti", Customer), ("клиенты", Customer), ("case-studies", Customer), ("case studies", Customer),
+        ("clientes", Customer), ("clienti", Customer), ("клиент", Customer), ("case-studies", Customer), ("case studies", Customer),
+        ("عملاؤنا", Customer), ("العملاء", Customer), ("مشتریان", Customer), ("müşteriler", Customer), ("pelanggan", Customer), ("khách hàng", Customer),
+        ("khach-hang", Customer), ("고객사", Customer), ("도입 사례", Customer), ("導入実績", Customer), ("事例", Customer),
         // users and adopters ("Who's using", "Production users", "Powered by" pages)
         ("users", Customer), ("adopters", Customer), ("who-uses", Customer), ("showcase", Customer), ("powered-by", Customer), ("powered by", Customer),
         ("用户", Customer), ("用戶", Customer), ("采用者", Customer), ("導入企業", Customer), ("採用企業", Customer), ("usuarios", Customer), ("utilisateurs", Customer),
+        ("used by", Customer), ("trusted by", Customer), ("companies using", Customer), ("companies-using", Customer), ("who's using", Customer), ("who is using", Customer), ("whos-using", Customer), ("who-is-using", Customer), ("谁在使用", Customer), ("谁在用", Customer),
+        ("пользователи", Customer), ("ユーザー事例", Customer),
         // ecosystem-like pages
-        ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem),
+        ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem), ("members", Ecosystem),
+        // Project sites thank their sponsors and infrastructure donors on a "Credits" or "Thanks" page (session 7).
+        ("credits", Ecosystem), ("thanks", Ecosystem),
         ("生态", Ecosystem), ("生態", Ecosystem), ("合作", Ecosystem), ("integrations", Ecosystem), ("technology", Ecosystem),
         // about
-        ("about", About), ("关于我们", About), ("關於我們", About), ("über uns", About), ("ueber-uns", About),
+        // "Support" on a project's menu often lists the companies that sell support for it (session 7); weighted as "about".
+        ("support", About), ("about", About), ("关于我们", About), ("關於我們", About), ("über uns", About), ("ueber-uns", About),
         ("uber-uns", About), ("a-propos", About), ("qui-sommes-nous", About), ("sobre", About), ("chi-siamo", About),
         ("о компании", About), ("会社概要", About), ("회사소개", About),
     ];
@@ -71,6 +85,7 @@ public static class PartnerPageKeywords
             if (category == UnicodeCategory.NonSpacingMark && c is not ('\u3099' or '\u309A')) continue;
             builder.Append(c);
         }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        // Lower-cased again: the invariant culture leaves 'İ' (Turkish capital dotted I) upper case until its dot is gone.
+        return builder.ToString().ToLowerInvariant().Normalize(NormalizationForm.FormC);
     }
 }
