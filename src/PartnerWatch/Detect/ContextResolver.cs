@@ -53,7 +53,7 @@ internal sealed partial class ContextResolver
         }
 
         var sentenceCue = _lexicon.Classify(sentence);
-        if (sentenceCue is { Kind: CueKind.News } && mention is not null && FirstPerson().IsMatch(sentence) && _lexicon.FindPartner(sentence) is { } announced &&
+        if (sentenceCue is { Kind: CueKind.News } && mention is not null && IsFirstPerson(sentence) && _lexicon.FindPartner(sentence) is { } announced &&
             PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
         {
             // "Today we are proud to announce that we have partnered with Red Hat": the site's own announcement.
@@ -64,13 +64,24 @@ internal sealed partial class ContextResolver
         {
             // "Our CI runs on servers donated by Oracle", "© 2017 MIT by Kamil<br>…hosted by Netlify": the compatibility
             // or copyright words are about something else; the brand itself is the agent of the partner phrase before it.
-            if (negative.Kind is not (CueKind.Compatibility or CueKind.Trademark) || mention is null || !PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) ||
-                _lexicon.FindPartner(sentence) is not { } agentPhrase)
+            // "Homebrew is generously supported by … SAP … via GitHub Sponsors": the payment channel is how the money came,
+            // the sponsor is still the agent of the partner phrase.
+            if (negative.Kind is CueKind.Compatibility or CueKind.Trademark or CueKind.SignIn && mention is not null &&
+                (negative.Kind != CueKind.SignIn || !negative.Keyword.Contains(mention, StringComparison.OrdinalIgnoreCase)) &&
+                PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) && _lexicon.FindPartner(sentence) is { } agentPhrase)
+            {
+                sentenceCue = new Cue(CueKind.Partner, agentPhrase);
+            }
+            else if (negative.Kind is CueKind.Compatibility && mention is not null && EntrySubject.IsAdopter(sentence, mention))
+            {
+                // "ByteDance uses Cilium as their CNI for self-hosted clusters": under an adopters heading the entry's
+                // subject is the adopter; the platform words are about where it runs. Only the structure speaks for it.
+                sentenceCue = null;
+            }
+            else
             {
                 return Negative(negative, "sentence");
             }
-
-            sentenceCue = new Cue(CueKind.Partner, agentPhrase);
         }
 
         var statement = sentenceCue is { Kind: CueKind.Partner } p && (mention is null || PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
@@ -241,6 +252,9 @@ internal sealed partial class ContextResolver
                 return new Structural(StructuralKind.HardNegative, "news/blog (dated <article>)", CueKind.News);
             case "footer" or "nav" or "header" or "aside":
                 return new Structural(StructuralKind.SoftNegative, $"<{node.LocalName}>");
+            // A code sample names identifiers, providers and endpoints ("GITHUB_ID=your-github-client-id"), never partners.
+            case "code" or "pre" or "kbd" or "samp":
+                return new Structural(StructuralKind.HardNegative, $"code sample (<{node.LocalName}>)", CueKind.Compatibility);
         }
 
         if (node.LocalName == "tr" && FeatureMatrix.IsMatrixRow(node))
