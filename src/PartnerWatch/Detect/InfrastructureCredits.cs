@@ -20,7 +20,9 @@ internal static class InfrastructureCredits
         new("de-credits", new Dictionary<CueKind, string[]>
         {
             [CueKind.Partner] = [@"\b(?:bereitgestellt|zur verfügung gestellt|gehostet|gesponsert|gespendet) (?:von|durch)\b",
-                @"\b(?:hosting|cdn|infrastruktur|server) (?:von|durch)\b", @"\bunterstützt (?:dieses|das|unser) projekt\b"],
+                @"\b(?:hosting|cdn|infrastruktur|server) (?:von|durch)\b", @"\bunterstützt (?:dieses|das|unser) projekt\b",
+                // The German passive puts the agent first: "Die Server werden von Red Hat zur Verfügung gestellt".
+                @"\bvon\b[^.!?]{1,40}?\b(?:bereitgestellt|zur verfügung gestellt|gehostet|gesponsert|gespendet)\b"],
         }),
         new("fr-credits", new Dictionary<CueKind, string[]>
         {

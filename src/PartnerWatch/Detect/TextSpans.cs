@@ -107,7 +107,7 @@ internal static partial class TextSpans
     public static bool QualifiesAnotherSubject(string block, int position)
     {
         // Entries are short; a paragraph is judged by the prose rule (IsProseMention) instead.
-        if (position <= 0 || position > block.Length || CountWords(block, block.Length) > MaxEntryWords)
+        if (position <= 0 || position > block.Length || CountWords(block, block.Length) > MaxEntryWords || IsNameRun(block))
         {
             return false;
         }
