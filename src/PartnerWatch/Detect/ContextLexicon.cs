@@ -34,9 +34,9 @@ internal sealed partial class ContextLexicon
 {
     /// <summary>
     /// "Client" alone is mostly software ("client id", "IBM i Access Client Solutions", "API client"); as a partner word it
-    /// needs a determiner or a label shape ("our client", "Client: Acme").
+    /// needs a determiner, a label shape or a showcase noun ("our client", "Client: Acme", alt="client logo").
     /// </summary>
-    private const string ClientAsPartner = @"\b(?:our|key|valued|featured|satisfied|happy|long-standing) client\b(?![-_]|\s+(?:ids?|secrets?|side|librar(?:y|ies)|apps?|applications?|sdks?|certificates?|credentials?|keys?|tools?|software)\b)|(?<![-_.\w])client\s*:";
+    private const string ClientAsPartner = @"\b(?:our|key|valued|featured|satisfied|happy|long-standing) client\b(?![-_]|\s+(?:ids?|secrets?|side|librar(?:y|ies)|apps?|applications?|sdks?|certificates?|credentials?|keys?|tools?|software)\b)|(?<![-_.\w])client\s*:|\bclient\s+(?:logos?|list|stor(?:y|ies)|testimonials?|cases?|references?)\b";
 
     /// <summary>
     /// A donation platform as the way to pay ("via GitHub Sponsors", "durch GitHub-Sponsors zu spenden", a "GitHub Sponsors"
