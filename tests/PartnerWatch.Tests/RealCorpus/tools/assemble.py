@@ -16,13 +16,14 @@ nobody has scored; a later batch with a share below 100 % adds its remaining gro
 A repository already frozen keeps its split whichever batch its new sites come from. Batch 3 (parts/batch3*.json,
 collected in session 5) gives its own seed a share of 50 %: its groups, in sha256 order, go into a fresh split
 "holdout3" until it holds half of the batch's sites, the rest into "tune". Batch 4 (parts/batch4*.json, session 6)
-does the same with its own seed into a fresh split "holdout4".
+does the same with its own seed into a fresh split "holdout4", batch 5 (parts/batch5*.json, session 7) into "holdout5".
 
   python3 tools/assemble.py                      # writes corpus.json, prints the counts
   python3 tools/assemble.py --view holdout DIR   # DIR/corpus.json with only that split (sites/ and refs/ linked)
   python3 tools/assemble.py --view holdout2 DIR  # the second batch's holdout; --view all DIR for every site
   python3 tools/assemble.py --view holdout3 DIR  # the third batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout4 DIR  # the fourth batch's holdout (measured by the lead only)
+  python3 tools/assemble.py --view holdout5 DIR  # the fifth batch's holdout (measured by the lead only)
 """
 import glob, hashlib, json, os, sys
 
@@ -31,7 +32,8 @@ HOLDOUT_PERCENT = 45
 # part-file prefix -> (seed, holdout split name, holdout percent of the batch's sites)
 BATCHES = {"batch2": ("partnerwatch-real-corpus-batch2-2026-12-07", "holdout2", 100),
            "batch3": ("partnerwatch-real-corpus-batch3-2026-12-07", "holdout3", 50),
-           "batch4": ("partnerwatch-real-corpus-batch4-2026-12-07", "holdout4", 50)}
+           "batch4": ("partnerwatch-real-corpus-batch4-2026-12-07", "holdout4", 50),
+           "batch5": ("partnerwatch-real-corpus-batch5-2026-12-07", "holdout5", 50)}
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
