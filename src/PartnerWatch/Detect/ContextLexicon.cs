@@ -61,7 +61,7 @@ internal sealed partial class ContextLexicon
                 @"\b(?:generously|kindly) (?:provided|donated|sponsored|hosted|supported|contributed|offered)(?: by)?\b",
                 @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
-                @"\bsummer of code\b", @"\bseason of docs\b",
+                @"\b(?:top|corporate|company|organi[sz]ation(?:al)?|major) contributors\b", @"\b(?:commercial )?support providers\b",
                 // The site's own credit line: the vendor it says it itself runs on is a powered-by claim (session 6), while
                 // "host your clusters on X" stays a compatibility statement.
                 @"\b" + PartnerRelation.SiteCreditLine + @"\b",
