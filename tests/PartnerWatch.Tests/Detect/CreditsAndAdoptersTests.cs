@@ -69,6 +69,24 @@ public sealed class CreditsAndAdoptersTests
     }
 
     [Fact]
+    public async Task ALabelledCreditEntryKeepsItsSubjectAndAMentoringProgrammeIsNotASponsor()
+    {
+        Assert.Equal(["google"], await BrandsClaimedAsync(
+            "<h2>Acknowledgements</h2><ul><li><a href=\"https://google.com\">Google</a>: support for many Google Summer of Code students</li><li>Acme Labs — support for our CI</li></ul>"));
+        Assert.Equal(["redhat"], await BrandsClaimedAsync("<h2>Acknowledgements</h2><ul><li>Red Hat – support for our CI machines</li></ul>"));
+        // Session 5 read "Summer of Code" as a funder phrase; the real pages label taking part in it a mention (issue 10).
+        Assert.Empty(await BrandsClaimedAsync("<p>Acme participated in Google Summer of Code 2023.</p>"));
+        Assert.Empty(await BrandsClaimedAsync(
+            "<h2>Mentorship</h2><p>The project occasionally participates in various, periodic mentoring programs:</p><ul><li>LFX Mentorship</li><li>Google Summer of Code</li></ul>"));
+    }
+
+    [Fact]
+    public async Task SupportProvidersAndTopContributorsInAFooterArePresented()
+        => Assert.Equal(["redhat"], await BrandsClaimedAsync(
+            "<footer><div><h4>Top Contributors</h4><ul><li><a href=\"https://www.redhat.com/\">Red Hat</a></li></ul></div>" +
+            "<div><h4>Community</h4><ul><li><a href=\"https://www.linkedin.com/company/acme\">LinkedIn</a></li></ul></div></footer>"));
+
+    [Fact]
     public async Task ACodeSampleNamesIdentifiersNotPartners()
     {
         const string code = "<h2>Partners</h2><pre><code>AUTH_SECRET=your-auth-secret-here\nGITHUB_ID=your-github-client-id\nGOOGLE_ID=your-google-client-id</code></pre>";
