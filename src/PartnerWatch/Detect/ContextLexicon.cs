@@ -32,13 +32,26 @@ internal readonly record struct Cue(CueKind Kind, string Keyword);
 /// </summary>
 internal sealed partial class ContextLexicon
 {
+    /// <summary>
+    /// "Client" alone is mostly software ("client id", "IBM i Access Client Solutions", "API client"); as a partner word it
+    /// needs a determiner, a label shape or a showcase noun ("our client", "Client: Acme", alt="client logo").
+    /// </summary>
+    private const string ClientAsPartner = @"\b(?:our|key|valued|featured|satisfied|happy|long-standing) client\b(?![-_]|\s+(?:ids?|secrets?|side|librar(?:y|ies)|apps?|applications?|sdks?|certificates?|credentials?|keys?|tools?|software)\b)|(?<![-_.\w])client\s*:|\bclient\s+(?:logos?|list|stor(?:y|ies)|testimonials?|cases?|references?)\b";
+
+    /// <summary>
+    /// A donation platform as the way to pay ("via GitHub Sponsors", "durch GitHub-Sponsors zu spenden", a "GitHub Sponsors"
+    /// button: the product's name, capitalised or hyphenated), not the verb of a sponsor statement ("GitHub sponsors CI
+    /// infrastructure").
+    /// </summary>
+    private const string DonationChannel = @"\bgithub-sponsors\b|(?-i:\b[Gg]it[Hh]ub Sponsors\b)|\bgithub sponsors(?=\s*(?:$|[.,;:!?)\]]|(?:and|or|page|profile|button|account|program(?:me)?)\b))|\b(?:via|through|with|using|from|on) github sponsors\b";
+
     public static readonly IReadOnlyList<LanguageCues> Languages =
     [
         new("en", new Dictionary<CueKind, string[]>
         {
             [CueKind.Partner] = [@"\bsponsor(?:s|ed|ship|ing)?\b", @"\bsupporters?\b", @"\bsupported by\b", @"\bfunding\b", @"\bfunded by\b", @"\bfunders?\b", @"\bdonors?\b", @"\bbackers?\b",
                 @"\bbenefactors?\b", @"\bpatrons?\b", @"\backnowledge?ments?\b", @"\bwith thanks to\b", @"\bwho(?:'s|’s| is) using\b", @"\bwho uses\b", @"\badopters?\b",
-                @"\b(?:production|notable|our|enterprise) users\b", @"\btrusted partner\b", @"\bcollaborators?\b", "case stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients?\b", @"\bcustomers?\b(?!\.\w)", "trusted by", "powered by", @"built (?:on|with)\b",
+                @"\b(?:production|notable|our|enterprise) users\b", @"\btrusted partner\b", @"\bcollaborators?\b", @"case ?stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients\b", ClientAsPartner, @"\bcustomers?\b(?!\.\w)", "trusted by", "powered by", @"built (?:on|with)\b",
                 @"\balliances?\b", "ecosystem", "certifi", "accredit", @"memberships?\b", @"\bmember of\b", @"\bprogram member\b",
                 @"\bresellers?\b", @"\bdistributors?\b", @"\bsuppliers?\b", @"\bvendors?\b", "who we work with", "proud to work with",
                 @"\breferences\b", @"\bused by\b", "in good company", @"\bsponsored by\b",
@@ -48,7 +61,7 @@ internal sealed partial class ContextLexicon
                 @"\b(?:generously|kindly) (?:provided|donated|sponsored|hosted|supported|contributed|offered)(?: by)?\b",
                 @"\b(?:hosting|infrastructure|servers|bandwidth|cdn|ci|compute|credits|mirrors?) (?:is |are |was |were )?(?:provided|offered|contributed) by\b",
                 @"\b(?:thanks? to|thankful to|grateful to|we thank)\b(?=[^.!?]{1,60}?\bfor (?:(?:their|its|his|her|the|generous(?:ly)?|continued|kind|long-term) )*(?:support\w*|sponsor\w*|host\w*|provid\w*|donat\w*|fund\w*|infrastructure|servers?|resources|credits|ci)\b)",
-                @"\bsummer of code\b", @"\bseason of docs\b",
+                @"\b(?:top|corporate|company|organi[sz]ation(?:al)?|major) contributors\b", @"\b(?:commercial )?support providers\b",
                 // The site's own credit line: the vendor it says it itself runs on is a powered-by claim (session 6), while
                 // "host your clusters on X" stays a compatibility statement.
                 @"\b" + PartnerRelation.SiteCreditLine + @"\b",
@@ -57,13 +70,15 @@ internal sealed partial class ContextLexicon
                 @"^(?:utilisateurs|usuarios|usuários|utenti|пользователи|用户|ユーザー|사용자)$"],
             [CueKind.News] = [@"\bupdates\b", "what's new", @"\bchangelog\b", @"\brelease notes\b", @"\binsights\b", @"\bevents\b", @"\bwebinars?\b", @"\bnews\b", @"\bblog\b", @"\bpress\b", @"\bannounce", @"\breported\b", "according to", @"\banalysts?\b", @"\bshares rose\b"],
             [CueKind.Trademark] = ["trademark", @"registered marks?\b", "respective owners", "all rights reserved by", "©", @"\bcopyright\b"],
-            [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks (?:on|with)\b", "system requirements", @"\brequires\b", @"\bsupports\b",
+            [CueKind.Compatibility] = ["compatib", @"\bruns on\b", @"\bworks (?:on|with)\b", "system requirements", @"\brequires\b", @"\bsupports\b(?! (?:this|the|our) (?:project|work|community|development|foundation)\b| us\b)",
                 @"\bsupport for\b", @"\bavailable for\b", @"\boptimi[sz]ed for\b", @"\badapted to\b", @"\bdesigned for\b", @"\bplug-?in for\b",
                 @"\bintegrates? with\b", @"\bintegrations\b", @"\blist of (?:plugins|providers|integrations)\b", @"\bstorage backends?\b", @"\bnatively\b",
                 // The vendor as the place a user's software is deployed to, installed from, hosted or stored on (session 6).
                 @"\bdeploy(?:s|ed|ing|ment)? (?:[\w.-]+ ){0,3}?(?:to|on|onto|in|into)\b", @"\bone-click deploy", @"\binstall(?:s|ed|ing|ation)? (?:[\w.-]+ ){0,3}?(?:from|on|via)\b",
                 @"\bhost(?:s|ing)? (?:[\w.-]+ ){0,3}?on\b", @"\bhosted on\b", @"\bstor(?:e|es|ed|ing) (?:[\w.-]+ ){0,3}?(?:in|on)\b", @"\bmigrat(?:e|es|ed|ing) (?:[\w.-]+ ){0,3}?(?:to|from)\b",
-                @"\bself-host"],
+                @"\bself-host",
+                // An adopter entry's field that names where the adopter runs ("Environment: AWS, bare metal").
+                @"\b(?:environments?|platforms?|cloud providers?)\s*:"],
             [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
                 @"\bskills?\b", @"\bapply now\b", @"\brequirements\b", @"\bfamiliarity with\b"],
             [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)", @"\bversus\b", @"alternative to\b",
@@ -72,7 +87,7 @@ internal sealed partial class ContextLexicon
             [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare (?:on|this|via|it)\b", @"^share$", "connect with us", "find us on", "join us on", @"\bsocial\b"],
             [CueKind.AppStore] = ["app store", "google play", "download on", "get it on", @"available on the\b", "microsoft store"],
             // Donation platforms are ways to pay, not sponsors ("donate via GitHub Sponsors", "GitHub-Sponsors").
-            [CueKind.SignIn] = [@"\bgithub[- ]sponsors\b", @"\bopen ?collective\b", @"\bpatreon\b", @"\bliberapay\b", @"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
+            [CueKind.SignIn] = [DonationChannel, @"\bopen ?collective\b", @"\bpatreon\b", @"\bliberapay\b", @"\bsign (?:in|up) with\b", @"\blog ?in with\b", @"\bcontinue with\b", @"\bpay with\b", @"\bcheckout\b",
                 @"\bpayments?\b", "apple pay", "google pay"],
         }),
         new("de", new Dictionary<CueKind, string[]>
@@ -230,6 +245,7 @@ internal sealed partial class ContextLexicon
             [CueKind.SignIn] = ["로그인", "결제"],
         }),
         .. FurtherLanguages.Cues,
+        .. InfrastructureCredits.Cues,
     ];
 
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>

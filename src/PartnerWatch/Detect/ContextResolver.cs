@@ -53,7 +53,7 @@ internal sealed partial class ContextResolver
         }
 
         var sentenceCue = _lexicon.Classify(sentence);
-        if (sentenceCue is { Kind: CueKind.News } && mention is not null && FirstPerson().IsMatch(sentence) && _lexicon.FindPartner(sentence) is { } announced &&
+        if (sentenceCue is { Kind: CueKind.News } && mention is not null && IsFirstPerson(sentence) && _lexicon.FindPartner(sentence) is { } announced &&
             PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
         {
             // "Today we are proud to announce that we have partnered with Red Hat": the site's own announcement.
@@ -64,13 +64,30 @@ internal sealed partial class ContextResolver
         {
             // "Our CI runs on servers donated by Oracle", "© 2017 MIT by Kamil<br>…hosted by Netlify": the compatibility
             // or copyright words are about something else; the brand itself is the agent of the partner phrase before it.
-            if (negative.Kind is not (CueKind.Compatibility or CueKind.Trademark) || mention is null || !PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) ||
-                _lexicon.FindPartner(sentence) is not { } agentPhrase)
+            // "Homebrew is generously supported by … SAP … via GitHub Sponsors": the payment channel is how the money came,
+            // the sponsors are still what the partner phrase lists.
+            if (negative.Kind is CueKind.Compatibility or CueKind.Trademark && mention is not null &&
+                PartnerRelation.IsAgent(sentence, mention, _lexicon.PartnerSpans(sentence)) && _lexicon.FindPartner(sentence) is { } agentPhrase)
+            {
+                sentenceCue = new Cue(CueKind.Partner, agentPhrase);
+            }
+            else if (negative.Kind is CueKind.SignIn && mention is not null && sentence.Replace(negative.Keyword, " ", StringComparison.Ordinal) is var rest &&
+                     rest.Contains(mention, StringComparison.OrdinalIgnoreCase) && _lexicon.FindNegative(rest) is null &&
+                     PartnerRelation.Binds(rest, mention, _lexicon.PartnerSpans(rest)) && _lexicon.FindPartner(rest) is { } sponsorPhrase)
+            {
+                // The payment channel names only itself; the sponsors listed around it keep their partner phrase.
+                sentenceCue = new Cue(CueKind.Partner, sponsorPhrase);
+            }
+            else if (negative.Kind is CueKind.Compatibility && mention is not null && EntrySubject.IsAdopter(sentence, mention))
+            {
+                // "ByteDance uses Cilium as their CNI for self-hosted clusters": under an adopters heading the entry's
+                // subject is the adopter; the platform words are about where it runs. Only the structure speaks for it.
+                sentenceCue = null;
+            }
+            else
             {
                 return Negative(negative, "sentence");
             }
-
-            sentenceCue = new Cue(CueKind.Partner, agentPhrase);
         }
 
         var statement = sentenceCue is { Kind: CueKind.Partner } p && (mention is null || PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
@@ -110,20 +127,6 @@ internal sealed partial class ContextResolver
             return false;
         }
     }
-
-    /// <summary>
-    /// The page is documentation, a changelog, a blog or news post or a job advert (by its URL, title or h1): its running
-    /// prose names vendors as subjects of the text; only the site's own first-person statement there is a claim.
-    /// </summary>
-    public bool IsProsePage { get; private set; }
-
-    [GeneratedRegex(@"(?:^|/)(?:docs?|documentation|guides?|manual|tutorials?|reference|handbook|changelog|changes|releases?|release-notes|blog|news|posts?|articles?|press|careers?|jobs?)(?:/|$|\.html?$)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ProsePath();
-
-    [GeneratedRegex(@"\b(?:documentation|docs|changelog|release notes|tutorial|guide|how to)\b|文档|文檔|教程|指南|更新日志|ドキュメント|チュートリアル|문서|가이드",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ProseTitle();
 
     private static ContextVerdict Negative(Cue cue, string where)
         => new(ContextStrength.Negative, $"{Describe(cue.Kind)} ({where} \"{Trim(cue.Keyword)}\")");
@@ -241,6 +244,9 @@ internal sealed partial class ContextResolver
                 return new Structural(StructuralKind.HardNegative, "news/blog (dated <article>)", CueKind.News);
             case "footer" or "nav" or "header" or "aside":
                 return new Structural(StructuralKind.SoftNegative, $"<{node.LocalName}>");
+            // A code sample names identifiers, providers and endpoints ("GITHUB_ID=your-github-client-id"), never partners.
+            case "code" or "pre" or "kbd" or "samp":
+                return new Structural(StructuralKind.HardNegative, $"code sample (<{node.LocalName}>)", CueKind.Compatibility);
         }
 
         if (node.LocalName == "tr" && FeatureMatrix.IsMatrixRow(node))
@@ -370,51 +376,6 @@ internal sealed partial class ContextResolver
         return cue.Value.Kind == CueKind.Partner
             ? new Structural(StructuralKind.Positive, $"heading \"{Trim(text)}\"")
             : new Structural(StructuralKind.HardNegative, $"{Describe(cue.Value.Kind)} (heading \"{Trim(text)}\")", cue.Value.Kind);
-    }
-
-    private ContextVerdict ResolvePage(IDocument document, Uri pageUrl)
-    {
-        var verdict = ResolvePageKind(document, pageUrl);
-        IsProsePage = _pageNegativeKind is CueKind.News or CueKind.Jobs || ProsePath().IsMatch(pageUrl.AbsolutePath) ||
-                      ProseTitle().IsMatch(TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200)) ||
-                      ProseTitle().IsMatch(TextNormalizer.Normalize(document.Title, 200));
-        return verdict;
-    }
-
-    private ContextVerdict ResolvePageKind(IDocument document, Uri pageUrl)
-    {
-        var title = TextNormalizer.Normalize(document.Title, 200);
-        var h1Element = document.QuerySelector("h1");
-        var h1 = TextNormalizer.Normalize(h1Element?.TextContent, 200);
-        // The lead under the page heading qualifies it: "Casdoor ecosystem — List of plugins for casdoor".
-        if (h1Element?.NextElementSibling is { LocalName: "p" or "div" } lead && lead.TextContent.Length <= 300 &&
-            _lexicon.FindNegative(TextNormalizer.Normalize(lead.TextContent, 300)) is { Kind: CueKind.Compatibility or CueKind.Comparison } leadCue)
-        {
-            _pageNegativeKind = leadCue.Kind;
-            return new ContextVerdict(ContextStrength.Negative, $"{Describe(leadCue.Kind)} (page lead \"{Trim(leadCue.Keyword)}\")");
-        }
-
-        var path = pageUrl.AbsolutePath.Replace('/', ' ').Replace('.', ' ');
-        foreach (var (source, text) in new[] { ("page heading", h1), ("page title", title) })
-        {
-            if (_lexicon.ClassifyHeading(text) is { } cue)
-            {
-                _pageNegativeKind = cue.Kind == CueKind.Partner ? null : cue.Kind;
-                return cue.Kind == CueKind.Partner
-                    ? new ContextVerdict(ContextStrength.Page, $"{source} \"{Trim(text)}\"")
-                    : new ContextVerdict(ContextStrength.Negative, $"{Describe(cue.Kind)} ({source} \"{Trim(text)}\")");
-            }
-        }
-
-        if (ContextLexicon.ClassifyTokens(path, out _) is { } pathCue)
-        {
-            _pageNegativeKind = pathCue.Kind == CueKind.Partner ? null : pathCue.Kind;
-            return pathCue.Kind == CueKind.Partner
-                ? new ContextVerdict(ContextStrength.Page, $"page URL \"{Trim(pageUrl.AbsolutePath)}\"")
-                : new ContextVerdict(ContextStrength.Negative, $"{Describe(pathCue.Kind)} (page URL \"{Trim(pageUrl.AbsolutePath)}\")");
-        }
-
-        return ContextVerdict.None;
     }
 
     private const int MaxLeadChars = 200;

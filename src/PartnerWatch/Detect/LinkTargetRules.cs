@@ -58,7 +58,7 @@ internal static class LinkTargetRules
             return new Cue(CueKind.SignIn, bare + path);
         }
 
-        if (SocialHosts.Contains(bare) && path.Trim('/').Length > 0)
+        if (SocialHosts.Contains(bare) && path.Trim('/').Length > 0 && !IsNetworkOwnAccount(bare, path))
         {
             return new Cue(CueKind.Social, bare + path);
         }
@@ -78,7 +78,18 @@ internal static class LinkTargetRules
         var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
         var path = url.AbsolutePath.ToLowerInvariant();
         return SocialHosts.Contains(bare) && path.Trim('/').Length > 0 && !path.Contains("share", StringComparison.Ordinal) &&
-               !path.StartsWith("/sponsors", StringComparison.Ordinal);
+               !path.StartsWith("/sponsors", StringComparison.Ordinal) && !IsNetworkOwnAccount(bare, path);
+    }
+
+    /// <summary>
+    /// The network's own account on itself (<c>github.com/github</c>, <c>linkedin.com/linkedin</c>): a sponsor list that
+    /// links every sponsor to its profile links GitHub the company there, not the site's own profile to follow.
+    /// </summary>
+    private static bool IsNetworkOwnAccount(string bareHost, string path)
+    {
+        var segment = path.Trim('/');
+        var dot = bareHost.IndexOf('.');
+        return dot > 0 && segment.Equals(bareHost[..dot], StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

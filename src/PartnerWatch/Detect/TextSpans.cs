@@ -42,7 +42,7 @@ internal static partial class TextSpans
     /// </summary>
     public static bool IsProseMention(string block, int position)
     {
-        if (position <= 0 || position > block.Length || CountWords(block, block.Length) < MinProseWords || CountWords(block, position) < 1)
+        if (position <= 0 || position > block.Length || CountWords(block, block.Length) < MinProseWords || CountWords(block, position) < 1 || IsNameRun(block))
         {
             return false;
         }
@@ -79,6 +79,22 @@ internal static partial class TextSpans
 
     private const int MinParagraphWords = 25;
 
+    /// <summary>
+    /// Names set side by side by markup, without separators ("GitHub foursquare Pinterest Facebook Evernote Etsy …": one
+    /// link per logo in a sprite wall): at least seven in ten words start with a capital or a digit. Prose has function words.
+    /// </summary>
+    public static bool IsNameRun(string block)
+    {
+        var words = block.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < MinProseWords)
+        {
+            return false;
+        }
+
+        var named = words.Count(w => w.TrimStart('(', '"', '“', '\'') is { Length: > 0 } t && (char.IsUpper(t[0]) || char.IsDigit(t[0])));
+        return named * 10 >= words.Length * 7;
+    }
+
     /// <summary>The most words of a list entry or card line ("Acme Corp — production on AWS since 2019").</summary>
     private const int MaxEntryWords = 16;
 
@@ -91,7 +107,7 @@ internal static partial class TextSpans
     public static bool QualifiesAnotherSubject(string block, int position)
     {
         // Entries are short; a paragraph is judged by the prose rule (IsProseMention) instead.
-        if (position <= 0 || position > block.Length || CountWords(block, block.Length) > MaxEntryWords)
+        if (position <= 0 || position > block.Length || CountWords(block, block.Length) > MaxEntryWords || IsNameRun(block))
         {
             return false;
         }

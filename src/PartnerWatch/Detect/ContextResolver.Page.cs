@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace PartnerWatch.Detect;
+
+/// <summary>What the page as a whole says (its title, h1, lead and URL): a partners page, an incidental page, or prose.</summary>
+internal sealed partial class ContextResolver
+{
+    /// <summary>
+    /// The page is documentation, a changelog, a blog or news post or a job advert (by its URL, title or h1): its running
+    /// prose names vendors as subjects of the text; only the site's own first-person statement there is a claim.
+    /// </summary>
+    public bool IsProsePage { get; private set; }
+
+    [GeneratedRegex(@"(?:^|/)(?:docs?|documentation|guides?|manual|tutorials?|reference|handbook|changelog|changes|releases?|release-notes|blog|news|posts?|articles?|press|careers?|jobs?)(?:/|$|\.html?$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ProsePath();
+
+    [GeneratedRegex(@"\b(?:documentation|docs|changelog|release notes|tutorial|guide|how to)\b|文档|文檔|教程|指南|更新日志|ドキュメント|チュートリアル|문서|가이드",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ProseTitle();
+
+    private ContextVerdict ResolvePage(IDocument document, Uri pageUrl)
+    {
+        var verdict = ResolvePageKind(document, pageUrl);
+        IsProsePage = _pageNegativeKind is CueKind.News or CueKind.Jobs || ProsePath().IsMatch(pageUrl.AbsolutePath) ||
+                      ProseTitle().IsMatch(TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200)) ||
+                      ProseTitle().IsMatch(TextNormalizer.Normalize(document.Title, 200));
+        return verdict;
+    }
+
+    private ContextVerdict ResolvePageKind(IDocument document, Uri pageUrl)
+    {
+        var title = TextNormalizer.Normalize(document.Title, 200);
+        var h1Element = document.QuerySelector("h1");
+        var h1 = TextNormalizer.Normalize(h1Element?.TextContent, 200);
+        // The lead under the page heading qualifies it: "Casdoor ecosystem — List of plugins for casdoor".
+        if (h1Element?.NextElementSibling is { LocalName: "p" or "div" } lead && lead.TextContent.Length <= 300 &&
+            _lexicon.FindNegative(TextNormalizer.Normalize(lead.TextContent, 300)) is { Kind: CueKind.Compatibility or CueKind.Comparison } leadCue)
+        {
+            _pageNegativeKind = leadCue.Kind;
+            return new ContextVerdict(ContextStrength.Negative, $"{Describe(leadCue.Kind)} (page lead \"{Trim(leadCue.Keyword)}\")");
+        }
+
+        var path = pageUrl.AbsolutePath.Replace('/', ' ').Replace('.', ' ');
+        foreach (var (source, text) in new[] { ("page heading", h1), ("page title", title) })
+        {
+            if (_lexicon.ClassifyHeading(text) is { } cue)
+            {
+                _pageNegativeKind = cue.Kind == CueKind.Partner ? null : cue.Kind;
+                return cue.Kind == CueKind.Partner
+                    ? new ContextVerdict(ContextStrength.Page, $"{source} \"{Trim(text)}\"")
+                    : new ContextVerdict(ContextStrength.Negative, $"{Describe(cue.Kind)} ({source} \"{Trim(text)}\")");
+            }
+        }
+
+        if (ContextLexicon.ClassifyTokens(path, out _) is { } pathCue)
+        {
+            _pageNegativeKind = pathCue.Kind == CueKind.Partner ? null : pathCue.Kind;
+            return pathCue.Kind == CueKind.Partner
+                ? new ContextVerdict(ContextStrength.Page, $"page URL \"{Trim(pageUrl.AbsolutePath)}\"")
+                : new ContextVerdict(ContextStrength.Negative, $"{Describe(pathCue.Kind)} (page URL \"{Trim(pageUrl.AbsolutePath)}\")");
+        }
+
+        return ContextVerdict.None;
+    }
+}
