@@ -56,6 +56,7 @@ public static class ScanCommand
             .AddLogging(b => b.ClearProviders().AddSerilog(logger, dispose: false))
             .AddPartnerWatchPipeline(options);
         services.AddSingleton(sp => new ReferenceFingerprintStore(referenceCache, sp.GetRequiredService<ILogger<ReferenceFingerprintStore>>()));
+        services.AddSingleton(_ => new FingerprintCache(FingerprintCache.DefaultCapacity, FingerprintCache.OneShotMaxBytes));
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         // Partner lists from files and URLs count as much as the inline ones (no stored claim is touched here).

@@ -13,6 +13,14 @@ public sealed class FingerprintCache(int capacity, long maxBytes = FingerprintCa
     public const int DefaultCapacity = 20_000;
     public const long DefaultMaxBytes = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// The cap for a one-shot <c>scan</c>: it never meets a site again, so the cache only pays for bytes repeated across
+    /// the sites of one run (stock photos, shared logos), which recent entries catch. The service keeps the default:
+    /// there the cache is what lets an unchanged image skip detection in the next round. At 32 MB a 300-site scan's cache
+    /// filled to its cap and its peak RSS grew with the number of sites (docs/performance.md, "Session 7: memory").
+    /// </summary>
+    public const long OneShotMaxBytes = 8 * 1024 * 1024;
+
     private readonly Dictionary<string, LinkedListNode<(string Key, CachedFingerprint Value)>> map = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, CachedFingerprint Value)> order = new();
     private readonly Lock gate = new();
