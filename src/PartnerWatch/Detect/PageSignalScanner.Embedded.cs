@@ -20,6 +20,21 @@ internal sealed partial class PageSignalScanner
     /// ("Our partners") or are generic say nothing against a pixel match.
     /// </summary>
     public bool LabelNamesAnotherCompany(string? label, string brandId)
+        => IsCompanyName(label)
+           && !_matcher.FindInText(TextNormalizer.Normalize(label, 300)).Any(h => h.BrandId == brandId)
+           && _matcher.FindInFileName(label)?.BrandId != brandId;
+
+    /// <summary>
+    /// True when <see cref="LabelNamesAnotherCompany"/> holds for every brand (the label is a name and names no catalogue
+    /// brand): no pixel match of the image can count, so the collector does not fetch or fingerprint it.
+    /// </summary>
+    public bool LabelNamesNoCatalogueBrand(string? label)
+        => IsCompanyName(label)
+           && _matcher.FindInText(TextNormalizer.Normalize(label, 300)).Count == 0
+           && _matcher.FindInFileName(label) is null;
+
+    /// <summary>The label is a name (not empty, not generic, not a partner-context phrase such as "Our partners").</summary>
+    private bool IsCompanyName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? label)
     {
         if (string.IsNullOrWhiteSpace(label))
         {
@@ -28,21 +43,8 @@ internal sealed partial class PageSignalScanner
 
         // A file name used as alt text ("smartthings.png") names its subject without the extension.
         var text = label.Contains('.') && !label.Contains(' ') ? BrandMatcher.FileNameOf(label) : label;
-        if (!HasNameWord(text) || _lexicon.Classify(label) is not null)
-        {
-            return false;
-        }
-
-        var normalized = TextNormalizer.Normalize(label, 300);
-        return !_matcher.FindInText(normalized).Any(h => h.BrandId == brandId) && _matcher.FindInFileName(label)?.BrandId != brandId;
+        return HasNameWord(text) && _lexicon.Classify(label) is null;
     }
-
-    /// <summary>
-    /// True when <see cref="LabelNamesAnotherCompany"/> holds for every brand (the label is a name and names no catalogue
-    /// brand): no pixel match of the image can count, so the collector does not fetch or fingerprint it.
-    /// </summary>
-    public bool LabelNamesNoCatalogueBrand(string? label) =>
-        LabelNamesAnotherCompany(label, "\0") && _matcher.FindInText(TextNormalizer.Normalize(label, 300)).Count == 0 && _matcher.FindInFileName(label) is null;
 
     /// <summary>A word of 3+ letters (or a CJK one) beyond "logo", "sponsor", "white"…: the text names something.</summary>
     private static bool HasNameWord(string text)

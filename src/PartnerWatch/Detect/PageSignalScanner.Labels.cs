@@ -44,10 +44,10 @@ internal sealed partial class PageSignalScanner
             var anchor = tag == "a" ? element : element.Closest("a");
             foreach (var (source, label) in labels)
             {
+                // Labels written from code identifiers ("View CaseStudy of Acme", "PoweredBy") are read as the words they join.
+                var words = CamelJoint().Replace(label, " ");
                 foreach (var hit in Matcher.FindInText(label, _topic))
                 {
-                    // Labels written from code identifiers ("View CaseStudy of Acme", "PoweredBy") are read as the words they join.
-                    var words = CamelJoint().Replace(label, " ");
                     var sentence = around.Length > 0 && !around.Contains(label, StringComparison.Ordinal) ? $"{words} | {around}" : around.Length > 0 ? around : words;
                     var context = _context.Resolve(element, sentence, LinkNegative(anchor, hit.BrandId), label.Substring(hit.Start, hit.Length));
                     if (TextSpans.IsDescription(label) && context.Description.StartsWith("statement", StringComparison.Ordinal))
