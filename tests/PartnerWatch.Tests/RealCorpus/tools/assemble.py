@@ -17,6 +17,9 @@ A repository already frozen keeps its split whichever batch its new sites come f
 collected in session 5) gives its own seed a share of 50 %: its groups, in sha256 order, go into a fresh split
 "holdout3" until it holds half of the batch's sites, the rest into "tune". Batch 4 (parts/batch4*.json, session 6)
 does the same with its own seed into a fresh split "holdout4", batch 5 (parts/batch5*.json, session 7) into "holdout5".
+Batches 6 and 7 (parts/batch6*.json, non-English pages, and parts/batch7*.json, English pages, both collected in
+session 8) share one fresh split "holdout6": each batch orders its own groups by its own seed and takes them into
+holdout6 until that holdout holds half of the batch's own sites, the rest into "tune".
 
   python3 tools/assemble.py                      # writes corpus.json, prints the counts
   python3 tools/assemble.py --view holdout DIR   # DIR/corpus.json with only that split (sites/ and refs/ linked)
@@ -24,6 +27,7 @@ does the same with its own seed into a fresh split "holdout4", batch 5 (parts/ba
   python3 tools/assemble.py --view holdout3 DIR  # the third batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout4 DIR  # the fourth batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout5 DIR  # the fifth batch's holdout (measured by the lead only)
+  python3 tools/assemble.py --view holdout6 DIR  # batches 6 and 7 (session 8): measured by the lead only
 """
 import glob, hashlib, json, os, sys
 
@@ -33,7 +37,9 @@ HOLDOUT_PERCENT = 45
 BATCHES = {"batch2": ("partnerwatch-real-corpus-batch2-2026-12-07", "holdout2", 100),
            "batch3": ("partnerwatch-real-corpus-batch3-2026-12-07", "holdout3", 50),
            "batch4": ("partnerwatch-real-corpus-batch4-2026-12-07", "holdout4", 50),
-           "batch5": ("partnerwatch-real-corpus-batch5-2026-12-07", "holdout5", 50)}
+           "batch5": ("partnerwatch-real-corpus-batch5-2026-12-07", "holdout5", 50),
+           "batch6": ("partnerwatch-real-corpus-batch6-2026-12-07", "holdout6", 50),
+           "batch7": ("partnerwatch-real-corpus-batch7-2026-12-07", "holdout6", 50)}
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
