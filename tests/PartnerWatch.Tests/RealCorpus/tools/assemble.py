@@ -29,7 +29,7 @@ holdout6 until that holdout holds half of the batch's own sites, the rest into "
   python3 tools/assemble.py --view holdout5 DIR  # the fifth batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout6 DIR  # batches 6 and 7 (session 8): measured by the lead only
 """
-import glob, hashlib, json, os, sys
+import glob, hashlib, json, os, re, sys
 
 SEED = "partnerwatch-real-corpus-2026-12-07"
 HOLDOUT_PERCENT = 45
@@ -48,6 +48,18 @@ def group_of(site):
     return (site.get("source", {}).get("repo") or site["id"]).lower()
 
 
+# Tokens that tell editions of one source apart: a language code (es, zh-hk, pt-br) or a year. Two repositories of one
+# owner whose names are equal without them ("reactjs/es.react.dev" and "reactjs/ko.react.dev", "vitejs/docs-fa" and
+# "vitejs/docs-ja", "djangocon/2025.djangocon.us" and "djangocon/2023.djangocon.us") are one family: translations and
+# yearly editions of one page, so one that was tuned on makes its siblings no test of generalisation.
+EDITION_TOKEN = re.compile(r"(?<![a-z0-9])([a-z]{2}(?:-[a-z]{2,4})?|\d{4})(?![a-z0-9])")
+
+
+def family_of(group):
+    owner, _, name = group.partition("/")
+    return owner + "/" + re.sub(r"[.\-_]+", ".", EDITION_TOKEN.sub("", name)).strip(".")
+
+
 def batch_of(part):
     """The batch a part file belongs to (None: the first batch)."""
     name = os.path.basename(part)
@@ -56,7 +68,12 @@ def batch_of(part):
 
 def place(groups, frozen, seed, holdout_name, percent):
     """Groups not yet frozen, in sha256(seed:repository) order, go into holdout_name until it holds percent % of
-    these groups' sites (counting the already-frozen ones of the same holdout_name), the rest into tune."""
+    these groups' sites (counting the already-frozen ones of the same holdout_name), the rest into tune. A group whose
+    family (family_of) already has a frozen member goes to tune first: it is an edition of a page tuned on."""
+    families = {family_of(g) for g in frozen}
+    for g in groups:
+        if g not in frozen and family_of(g) in families:
+            frozen[g] = "tune"
     total = sum(len(m) for m in groups.values())
     held = sum(len(m) for g, m in groups.items() if frozen.get(g) == holdout_name)
     order = sorted((g for g in groups if g not in frozen), key=lambda g: hashlib.sha256(f"{seed}:{g}".encode()).hexdigest())
