@@ -75,7 +75,11 @@ public sealed class SiteClaimCollector
                 break;
             }
 
-            var matches = await matcher.MatchAsync(candidates, cancellationToken).ConfigureAwait(false);
+            // A match is dropped below when the label of the page's first image with its URL names another company:
+            // the matcher is told so, and skips the detail check of images whose candidates are all such brands.
+            var matches = matcher is Logos.IScopedLogoImageMatcher scoped
+                ? await scoped.MatchAsync(candidates, (image, brand) => !_scanner.LabelNamesAnotherCompany(byUrl.TryGetValue(image.ImageUrl, out var first) ? first.Label : image.Label, brand), cancellationToken).ConfigureAwait(false)
+                : await matcher.MatchAsync(candidates, cancellationToken).ConfigureAwait(false);
             foreach (var match in matches)
             {
                 if (!byUrl.TryGetValue(match.ImageUrl, out var image))

@@ -17,6 +17,9 @@ public sealed class LogoCatalog
     private readonly List<LogoReference> references;
     // Per indexed view (the items of the indexes are positions here): what every lookup asks of it, computed once.
     private readonly List<IndexedView> views = [];
+    // Null: every brand's match counts. Else the brands a match of the image being matched can count for (see
+    // ScopedTo): the detail check's correlations are skipped when none of its candidates is such a brand.
+    private readonly Func<string, bool>? couldCount;
 
     /// <param name="CarriesIdentity"><see cref="LogoMatchThresholds.CarriesIdentity"/> (49 shapes × 4 popcounts, was asked per candidate pair).</param>
     /// <param name="ContentLongSide"><see cref="FingerprintVariant.ContentLongSide"/> in the reference's own image.</param>
@@ -46,6 +49,27 @@ public sealed class LogoCatalog
         foreach (var index in indexByLayout.Values) index.Seal();
     }
 
+    /// <summary>
+    /// The same catalogue (sharing every index and the match memo) for one image whose matches can count only for the
+    /// brands <paramref name="couldCount"/> accepts — the collector drops a match to any other brand (its label names
+    /// another company). Every match it returns is the one the full catalogue returns, except that a small image's
+    /// detail check answers null instead of a brand <paramref name="couldCount"/> rejects when none of the references it
+    /// would correlate is of an accepted brand: then its answer could only be such a brand or null, and the correlations
+    /// (the 1,000-brand scan's largest catalogue cost, docs/performance.md "Session 8") are not computed.
+    /// </summary>
+    public LogoCatalog ScopedTo(Func<string, bool> couldCount) => new(this, couldCount);
+
+    private LogoCatalog(LogoCatalog full, Func<string, bool> couldCount)
+    {
+        Thresholds = full.Thresholds;
+        Problems = full.Problems;
+        indexByLayout = full.indexByLayout;
+        references = full.references;
+        views = full.views;
+        matched = full.matched;
+        this.couldCount = couldCount;
+    }
+
     public LogoMatchThresholds Thresholds { get; }
 
     /// <summary>Reference logos that could not be used, named by their configuration key (<c>PartnerWatch:Brands:2:Logos:0</c>).</summary>
@@ -66,13 +90,15 @@ public sealed class LogoCatalog
     {
         if (matched.TryGetValue(fingerprint.Variants, out var known) && known.Width == fingerprint.Width && known.Height == fingerprint.Height && known.Format == fingerprint.Format)
             return known.Match;
-        var match = Compute(fingerprint);
-        matched.AddOrUpdate(fingerprint.Variants, new MatchResult(fingerprint.Width, fingerprint.Height, fingerprint.Format, match));
+        var match = Compute(fingerprint, out var scoped);
+        // An answer narrowed by the scope is not the full catalogue's: it is never kept for other images.
+        if (!scoped) matched.AddOrUpdate(fingerprint.Variants, new MatchResult(fingerprint.Width, fingerprint.Height, fingerprint.Format, match));
         return match;
     }
 
-    private LogoMatch? Compute(ImageFingerprint fingerprint)
+    private LogoMatch? Compute(ImageFingerprint fingerprint, out bool scoped)
     {
+        scoped = false;
         if (Nearest(fingerprint, Thresholds.MaxDistance) is (var reference, var distance))
         {
             var confidence = 1.0 - 0.5 * distance / Math.Max(1, Thresholds.MaxDistance);
@@ -83,7 +109,7 @@ public sealed class LogoCatalog
         {
             return new LogoMatch(verified.BrandId, verified.ReferenceFile, verifiedDistance, LogoMatchThresholds.VerifiedMaxDistance, 0.5);
         }
-        if (DetailVerified(fingerprint) is (var detailed, var detailedDistance, var similarity))
+        if (DetailVerified(fingerprint, ref scoped) is (var detailed, var detailedDistance, var similarity))
         {
             return new LogoMatch(detailed.BrandId, detailed.ReferenceFile, detailedDistance, LogoMatchThresholds.DetailMaxDistance, 0.5, Math.Round(similarity, 3));
         }
@@ -97,7 +123,8 @@ public sealed class LogoCatalog
     /// <see cref="LogoMatchThresholds.MinDetailSimilarity"/> and no other brand comes within
     /// <see cref="LogoMatchThresholds.DetailBrandMargin"/> of it.
     /// </summary>
-    private (LogoReference Reference, int Distance, double Similarity)? DetailVerified(ImageFingerprint fingerprint)
+    /// <param name="scoped">Set when the answer is null only because no candidate's brand could count (<see cref="ScopedTo"/>).</param>
+    private (LogoReference Reference, int Distance, double Similarity)? DetailVerified(ImageFingerprint fingerprint, ref bool scoped)
     {
         if (!fingerprint.Variants.Any(v => v.Map is not null)) return null;
         var nearest = new Dictionary<int, int>();
@@ -107,7 +134,14 @@ public sealed class LogoCatalog
         });
         if (nearest.Count == 0) return null;
         // Bounded work per image: only the few nearest references are drawn and correlated.
-        var scored = nearest.OrderBy(kv => kv.Value).Take(LogoMatchThresholds.MaxDetailCandidates)
+        var closest = nearest.OrderBy(kv => kv.Value).Take(LogoMatchThresholds.MaxDetailCandidates).ToList();
+        // The answer is one of these references' brands or null: when none of them could count, neither can the answer.
+        if (couldCount is not null && !closest.Any(kv => couldCount(references[kv.Key].BrandId)))
+        {
+            scoped = true;
+            return null;
+        }
+        var scored = closest
             .Select(kv => (Reference: references[kv.Key], Distance: kv.Value, Similarity: DetailSimilarity(fingerprint, references[kv.Key]) ?? -1))
             .OrderByDescending(c => c.Similarity)
             .ToList();

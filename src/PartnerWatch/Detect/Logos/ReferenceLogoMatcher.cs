@@ -18,7 +18,7 @@ internal sealed class ReferenceLogoMatcher(
     IServiceProvider services,
     PartnerWatchOptions options,
     TimeProvider time,
-    ILogger<ReferenceLogoMatcher> logger) : ILogoImageMatcher
+    ILogger<ReferenceLogoMatcher> logger) : ILogoImageMatcher, IScopedLogoImageMatcher
 {
     /// <summary>Bounds the work one hostile page can cause.</summary>
     private const int MaxImagesPerPage = 150;
@@ -76,7 +76,11 @@ internal sealed class ReferenceLogoMatcher(
 
     private readonly ConcurrentDictionary<string, (CachedFingerprint Result, string? Sha256, DateTimeOffset At)> _recentUrls = new(StringComparer.Ordinal);
 
-    public async ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(IReadOnlyList<LogoImageCandidate> images, CancellationToken cancellationToken)
+        => MatchAsync(images, null, cancellationToken);
+
+    public async ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(
+        IReadOnlyList<LogoImageCandidate> images, Func<LogoImageCandidate, string, bool>? couldCount, CancellationToken cancellationToken)
     {
         if (catalog.References.Count == 0 || images.Count == 0)
             return [];
@@ -100,7 +104,12 @@ internal sealed class ReferenceLogoMatcher(
                 if (seen.Result.Fingerprint is null) return;
                 // A wall of logos in one image yields one match per brand it shows; an image named as one brand's
                 // logo whose pixels agree is that logo, and its other tiles are pieces of it.
-                foreach (var found in ImageMatches.Find(catalog, seen.Result.Fingerprint, image.NamedBrand))
+                // The brand the image is named after stays in scope: ImageMatches.Find keeps only its tiles when it is found.
+                var named = image.NamedBrand;
+                var scope = couldCount is null
+                    ? catalog
+                    : catalog.ScopedTo(brand => string.Equals(brand, named, StringComparison.OrdinalIgnoreCase) || couldCount(image, brand));
+                foreach (var found in ImageMatches.Find(scope, seen.Result.Fingerprint, named))
                 {
                     matches.Add(new LogoImageMatch(found.Match.BrandId, image.ImageUrl, found.Detail, seen.Sha256, seen.Bytes, seen.ContentType));
                 }
@@ -163,6 +172,17 @@ internal sealed class ReferenceLogoMatcher(
         _recentUrls[url] = (seen.Result, seen.Sha256, now);
         return seen;
     }
+}
+
+/// <summary>
+/// An image matcher that can skip work on matches the caller will drop: <c>couldCount(image, brand)</c> is false when
+/// no match of that image to that brand could reach a claim or its evidence (the collector's label rule). The matches
+/// it returns for brands that could count are exactly those of <see cref="ILogoImageMatcher.MatchAsync"/>.
+/// </summary>
+internal interface IScopedLogoImageMatcher
+{
+    ValueTask<IReadOnlyList<LogoImageMatch>> MatchAsync(
+        IReadOnlyList<LogoImageCandidate> images, Func<LogoImageCandidate, string, bool>? couldCount, CancellationToken cancellationToken);
 }
 
 /// <summary>Decodes <c>data:image/…;base64,…</c> URIs within a byte cap.</summary>
