@@ -261,6 +261,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             if (tag == "svg")
             {
                 ScanSpriteSymbols(element);
+                ScanSvgIdentifiers(element);
             }
 
             if (isImage || element.HasAttribute("style"))
