@@ -113,6 +113,10 @@ internal sealed partial class PageSignalScanner
                     if (candidate.Url is { } url)
                     {
                         ScanImageSource(candidate.Element, url.AbsoluteUri);
+                        if (candidate.Element.ChildElementCount == 0 && string.IsNullOrWhiteSpace(candidate.Element.TextContent))
+                        {
+                            ScanIdentifiers(candidate.Element);
+                        }
                     }
                 }
             }
@@ -200,13 +204,15 @@ internal sealed partial class PageSignalScanner
         }
 
         /// <summary>
-        /// An inline SVG whose id or class names a brand (<c>&lt;svg id="acme-logo"&gt;</c>, <c>class="logo logo--acme"</c>):
-        /// sites that draw their partners' logos inline name them in their markup for styling. Icon classes are UI.
+        /// A picture whose id or class names a brand — an inline SVG (<c>&lt;svg id="acme-logo"&gt;</c>,
+        /// <c>class="logo logo--acme"</c>) or an empty element a stylesheet draws (<c>&lt;span class="sponsor logo-acme"&gt;</c>):
+        /// sites that draw their partners' logos inline or with CSS name them in their markup for styling. Icon classes
+        /// are the site's UI.
         /// </summary>
-        private void ScanSvgIdentifiers(IElement svg)
+        private void ScanIdentifiers(IElement svg)
         {
             if (ContextLexicon.HasIconToken(svg.GetAttribute("class")) || ContextLexicon.HasIconToken(svg.Id) ||
-                svg.GetAttribute("aria-hidden") == "true" && !IsAllItsControlShows(svg))
+                svg.GetAttribute("aria-hidden") == "true" && !IsAllItsControlShows(svg) || !_identified.Add(svg))
             {
                 return;
             }
@@ -220,7 +226,7 @@ internal sealed partial class PageSignalScanner
                 }
 
                 var context = _context.Resolve(svg, JoinNonEmpty(Label(svg), ShortBlockText(svg)), LinkNegative(svg.Closest("a"), hit.BrandId));
-                Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"svg {source} \"{Clip(token)}\" names {hit.BrandName}", null, null, context);
+                Add(hit.BrandId, EvidenceKind.LogoText, BrandSignal.LogoTextWeight, $"{svg.LocalName} {source} \"{Clip(token)}\" names {hit.BrandName}", null, null, context);
             }
         }
     }

@@ -56,6 +56,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
         private readonly Uri _base = PageFacts.BaseOf(page);
         private readonly string _topic = PageFacts.TopicOf(page.Document);
         private int _inlineSvgCount;
+        private readonly HashSet<IElement> _identified = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Text nodes glued to a letter of a neighbouring node (<c>&lt;b&gt;Intel&lt;/b&gt;ligent</c>): at start, at end.</summary>
         private readonly Dictionary<IText, (bool Start, bool End)> _glued = new();
@@ -261,7 +262,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             if (tag == "svg")
             {
                 ScanSpriteSymbols(element);
-                ScanSvgIdentifiers(element);
+                ScanIdentifiers(element);
             }
 
             if (isImage || element.HasAttribute("style"))
