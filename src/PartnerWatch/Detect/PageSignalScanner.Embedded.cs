@@ -6,6 +6,13 @@ namespace PartnerWatch.Detect;
 /// <summary>Cues the DOM walk does not reach (inline scripts' logo lists, <c>&lt;style&gt;</c> backgrounds, inline SVG markup) and the check of image labels against pixel matches.</summary>
 internal sealed partial class PageSignalScanner
 {
+    /// <summary>Words of a link's title that tell what the link does rather than whom it names.</summary>
+    private static readonly HashSet<string> LinkInstructionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "visit", "website", "site", "homepage", "home", "page", "open", "opens", "new", "tab", "window", "link", "go", "learn", "more",
+        "read", "see", "view", "click", "here", "external", "become", "our", "us", "join", "support",
+    };
+
     private static readonly HashSet<string> GenericLabelWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "logo", "logos", "image", "img", "icon", "sponsor", "sponsors", "partner", "partners", "banner", "photo", "picture", "of", "the",
@@ -144,8 +151,9 @@ internal sealed partial class PageSignalScanner
             var label = JoinNonEmpty(Label(svg), TextNormalizer.Normalize(svg.QuerySelector("title")?.TextContent, 300));
             var context = _context.Resolve(svg, JoinNonEmpty(label, ShortBlockText(svg)), LinkNegative(svg.Closest("a"), null));
             var url = new Uri(page.Url, $"#inline-svg-{++_inlineSvgCount}");
-            Images.Add(new LogoImageCandidate(page.Url, url, label.Length > 0 ? label : null, context.Description, context.Weight,
-                context.Strength == ContextStrength.Negative, markup, BrandLabelled(label)));
+            var named = label.Length > 0 ? label : ControlLabel(svg);
+            Images.Add(new LogoImageCandidate(page.Url, url, named.Length > 0 ? named : null, context.Description, context.Weight,
+                context.Strength == ContextStrength.Negative, markup, BrandLabelled(named)));
         }
 
         /// <summary>An inline SVG that draws a symbol of a sprite (<c>&lt;use href="sprite.svg#redhat"&gt;</c>): the symbol id names the logo.</summary>
@@ -191,6 +199,24 @@ internal sealed partial class PageSignalScanner
         /// <summary>A social or store link to the named brand's own site stays what it is for that brand.</summary>
         private ContextVerdict WithBrandLink(ContextVerdict context, IElement element, string brandId)
             => LinkNegative(element.Closest("a"), brandId) is { } cue ? _context.Resolve(element, JoinNonEmpty(Label(element), ShortBlockText(element)), cue) : context;
+
+        /// <summary>
+        /// The name a link or button gives the one picture it shows (<c>&lt;a title="Acme Labs"&gt;&lt;svg aria-hidden&gt;</c>):
+        /// sponsor strips name the link, not the logo. Used as the picture's name for the check of pixel matches, so a
+        /// logo the page names as a company outside the catalogue is not reported as the catalogue brand it resembles.
+        /// Link instructions ("Visit website", "Opens in a new tab") name no one and are not taken.
+        /// </summary>
+        private string ControlLabel(IElement picture)
+        {
+            if (!IsAllItsControlShows(picture) || picture.Closest("a, button, [role=button], [role=link]") is not { } control)
+            {
+                return "";
+            }
+
+            var label = Label(control);
+            var words = label.Split([' ', '|'], StringSplitOptions.RemoveEmptyEntries);
+            return words.Length is > 0 and <= 5 && !words.Any(w => LinkInstructionWords.Contains(w.Trim('.', ',', ':', '(', ')'))) ? label : "";
+        }
 
         /// <summary>
         /// True when the picture is the only thing its link or button shows: no text of its own, no other picture.

@@ -316,10 +316,11 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             {
                 // The folder speaks for names only: an unnamed picture in it still needs its own context to count.
                 var imageContext = _context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), null));
-                var name = ImageName(label, url, element);
+                var named = label.Length > 0 ? label : ControlLabel(element);
+                var name = ImageName(named, url, element);
                 Images.Add(new LogoImageCandidate(page.Url, url, name.Length > 0 ? name : null, imageContext.Description, imageContext.Weight,
                     imageContext.Strength == ContextStrength.Negative,
-                    NamedBrand: Matcher.FindInFileName(url.AbsolutePath)?.BrandId ?? BrandLabelled(label)));
+                    NamedBrand: Matcher.FindInFileName(url.AbsolutePath)?.BrandId ?? BrandLabelled(named)));
             }
         }
 
