@@ -41,10 +41,8 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
         var run = new Run(this, page, collectImages);
         run.Walk(cancellationToken);
         run.ScanScripts();
-        if (collectImages)
-        {
-            run.ScanStyleBlocks();
-        }
+        // Stylesheet backgrounds name logos (file names, classes of the elements they paint) with or without a pixel matcher.
+        run.ScanStyleBlocks();
         return new PageScan(run.Signals, run.Images);
     }
 
