@@ -56,6 +56,15 @@ internal static class ImageSources
                 }
             }
         }
+        else if (tag == "image")
+        {
+            // <svg><image href="acme.png"/></svg>: a raster logo wrapped in an SVG (a fixed size, a clip, a border).
+            if ((element.GetAttribute("href") ?? element.GetAttribute("xlink:href") ?? element.GetAttribute("http://www.w3.org/1999/xlink", "href")) is { Length: > 0 } href &&
+                !href.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return href.Trim();
+            }
+        }
         else if (tag is "object" or "embed")
         {
             if ((element.GetAttribute("data") ?? element.GetAttribute("src")) is { Length: > 0 } data)

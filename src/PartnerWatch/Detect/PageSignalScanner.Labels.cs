@@ -33,6 +33,13 @@ internal sealed partial class PageSignalScanner
                         AddLabel(labels, $"svg <{child.LocalName}>", child.TextContent);
                     }
                 }
+
+                // Editors export the name inside the drawing's group (<svg><g><title>Acme</title>…): the first <title>
+                // anywhere in the SVG names it when it has none of its own.
+                if (labels.Count == 0 && element.QuerySelector("title") is { } nested)
+                {
+                    AddLabel(labels, "svg <title>", nested.TextContent);
+                }
             }
 
             if (labels.Count == 0)

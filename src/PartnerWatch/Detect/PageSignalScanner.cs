@@ -26,6 +26,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
     private const int MaxImagesPerPage = 500;
     private const int MaxInlineSvgChars = 200_000;
     private const int MaxJoinNodes = 5_000;
+    private const int MaxImagesPerSvg = 4;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
         { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
@@ -261,6 +262,10 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             {
                 ScanSpriteSymbols(element);
                 ScanIdentifiers(element);
+                foreach (var image in element.QuerySelectorAll("image").Take(MaxImagesPerSvg))
+                {
+                    ScanImageSources(image, "image");
+                }
             }
 
             if (isImage || element.HasAttribute("style"))

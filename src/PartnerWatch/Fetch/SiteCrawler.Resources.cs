@@ -44,9 +44,17 @@ public sealed partial class SiteCrawler
         var baseUrl = Uri.TryCreate(document.BaseUri, UriKind.Absolute, out var b) ? b : null;
         if (baseUrl is null) return;
 
-        foreach (var sheet in StyleSheetsOf(document, baseUrl, startUrl).Take(MaxLinkedFilesPerPage))
+        var sheets = new Queue<(Uri Url, bool Imported)>(StyleSheetsOf(document, baseUrl, startUrl).Take(MaxLinkedFilesPerPage).Select(u => (u, false)));
+        var read = 0;
+        while (sheets.TryDequeue(out var next) && read++ < MaxLinkedFilesPerPage)
         {
+            var sheet = next.Url;
             if (await TextOfAsync(sheet, startUrl, IsCss, files, crawl, cancellationToken).ConfigureAwait(false) is not { } css) continue;
+            if (!next.Imported)
+            {
+                // A site's main sheet often only @imports its parts; one level of them is read, same-site, in the same caps.
+                foreach (var imported in ImportsOf(css, sheet).Where(u => SameSite(startUrl, u)).Take(MaxLinkedFilesPerPage)) sheets.Enqueue((imported, true));
+            }
             var kept = BackgroundRules(css, sheet);
             if (kept.Length == 0) continue;
             var style = document.CreateElement("style");
@@ -193,6 +201,15 @@ public sealed partial class SiteCrawler
         return kept.ToString();
     }
 
+    private static IEnumerable<Uri> ImportsOf(string css, Uri sheetUrl)
+    {
+        foreach (Match m in CssImport().Matches(CssComment().Replace(css, "")))
+        {
+            var value = m.Groups["url"].Value.Trim();
+            if (Uri.TryCreate(sheetUrl, value, out var url) && url.Scheme is "http" or "https") yield return WebFetcher.WithoutFragment(url);
+        }
+    }
+
     private static bool IsCss(string? mediaType) =>
         mediaType is null || mediaType.Equals("text/css", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
 
@@ -212,6 +229,9 @@ public sealed partial class SiteCrawler
 
     [GeneratedRegex(@"url\(\s*(?<q>['""]?)(?<url>[^'"")]*?)\k<q>\s*\)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CssUrl();
+
+    [GeneratedRegex(@"@import\s+(?:url\(\s*)?(?<q>['""]?)(?<url>[^'"")\s;]+)\k<q>", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CssImport();
 
     [GeneratedRegex(@"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex XmlPrologue();

@@ -81,6 +81,24 @@ public sealed class SiteCrawlerLinkedFilesTests
     }
 
     [Fact]
+    public async Task OneLevelOfImportsOfAFirstPartySheetIsRead()
+    {
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/"] = Html(Wall, "<link rel=\"stylesheet\" href=\"/css/main.css\">"),
+            ["/css/main.css"] = Css("@import url(\"parts/sponsors.css\");\n@import 'parts/layout.css';\nbody { margin: 0 }"),
+            ["/css/parts/sponsors.css"] = Css("@import 'deeper.css'; .logo-redhat { background-image: url(../../img/s7.png) }"),
+            ["/css/parts/layout.css"] = Css("main { display: grid }"),
+        });
+        await using var provider = FetchTestHost.Create();
+
+        Assert.Equal(["redhat"], await BrandsOfCrawlAsync(provider, server.BaseUri));
+        // An import of an import is not followed.
+        Assert.DoesNotContain(server.Requests, r => r.EndsWith("deeper.css", StringComparison.Ordinal));
+        Assert.Contains("/css/parts/layout.css", server.Requests);
+    }
+
+    [Fact]
     public async Task AStylesheetSharedByEveryPageIsFetchedOnce()
     {
         const string head = "<link rel=\"stylesheet\" href=\"/site.css\">";

@@ -6,8 +6,8 @@ namespace PartnerWatch.Tests.Detect.Logos;
 /// <summary>
 /// Logos a page draws without an <c>&lt;img&gt;</c> (session 8): an inline <c>&lt;svg&gt;</c> named only by its id or class,
 /// a sprite symbol drawn by an <c>aria-hidden</c> icon that is all its link shows, a symbol named by its own
-/// <c>&lt;title&gt;</c>, an empty element a stylesheet paints whose class names the brand, a <c>&lt;button&gt;</c> labelled
-/// over one picture; and the pixels of a <c>&lt;use href="#symbol"&gt;</c> logo reaching the image matcher.
+/// <c>&lt;title&gt;</c> or a <c>&lt;title&gt;</c> inside the drawing's group, a raster file wrapped by <c>&lt;svg&gt;&lt;image&gt;</c>,
+/// an empty element a stylesheet paints whose class names the brand, a <c>&lt;button&gt;</c> labelled over one picture; and the pixels of a <c>&lt;use href="#symbol"&gt;</c> logo reaching the image matcher.
 /// </summary>
 public sealed class SpriteAndStyleLogoTests
 {
@@ -20,6 +20,8 @@ public sealed class SpriteAndStyleLogoTests
     [InlineData("<a href=\"/go/1\"><svg aria-hidden=\"true\" viewBox=\"0 0 40 20\"><use href=\"#s7\"></use></svg></a>")]
     [InlineData("<button type=\"button\" aria-label=\"Red Hat\"><img src=\"/img/s7.png\" alt=\"\"></button>")]
     [InlineData("<a href=\"/go/1\"><span class=\"tile logo-redhat\"></span></a>")]
+    [InlineData("<a href=\"/go/1\"><svg viewBox=\"0 0 40 20\"><image href=\"/img/redhat-logo.png\" width=\"40\" height=\"20\"/></svg></a>")]
+    [InlineData("<a href=\"/go/1\"><svg viewBox=\"0 0 40 20\"><g id=\"Layer_1\"><title>Red Hat</title>" + Box + "</g></svg></a>")]
     public async Task ALogoNamedOnlyByItsMarkupIsClaimedOnASponsorWall(string logo)
         => Assert.Equal(["redhat"], await BrandsClaimedAsync(Wall("Our sponsors", logo)));
 
