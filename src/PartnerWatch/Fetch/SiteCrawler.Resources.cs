@@ -120,7 +120,9 @@ public sealed partial class SiteCrawler
     private static void AddSymbols(IDocument document, Uri file, string svg, List<(IElement Use, string Id)> users)
     {
         var holder = document.CreateElement("div");
-        holder.InnerHtml = XmlPrologue().Replace(svg, "");
+        var markup = XmlPrologue().Replace(svg, "");
+        // The same nesting guard as pages: a hostile sprite file must not make the parser recurse without end.
+        holder.InnerHtml = markup[..HtmlNestingGuard.SafeLength(markup)];
         var copies = new StringBuilder();
         var copied = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (use, id) in users)

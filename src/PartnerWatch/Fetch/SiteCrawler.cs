@@ -176,8 +176,9 @@ public sealed partial class SiteCrawler(
                     renderedHtml = html;
                 }
             }
-            await AddLinkedFilesAsync(document, startUrl, linked, crawl, cancellationToken).ConfigureAwait(false);
             var (refresh, links) = ReadLinks(document, resource.Url);
+            // After the links are read: what a stylesheet or sprite file holds draws logos, it does not lead the crawl.
+            await AddLinkedFilesAsync(document, startUrl, linked, crawl, cancellationToken).ConfigureAwait(false);
             var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml)
             {
                 ETag = resource.ETag,

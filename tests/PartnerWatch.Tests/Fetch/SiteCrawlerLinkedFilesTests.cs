@@ -99,6 +99,27 @@ public sealed class SiteCrawlerLinkedFilesTests
     }
 
     [Fact]
+    public async Task AHostileSpriteFileCostsNothingButItself()
+    {
+        // Nesting far past the parser guard, a script and a link inside the symbol: the page is still scanned, nothing runs,
+        // and the sprite's link does not lead the crawl.
+        var deep = string.Concat(Enumerable.Repeat("<g>", 50_000));
+        await using var server = await BoundHttpServer.StartAsync(new Dictionary<string, FixtureResponse>
+        {
+            ["/"] = Html("<h2>Our sponsors</h2><a href=\"/go/1\"><svg aria-hidden=\"true\"><use href=\"/icons.svg#s7\"></use></svg></a>"),
+            ["/icons.svg"] = Svg($"<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"s7\"><script>alert(1)</script><a href=\"/partners/\">partners</a>{deep}</symbol></svg>"),
+            ["/partners/"] = Html("<h1>Partners</h1>"),
+        });
+        await using var provider = FetchTestHost.Create();
+
+        var steps = await provider.CrawlAsync(server.BaseUri, FetchTestHost.Watchdog());
+
+        Assert.Empty(steps.Errors());
+        Assert.Single(steps.Pages());
+        Assert.Equal(["/", "/icons.svg"], server.Requests);
+    }
+
+    [Fact]
     public async Task AStylesheetSharedByEveryPageIsFetchedOnce()
     {
         const string head = "<link rel=\"stylesheet\" href=\"/site.css\">";

@@ -22,6 +22,8 @@ public sealed class SpriteAndStyleLogoTests
     [InlineData("<a href=\"/go/1\"><span class=\"tile logo-redhat\"></span></a>")]
     [InlineData("<a href=\"/go/1\"><svg viewBox=\"0 0 40 20\"><image href=\"/img/redhat-logo.png\" width=\"40\" height=\"20\"/></svg></a>")]
     [InlineData("<a href=\"/go/1\"><svg viewBox=\"0 0 40 20\"><g id=\"Layer_1\"><title>Red Hat</title>" + Box + "</g></svg></a>")]
+    [InlineData("<a href=\"/go/1\" data-bs-original-title=\"Red Hat\" data-bs-toggle=\"tooltip\"><img src=\"/img/s7.png\" alt=\"\"></a>")]
+    [InlineData("<a href=\"/go/1\" data-tippy-content=\"Red Hat\"><img src=\"/img/s7.png\" alt=\"\"></a>")]
     public async Task ALogoNamedOnlyByItsMarkupIsClaimedOnASponsorWall(string logo)
         => Assert.Equal(["redhat"], await BrandsClaimedAsync(Wall("Our sponsors", logo)));
 
