@@ -56,6 +56,15 @@ internal static class ImageSources
                 }
             }
         }
+        else if (tag == "image")
+        {
+            // <svg><image href="acme.png"/></svg>: a raster logo wrapped in an SVG (a fixed size, a clip, a border).
+            if ((element.GetAttribute("href") ?? element.GetAttribute("xlink:href") ?? element.GetAttribute("http://www.w3.org/1999/xlink", "href")) is { Length: > 0 } href &&
+                !href.TrimStart().StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return href.Trim();
+            }
+        }
         else if (tag is "object" or "embed")
         {
             if ((element.GetAttribute("data") ?? element.GetAttribute("src")) is { Length: > 0 } data)
@@ -200,11 +209,12 @@ internal static class ImageSources
     /// <summary>
     /// A wrapper that names the one logo inside it (<c>&lt;figure title="Red Hat"&gt;</c>, <c>&lt;li aria-label="Red Hat"&gt;</c>,
     /// a card <c>&lt;div&gt;</c>): it has a <c>title</c> or <c>aria-label</c>, holds one picture and no text of its own, so its
-    /// label is the logo's name. A menu item with a link text is not one (its text names what it is).
+    /// label is the logo's name. A menu item with a link text is not one (its text names what it is). A <c>&lt;button&gt;</c>
+    /// that opens a sponsor's card (<c>&lt;button aria-label="Acme"&gt;&lt;img&gt;</c>) is one too.
     /// </summary>
     public static bool IsLabelledWrapper(IElement element)
     {
-        if (element.LocalName is not ("figure" or "li" or "div" or "span" or "picture" or "section") ||
+        if (element.LocalName is not ("figure" or "li" or "div" or "span" or "picture" or "section" or "button") ||
             !(element.HasAttribute("title") || element.HasAttribute("aria-label") || element.HasAttribute("aria-labelledby")) || element.ChildElementCount is 0 or > 3)
         {
             return false;

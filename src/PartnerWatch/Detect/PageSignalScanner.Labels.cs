@@ -22,6 +22,7 @@ internal sealed partial class PageSignalScanner
             }
 
             AddLabel(labels, "title", element.GetAttribute("title"));
+            AddLabel(labels, "tooltip", Tooltip(element));
             AddLabel(labels, "aria-label", element.GetAttribute("aria-label"));
             AddLabel(labels, "aria-labelledby", LabelledBy(element));
             if (tag == "svg")
@@ -32,6 +33,13 @@ internal sealed partial class PageSignalScanner
                     {
                         AddLabel(labels, $"svg <{child.LocalName}>", child.TextContent);
                     }
+                }
+
+                // Editors export the name inside the drawing's group (<svg><g><title>Acme</title>…): the first <title>
+                // anywhere in the SVG names it when it has none of its own.
+                if (labels.Count == 0 && element.QuerySelector("title") is { } nested)
+                {
+                    AddLabel(labels, "svg <title>", nested.TextContent);
                 }
             }
 
@@ -69,8 +77,17 @@ internal sealed partial class PageSignalScanner
         }
 
         private string Label(IElement element)
-            => JoinNonEmpty(JoinNonEmpty(JoinNonEmpty(TextNormalizer.Normalize(element.GetAttribute("alt"), 300), TextNormalizer.Normalize(element.GetAttribute("title"), 300)),
+            => JoinNonEmpty(JoinNonEmpty(JoinNonEmpty(TextNormalizer.Normalize(element.GetAttribute("alt"), 300), TextNormalizer.Normalize(element.GetAttribute("title") ?? Tooltip(element), 300)),
                 TextNormalizer.Normalize(element.GetAttribute("aria-label"), 300)), TextNormalizer.Normalize(LabelledBy(element), 300));
+
+        /// <summary>
+        /// A tooltip library's copy of the title (Bootstrap moves <c>title</c> to <c>data-bs-original-title</c> when it
+        /// starts; Tippy and others read <c>data-tippy-content</c>, <c>data-tooltip</c>): in a rendered page it is the
+        /// only title a logo has left.
+        /// </summary>
+        private static string? Tooltip(IElement element)
+            => element.GetAttribute("data-bs-original-title") ?? element.GetAttribute("data-original-title") ??
+               element.GetAttribute("data-tippy-content") ?? element.GetAttribute("data-tooltip");
 
         /// <summary>
         /// The text of the elements <c>aria-labelledby</c> points to (<c>&lt;svg aria-labelledby="t1"&gt;&lt;title id="t1"&gt;Fastly&lt;/title&gt;</c>,

@@ -26,6 +26,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
     private const int MaxImagesPerPage = 500;
     private const int MaxInlineSvgChars = 200_000;
     private const int MaxJoinNodes = 5_000;
+    private const int MaxImagesPerSvg = 4;
 
     private static readonly HashSet<string> SkippedTags = new(StringComparer.Ordinal)
         { "script", "style", "template", "head", "iframe", "noscript", "textarea", "select", "math" };
@@ -41,10 +42,8 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
         var run = new Run(this, page, collectImages);
         run.Walk(cancellationToken);
         run.ScanScripts();
-        if (collectImages)
-        {
-            run.ScanStyleBlocks();
-        }
+        // Stylesheet backgrounds name logos (file names, classes of the elements they paint) with or without a pixel matcher.
+        run.ScanStyleBlocks();
         return new PageScan(run.Signals, run.Images);
     }
 
@@ -56,6 +55,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
         private readonly Uri _base = PageFacts.BaseOf(page);
         private readonly string _topic = PageFacts.TopicOf(page.Document);
         private int _inlineSvgCount;
+        private readonly HashSet<IElement> _identified = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Text nodes glued to a letter of a neighbouring node (<c>&lt;b&gt;Intel&lt;/b&gt;ligent</c>): at start, at end.</summary>
         private readonly Dictionary<IText, (bool Start, bool End)> _glued = new();
@@ -261,6 +261,11 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             if (tag == "svg")
             {
                 ScanSpriteSymbols(element);
+                ScanIdentifiers(element);
+                foreach (var image in element.QuerySelectorAll("image").Take(MaxImagesPerSvg))
+                {
+                    ScanImageSources(image, "image");
+                }
             }
 
             if (isImage || element.HasAttribute("style"))
@@ -314,10 +319,11 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             {
                 // The folder speaks for names only: an unnamed picture in it still needs its own context to count.
                 var imageContext = _context.Resolve(element, JoinNonEmpty(label, around), nameCue ?? LinkNegative(element.Closest("a"), null));
-                var name = ImageName(label, url, element);
+                var named = label.Length > 0 ? label : ControlLabel(element);
+                var name = ImageName(named, url, element);
                 Images.Add(new LogoImageCandidate(page.Url, url, name.Length > 0 ? name : null, imageContext.Description, imageContext.Weight,
                     imageContext.Strength == ContextStrength.Negative,
-                    NamedBrand: Matcher.FindInFileName(url.AbsolutePath)?.BrandId ?? BrandLabelled(label)));
+                    NamedBrand: Matcher.FindInFileName(url.AbsolutePath)?.BrandId ?? BrandLabelled(named)));
             }
         }
 

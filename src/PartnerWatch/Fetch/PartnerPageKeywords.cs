@@ -35,6 +35,8 @@ public static class PartnerPageKeywords
         ("الداعمون", Partner), ("الداعمين", Partner), ("رعاة", Partner), ("حامیان", Partner), ("اسپانسر", Partner), ("destekçiler", Partner),
         ("pendukung", Partner), ("nhà tài trợ", Partner), ("nha-tai-tro", Partner), ("支持者", Partner), ("鸣谢", Customer), ("致谢", Customer),
         ("acknowledg", Customer), ("捐赠", Customer),
+        // Session 8: the names project sites give the page of the companies that pay for them.
+        ("benefactors", Partner), ("patrons", Partner), ("mecenat", Partner), ("funded by", Partner), ("supported by", Partner),
         // customers and references
         ("customers", Customer), ("customer", Customer), ("clients", Customer), ("client", Customer),
         ("合作客户", Customer), ("客户", Customer), ("客戶", Customer), ("案例", Customer),
@@ -46,7 +48,7 @@ public static class PartnerPageKeywords
         // users and adopters ("Who's using", "Production users", "Powered by" pages)
         ("users", Customer), ("adopters", Customer), ("who-uses", Customer), ("showcase", Customer), ("powered-by", Customer), ("powered by", Customer),
         ("用户", Customer), ("用戶", Customer), ("采用者", Customer), ("導入企業", Customer), ("採用企業", Customer), ("usuarios", Customer), ("utilisateurs", Customer),
-        ("used by", Customer), ("trusted by", Customer), ("companies using", Customer), ("companies-using", Customer), ("who's using", Customer), ("who is using", Customer), ("whos-using", Customer), ("who-is-using", Customer), ("谁在使用", Customer), ("谁在用", Customer),
+        ("used by", Customer), ("trusted by", Customer), ("companies using", Customer), ("companies-using", Customer), ("who's using", Customer), ("who is using", Customer), ("who uses", Customer), ("we are using", Customer), ("we-are-using", Customer), ("whos-using", Customer), ("who-is-using", Customer), ("谁在使用", Customer), ("谁在用", Customer),
         ("пользователи", Customer), ("ユーザー事例", Customer),
         // ecosystem-like pages
         ("alliances", Ecosystem), ("alliance", Ecosystem), ("alianzas", Ecosystem), ("ecosystem", Ecosystem), ("members", Ecosystem),

@@ -56,6 +56,7 @@ public sealed partial class SiteCrawler(
         var order = 0;
         var fetched = 0;
         using var context = BrowsingContext.New(Configuration.Default);
+        var linked = new LinkedFiles(Math.Max(1, fetch.MaxPagesPerSite));
 
         var candidate = new Candidate(startUrl, int.MaxValue, 0, order++);
         while (candidate is not null && fetched < Math.Max(1, fetch.MaxPagesPerSite))
@@ -76,7 +77,7 @@ public sealed partial class SiteCrawler(
             }
 
             fetched++;
-            var outcome = await FetchPageAsync(startUrl, candidate.Url, context, crawl, cancellationToken).ConfigureAwait(false);
+            var outcome = await FetchPageAsync(startUrl, candidate.Url, context, crawl, linked, cancellationToken).ConfigureAwait(false);
             // Two links can redirect to one page; report it once.
             if (outcome.Url is { } fetchedUrl && !pages.Add(fetchedUrl))
             {
@@ -130,7 +131,7 @@ public sealed partial class SiteCrawler(
         return rules.Allows(url, out var rule) ? null : ($"{rule}; {rules.Source}", rules.Failure);
     }
 
-    private async Task<PageOutcome> FetchPageAsync(Uri startUrl, Uri url, IBrowsingContext context, CrawlOptions crawl, CancellationToken cancellationToken)
+    private async Task<PageOutcome> FetchPageAsync(Uri startUrl, Uri url, IBrowsingContext context, CrawlOptions crawl, LinkedFiles linked, CancellationToken cancellationToken)
     {
         var fetch = options.Fetch;
         var generation = fetch.ConditionalRequests && fetch.Browser.Mode != BrowserMode.Always ? crawl.Generation : null;
@@ -176,6 +177,8 @@ public sealed partial class SiteCrawler(
                 }
             }
             var (refresh, links) = ReadLinks(document, resource.Url);
+            // After the links are read: what a stylesheet or sprite file holds draws logos, it does not lead the crawl.
+            await AddLinkedFilesAsync(document, startUrl, linked, crawl, cancellationToken).ConfigureAwait(false);
             var page = new CrawledPage(resource.Url, resource.StatusCode, fetchedAt, document, resource.Body, decoded.Charset, renderedHtml)
             {
                 ETag = resource.ETag,

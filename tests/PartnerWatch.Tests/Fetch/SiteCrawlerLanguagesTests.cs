@@ -29,6 +29,13 @@ public sealed class SiteCrawlerLanguagesTests
     [InlineData("Donors")]
     [InlineData("Companies using Acme")]
     [InlineData("Trusted by")]
+    [InlineData("Benefactors")]     // session 8: the page of the companies that pay for a project
+    [InlineData("Patrons")]
+    [InlineData("Mécénat")]
+    [InlineData("Funded by")]
+    [InlineData("Supported by")]
+    [InlineData("Who uses Acme?")]
+    [InlineData("We are using")]
     public void AMenuWordForPartnersOrSponsorsScoresAsAPartnerOrCustomerPage(string linkText)
         => Assert.True(PartnerPageKeywords.Score(linkText) >= PartnerPageKeywords.Customer, linkText);
 

@@ -266,7 +266,7 @@ public sealed partial class ImageCandidateExtractor(long maxInlineBytes)
     /// The outer markup of an inline SVG as a standalone XML document: HTML parsing drops the namespace
     /// declarations, and icon sprites draw <c>&lt;use href="#id"&gt;</c> symbols defined elsewhere in the page.
     /// </summary>
-    private static string InlineSvgMarkup(IElement svg, IDocument document)
+    internal static string InlineSvgMarkup(IElement svg, IDocument document)
     {
         var markup = svg.OuterHtml;
         var defs = new StringBuilder();
