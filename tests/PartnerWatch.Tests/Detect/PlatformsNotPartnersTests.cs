@@ -118,4 +118,17 @@ public sealed class PlatformsNotPartnersTests
         var html = $"<!DOCTYPE html><html lang=\"{lang}\"><head><title>{title}</title></head><body><h1>{title}</h1>{steps}<pre><code>acme deploy</code></pre></body></html>";
         Assert.Empty(await BrandsClaimedAsync(html));
     }
+
+    [Theory]
+    [InlineData("Member, Oracle Hong Kong Community")]
+    [InlineData("Organiser, Microsoft Korea User Group")]
+    [InlineData("Organiser, Microsoft 한국 커뮤니티")]
+    [InlineData("Organiser, Oracle 中文社区")]
+    [InlineData("Oracle LoCo Team")]
+    public async Task ASpeakersCommunityGroupNamedAfterAVendorIsNotTheVendor(string affiliation)
+        => Assert.Empty(await BrandsClaimedAsync(Page("Oracle joins as gold sponsor!", $"<div class=\"author\"><p>Jane Doe</p><p>{affiliation}</p></div>")));
+
+    [Fact]
+    public async Task TheVendorsCommunityEditionIsStillTheVendor()
+        => Assert.Equal(["oracle"], await BrandsClaimedAsync(Page("Sponsors", "<h2>Sponsors</h2><ul><li>Oracle Community Edition team</li></ul>")));
 }
