@@ -22,6 +22,10 @@ internal static class PlatformWording
                 @"\bsupported (?:platforms|clouds?|cloud providers|providers|services|storage|databases|integrations|environments|operating systems|browsers|devices|hardware|registries)\b",
                 @"^(?:deploy(?:ing|ment)?(?: (?:options|targets|platforms|guides?|providers))?|deploy(?:ing)? (?:to|with|on)|hosting (?:platforms|options)|where to (?:deploy|host))$",
                 @"\bpublish(?:es|ed|ing)? (?:[\w.-]+ ){0,3}?(?:to|on|onto)\b", @"\bupload(?:s|ed|ing)? (?:[\w.-]+ ){0,3}?to\b",
+                // One-click buttons and the reader's runtime: "Run on Google Cloud", "Launch on AWS", "Open in Cloud Shell",
+                // "with Firebase as your backend".
+                @"\b(?:run|launch|try)(?: it| this| me)? on\b", @"\bopen in (?:[\w.-]+ ){0,2}?(?:codespaces|colab|cloud shell|console)\b",
+                @"\bas (?:a|the|your) (?:backend|back-end|database|storage(?: backend)?|object store|identity provider|idp|auth(?:entication)? provider|cdn|host|hosting provider|registry)\b",
                 @"\bworks with your\b", @"\bconnect \w+ (?:with|to) your\b", @"\bforward(?:s|ing)? (?:the )?(?:events|logs|alerts|metrics|data) (?:as output )?to\b"],
         }),
         new("intl-integrations", new Dictionary<CueKind, string[]>
@@ -33,9 +37,15 @@ internal static class PlatformWording
                 @"^(?:déploiement|despliegue|implantação|bereitstellung|развертывание|развёртывание|penerapan|部署|部署平台|部署指南|배포|배포하기)$",
                 @"\bpubli\w* (?:\w+ ){0,2}?(?:sur|en|em|no|na|su)\b", @"\bveröffentlich\w* (?:\w+ ){0,2}?(?:auf|in|bei)\b", @"\bопубликова\w* (?:\w+ ){0,2}?(?:на|в)\b",
                 @"\b(?:menerbitkan|terbitkan|unggah|deploy|publikasikan) (?:\w+ ){0,3}?(?:ke|di)\b",
-                "(?:发布|發布|上传|上傳)(?:到|至|在)", "に公開", "へ公開", "にアップロード", "에 게시", "에 업로드", "에 배포",
+                @"\b(?:ejecut\w*|exécut\w*|execut\w*|roda|rodar|ausführ\w*|jalankan|запуска\w*|запуст\w*) (?:\w+ ){0,2}?(?:en|sur|em|no|na|auf|in|di|на|в)\b",
+                "(?:发布|發布|上传|上傳)(?:到|至|在)", "上运行", "上運行", "で実行", "上で動作", "で動作", "에서 실행", "에서 동작", "に公開", "へ公開", "にアップロード", "에 게시", "에 업로드", "에 배포",
                 "^(?:插件|插件市场|集成|集成方案|扩展|扩展插件|生态集成)$", "^(?:プラグイン|拡張機能|連携|インテグレーション|連携サービス)$",
                 "^(?:플러그인|통합|연동|확장|확장 기능|연동 서비스)$", "支持的平台", "対応プラットフォーム", "지원 플랫폼", "지원되는 플랫폼"],
+        }),
+        new("id-platform", new Dictionary<CueKind, string[]>
+        {
+            // Indonesian sign-in and payment buttons ("Masuk dengan Google", "Bayar dengan …").
+            [CueKind.SignIn] = [@"\bmasuk (?:dengan|menggunakan|lewat)\b", @"\bdaftar (?:dengan|menggunakan)\b", @"\bbayar (?:dengan|via|melalui)\b"],
         }),
     ];
 }

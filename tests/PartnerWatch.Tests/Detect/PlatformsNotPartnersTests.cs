@@ -69,6 +69,15 @@ public sealed class PlatformsNotPartnersTests
     [InlineData("Microsoft Azure에 게시합니다.")]
     [InlineData("将网站发布到 Microsoft Azure。")]
     [InlineData("Menerbitkan situs web Anda ke Microsoft Azure.")]
+    [InlineData("Run on Google Cloud")]
+    [InlineData("Launch on AWS")]
+    [InlineData("Use Oracle as your backend database.")]
+    [InlineData("Google Cloud で実行します。")]
+    [InlineData("Google Cloud에서 실행합니다.")]
+    [InlineData("在 Google Cloud 上运行。")]
+    [InlineData("Ejecuta Acme en Google Cloud.")]
+    [InlineData("Exécutez Acme sur Google Cloud.")]
+    [InlineData("Masuk dengan Google")]
     public async Task AnEntryThatSendsTheReadersWorkToAVendorNamesAPlatform(string entry)
         => Assert.Empty(await BrandsClaimedAsync(Page("Acme ecosystem", $"<h2>Ecosystem</h2><ul><li>{entry}</li><li>Acme CLI</li></ul>")));
 
