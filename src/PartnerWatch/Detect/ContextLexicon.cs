@@ -246,6 +246,7 @@ internal sealed partial class ContextLexicon
         }),
         .. FurtherLanguages.Cues,
         .. InfrastructureCredits.Cues,
+        .. PlatformWording.Cues,
     ];
 
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>

@@ -28,6 +28,7 @@ internal sealed partial class ContextResolver
     private readonly ContextLexicon _lexicon;
     private readonly Dictionary<IElement, Structural> _cache = new();
     private readonly ContextVerdict _pageVerdict;
+    private readonly Uri _pageUrl;
     private CueKind? _pageNegativeKind;
 
     private enum StructuralKind { None, Positive, LogoWall, SoftNegative, HardNegative }
@@ -37,6 +38,7 @@ internal sealed partial class ContextResolver
     public ContextResolver(ContextLexicon lexicon, IDocument document, Uri pageUrl)
     {
         _lexicon = lexicon;
+        _pageUrl = pageUrl;
         _pageVerdict = ResolvePage(document, pageUrl);
     }
 
@@ -50,6 +52,12 @@ internal sealed partial class ContextResolver
         if (intrinsicNegative is { } intrinsic)
         {
             return Negative(intrinsic, "target");
+        }
+
+        if (element.LocalName == "a" && VendorCreditBadge.Is(element, _pageUrl))
+        {
+            // The vendor's own badge linked to its home page ("Netlify" badge in the footer): a powered-by credit.
+            return new ContextVerdict(ContextStrength.Strong, "vendor's credit badge linked to its home page");
         }
 
         var sentenceCue = _lexicon.Classify(sentence);
@@ -235,6 +243,11 @@ internal sealed partial class ContextResolver
                     ? new Structural(StructuralKind.Positive, $"aria-label \"{Trim(aria)}\"")
                     : new Structural(StructuralKind.HardNegative, $"{Describe(a.Kind)} (aria-label \"{Trim(aria)}\")", a.Kind);
             }
+        }
+
+        if (level > 0 && TabPanelLabel(node) is { } tab)
+        {
+            return tab;
         }
 
         switch (node.LocalName)

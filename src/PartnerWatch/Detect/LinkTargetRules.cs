@@ -12,7 +12,22 @@ internal static class LinkTargetRules
         "linkedin.com", "facebook.com", "fb.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "weibo.com",
         "tiktok.com", "xing.com", "vk.com", "t.me", "pinterest.com", "github.com", "medium.com", "mastodon.social", "discord.gg",
         "discord.com", "reddit.com", "bsky.app", "threads.net", "youtu.be", "zhihu.com", "bilibili.com", "douyin.com",
+        "telegram.me", "twitch.tv", "tumblr.com", "flickr.com", "slideshare.net", "pf.kakao.com", "open.kakao.com", "band.us",
     };
+
+    /// <summary>
+    /// The networks' short-link hosts. A "Facebook" link to <c>fb.me/acme</c> is the site's own follow link like
+    /// <c>facebook.com/acme</c> (event sites and newsletters write the short form); the short host is not the network's
+    /// catalogue domain, so the link is a follow link whatever brand its text names — nobody credits a sponsor through a
+    /// short link to its profile.
+    /// </summary>
+    private static readonly HashSet<string> ShortSocialHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fb.me", "m.me", "instagr.am", "lnkd.in", "wa.me", "line.me", "t.co",
+    };
+
+    /// <summary>Subdomains that serve the same profile as the bare host (<c>m.facebook.com/acme</c>).</summary>
+    private static readonly string[] MirrorHostPrefixes = ["www.", "m.", "mobile.", "web."];
 
     /// <summary>
     /// First path segments of a vendor's storage, hosting and product catalogue pages (<c>aws.amazon.com/s3</c>,
@@ -51,14 +66,14 @@ internal static class LinkTargetRules
             return new Cue(CueKind.Social, host + path);
         }
 
-        var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        var bare = BareHost(host);
         // "Sponsor us on GitHub" / Open Collective: a donation button, not the platform presented as a sponsor.
         if (bare == "github.com" && path.StartsWith("/sponsors", StringComparison.Ordinal))
         {
             return new Cue(CueKind.SignIn, bare + path);
         }
 
-        if (SocialHosts.Contains(bare) && path.Trim('/').Length > 0 && !IsNetworkOwnAccount(bare, path))
+        if ((SocialHosts.Contains(bare) || ShortSocialHosts.Contains(bare)) && path.Trim('/').Length > 0 && !IsNetworkOwnAccount(bare, path))
         {
             return new Cue(CueKind.Social, bare + path);
         }
@@ -75,7 +90,7 @@ internal static class LinkTargetRules
     public static bool IsSocialProfile(Uri url)
     {
         var host = url.Host.ToLowerInvariant();
-        var bare = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        var bare = BareHost(host);
         var path = url.AbsolutePath.ToLowerInvariant();
         return SocialHosts.Contains(bare) && path.Trim('/').Length > 0 && !path.Contains("share", StringComparison.Ordinal) &&
                !path.StartsWith("/sponsors", StringComparison.Ordinal) && !IsNetworkOwnAccount(bare, path);
@@ -110,6 +125,19 @@ internal static class LinkTargetRules
                path.StartsWith("/docs/", StringComparison.Ordinal) || path.StartsWith("/documentation/", StringComparison.Ordinal)
             ? new Cue(CueKind.Compatibility, host + path)
             : null;
+    }
+
+    private static string BareHost(string host)
+    {
+        foreach (var prefix in MirrorHostPrefixes)
+        {
+            if (host.StartsWith(prefix, StringComparison.Ordinal) && SocialHosts.Contains(host[prefix.Length..]))
+            {
+                return host[prefix.Length..];
+            }
+        }
+
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
     private static string FirstSegment(string path)

@@ -136,7 +136,10 @@ internal static partial class TextSpans
         return false;
     }
 
-    /// <summary>True when the words after a name make it a community group named after a vendor ("AWS User Group Jaipur").</summary>
+    /// <summary>
+    /// True when the words after a name make it a community group named after a vendor ("AWS User Group Jaipur",
+    /// "Ubuntu Hong Kong Community", "AWS 한국 사용자 모임", "Ubuntu 中文社区"): a place or language may stand between.
+    /// </summary>
     public static bool NamesCommunityGroup(string text, int end)
     {
         if (end >= text.Length || !char.IsWhiteSpace(text[end]))
@@ -144,13 +147,32 @@ internal static partial class TextSpans
             return false;
         }
 
-        var after = text.AsSpan(end + 1, Math.Min(40, text.Length - end - 1)).ToString();
+        var after = text.AsSpan(end + 1, Math.Min(60, text.Length - end - 1)).ToString();
         return CommunityGroup().IsMatch(after);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:users?\s+groups?|ug|developers?\s+groups?|(?:developer\s+)?student\s+clubs?|meetups?|fan\s+club|community\s+(?:day|group|builders))\b",
+    /// <summary>
+    /// Also true when the group word comes first, as most languages write it ("Komunitas Ubuntu", "Comunidad de Ubuntu",
+    /// "Communauté Ubuntu", "Grupo de Usuarios de AWS"); <paramref name="start"/> and <paramref name="end"/> bound the name.
+    /// </summary>
+    public static bool NamesCommunityGroup(string text, int start, int end)
+    {
+        if (NamesCommunityGroup(text, end))
+        {
+            return true;
+        }
+
+        var from = Math.Max(0, start - 40);
+        return start > 0 && CommunityGroupBefore().IsMatch(text.AsSpan(from, start - from).ToString());
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?-i:[A-Z][\p{L}-]+)\s+){0,2}(?:users?\s+groups?|ug|developers?\s+groups?|(?:developer\s+)?student\s+clubs?|meetups?|fan\s+club|community\s+(?:day|group|builders)|loco(?:\s+team)?|topluluğu|(?:local\s+)?communit(?:y|ies)(?!\s+edition))\b|^(?:[\p{L}]{1,6}\s*)?(?:社区|社區|社群|用户组|用戶組|用户会|コミュニティ|ユーザー会|ユーザーグループ|커뮤니티|사용자\s*모임|사용자\s*그룹|유저\s*그룹)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex CommunityGroup();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:komunitas|comunidad(?:es)?|communauté|comunidade|comunità|gemeinschaft|сообщество|cộng đồng|grupo de usuarios|grupo de usuários|groupe d['’]utilisateurs|kelompok pengguna|user group of|loco team)(?:\s+(?:de(?:l|la)?|do|da|des|du|di|of|der))?\s+$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex CommunityGroupBefore();
 
     /// <summary>A label written as several sentences (a banner's or screenshot's description), not a logo's name.</summary>
     public static bool IsDescription(string label)
