@@ -318,7 +318,7 @@ internal sealed partial class BrandMatcher
                 continue;
             }
 
-            if (cjk && !CjkBoundaryAllowed(text, start, length) || !cjk && TextSpans.NamesCommunityGroup(text, start + length))
+            if (cjk && !CjkBoundaryAllowed(text, start, length) || !cjk && TextSpans.NamesCommunityGroup(text, start, start + length))
             {
                 continue; // "AWS User Group Jaipur": a community group named after the vendor, not the vendor
             }

@@ -27,6 +27,10 @@ internal sealed partial class ContextResolver
 
     private readonly ContextLexicon _lexicon;
     private readonly Dictionary<IElement, Structural> _cache = new();
+    // The sentence's own cue, per distinct sentence of the page: a sentence listing several catalogue names is resolved
+    // once per mention (with 1,000 brands most names on a partner page are mentions), and Classify runs every cue
+    // kind's regex over it. The lexicon is immutable, so the answer depends on the text alone.
+    private readonly Dictionary<string, Cue?> _sentenceCues = new(StringComparer.Ordinal);
     private readonly ContextVerdict _pageVerdict;
     private readonly Uri _pageUrl;
     private CueKind? _pageNegativeKind;
@@ -60,7 +64,11 @@ internal sealed partial class ContextResolver
             return new ContextVerdict(ContextStrength.Strong, "vendor's credit badge linked to its home page");
         }
 
-        var sentenceCue = _lexicon.Classify(sentence);
+        if (!_sentenceCues.TryGetValue(sentence, out var sentenceCue))
+        {
+            sentenceCue = _lexicon.Classify(sentence);
+            _sentenceCues[sentence] = sentenceCue;
+        }
         if (sentenceCue is { Kind: CueKind.News } && mention is not null && IsFirstPerson(sentence) && _lexicon.FindPartner(sentence) is { } announced &&
             PartnerRelation.Binds(sentence, mention, _lexicon.PartnerSpans(sentence)))
         {

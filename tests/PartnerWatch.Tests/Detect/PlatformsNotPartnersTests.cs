@@ -134,6 +134,9 @@ public sealed class PlatformsNotPartnersTests
     [InlineData("Organiser, Microsoft 한국 커뮤니티")]
     [InlineData("Organiser, Oracle 中文社区")]
     [InlineData("Oracle LoCo Team")]
+    [InlineData("Anggota, Komunitas Oracle Hong Kong")]
+    [InlineData("Miembro de la Comunidad de Oracle México")]
+    [InlineData("Membre de la communauté Oracle France")]
     public async Task ASpeakersCommunityGroupNamedAfterAVendorIsNotTheVendor(string affiliation)
         => Assert.Empty(await BrandsClaimedAsync(Page("Oracle joins as gold sponsor!", $"<div class=\"author\"><p>Jane Doe</p><p>{affiliation}</p></div>")));
 
