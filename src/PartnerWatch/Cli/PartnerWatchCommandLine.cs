@@ -21,8 +21,13 @@ public static class PartnerWatchCommandLine
 
     public static readonly IReadOnlySet<string> Runnable = new HashSet<string>(["serve", "scan", "validate", "demo"], StringComparer.Ordinal);
 
-    public static string Version { get; } =
-        typeof(PartnerWatchCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    // Read on first use (--version), not in the type initializer every command runs: reading one assembly attribute
+    // resolves the type of every attribute on the assembly, and the Web SDK's MVC and Razor attributes would load
+    // Microsoft.AspNetCore.Mvc.Core and Razor.Runtime into a scan that uses neither.
+    private static readonly Lazy<string> InformationalVersion = new(() =>
+        typeof(PartnerWatchCommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown");
+
+    public static string Version => InformationalVersion.Value;
 
     public static ParseResult Parse(IReadOnlyList<string> args) => Build().Parse(args);
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -74,9 +75,19 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
             return;
         }
 
+        CheckPostgresConnectionString(storage.ConnectionString, problem);
+    }
+
+    /// <summary>
+    /// Its own method, never inlined, so that Npgsql (and System.Data.Common) load only for a Postgres configuration: with
+    /// tiered compilation off every method is JIT-compiled whole, and compiling the caller would load them for SQLite too.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CheckPostgresConnectionString(string connectionString, Action<string, string> problem)
+    {
         try
         {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
             if (string.IsNullOrWhiteSpace(builder.Host))
                 problem("Storage:ConnectionString", "names no Host");
             if (string.IsNullOrWhiteSpace(builder.Database))
@@ -215,6 +226,13 @@ public sealed partial class PartnerWatchOptionsValidator : IValidateOptions<Part
     private static void CheckSmtp(SmtpOptions smtp, Action<string, string> problem)
     {
         if (string.IsNullOrWhiteSpace(smtp.Host)) return; // outbox folder mode
+        CheckSmtpServer(smtp, problem);
+    }
+
+    /// <summary>Never inlined, so that System.Net.Mail loads only when an SMTP server is configured (see CheckPostgresConnectionString).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void CheckSmtpServer(SmtpOptions smtp, Action<string, string> problem)
+    {
         if (smtp.Port is < 1 or > 65535) problem("Smtp:Port", "must be between 1 and 65535");
         if (!MailAddress.TryCreate(smtp.From, out _)) problem("Smtp:From", $"\"{smtp.From}\" is not an e-mail address");
         if (smtp.To.Count == 0) problem("Smtp:To", "needs at least one recipient when Smtp:Host is set");

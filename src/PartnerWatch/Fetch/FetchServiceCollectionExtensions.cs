@@ -29,7 +29,9 @@ public static class FetchServiceCollectionExtensions
         services.TryAddTransient<SiteCrawler>();
         services.AddBrowserRendering();
 
-        var builder = services.AddHttpClient<WebFetcher>((sp, client) =>
+        // A named client with an explicit typed-client factory (the name AddHttpClient<WebFetcher> would give it): the
+        // default typed-client activator compiles an expression tree, which loads and JIT-compiles System.Linq.Expressions.
+        var builder = services.AddHttpClient(nameof(WebFetcher), (sp, client) =>
             {
                 var fetch = sp.GetRequiredService<PartnerWatchOptions>().Fetch;
                 // Timeouts are enforced by the resilience pipeline and by WebFetcher around the body read.
@@ -41,7 +43,8 @@ public static class FetchServiceCollectionExtensions
             // One shared connection pool for every host (and one per proxy), built once: the factory's handler
             // rotation would start a new pool every two minutes; PooledConnectionLifetime already picks up DNS changes.
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<SharedFetchHandler>())
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddTypedClient((client, sp) => ActivatorUtilities.CreateInstance<WebFetcher>(sp, client));
         builder.AddStandardResilienceHandler()
             .Configure((resilience, sp) => ConfigureResilience(
                 resilience, sp.GetRequiredService<PartnerWatchOptions>().Fetch, sp.GetRequiredService<TimeProvider>()))

@@ -24,10 +24,24 @@ public static class StorageServiceCollectionExtensions
             : new LocalEvidenceBlobs(sp.GetRequiredService<DataDirectory>()));
         services.TryAddSingleton<RelationalScanStore>();
         services.TryAddSingleton<IScanStore>(sp => sp.GetRequiredService<RelationalScanStore>());
-        services.TryAddSingleton<Domain.IOpenClaims>(sp => sp.GetRequiredService<RelationalScanStore>());
+        // Deferred: PartnerListSources needs it only when the partner lists change, and a one-shot scan without --store
+        // never gets there; opening the store on construction would load the database driver into every scan.
+        services.TryAddSingleton<Domain.IOpenClaims>(sp => new DeferredOpenClaims(sp));
         services.AddHostedService<StoreInitializer>();
         return services;
     }
+}
+
+/// <summary>The store's open claims, resolved on the first call rather than when a consumer is built.</summary>
+internal sealed class DeferredOpenClaims(IServiceProvider services) : Domain.IOpenClaims
+{
+    private Domain.IOpenClaims Store => services.GetRequiredService<RelationalScanStore>();
+
+    public Task<IReadOnlyList<Domain.OpenClaimRef>> ListOpenClaimsAsync(int max, CancellationToken cancellationToken) =>
+        Store.ListOpenClaimsAsync(max, cancellationToken);
+
+    public Task<int> CloseClaimsAsConfirmedAsync(IReadOnlyCollection<long> claimIds, CancellationToken cancellationToken) =>
+        Store.CloseClaimsAsConfirmedAsync(claimIds, cancellationToken);
 }
 
 /// <summary>Runs the migrations at start so a too-new or unreadable database stops the service with a clear error.</summary>
