@@ -49,7 +49,10 @@ internal sealed partial class ContextLexicon
     [
         new("en", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = [@"\bsponsor(?:s|ed|ship|ing)?\b", @"\bsupporters?\b", @"\bsupported by\b", @"\bfunding\b", @"\bfunded by\b", @"\bfunders?\b", @"\bdonors?\b", @"\bbackers?\b",
+            [CueKind.Partner] = [@"\bsponsor(?:s|ed|ships?|ing)?\b",
+                // Session 8: backing named as a noun with its giver after "from" ("generous support from Acme", "a grant
+                // from Acme"); "support for" stays a compatibility phrase.
+                @"\b(?:(?:generous|financial|kind|continued|ongoing|in-kind) )?(?:support|grants?) from\b", @"\bsupporters?\b", @"\bsupported by\b", @"\bfunding\b", @"\bfunded by\b", @"\bfunders?\b", @"\bdonors?\b", @"\bbackers?\b",
                 @"\bbenefactors?\b", @"\bpatrons?\b", @"\backnowledge?ments?\b", @"\bwith thanks to\b", @"\bwho(?:'s|’s| is) using\b", @"\bwho uses\b", @"\badopters?\b",
                 @"\b(?:production|notable|our|enterprise) users\b", @"\btrusted partner\b", @"\bcollaborators?\b", @"case ?stud", "success stor", "testimonial", @"\baffiliations?\b", @"\bofficial partner\b", "partner", @"\bclients\b", ClientAsPartner, @"\bcustomers?\b(?!\.\w)", "trusted by", "powered by", @"built (?:on|with)\b",
                 @"\balliances?\b", "ecosystem", "certifi", "accredit", @"memberships?\b", @"\bmember of\b", @"\bprogram member\b",
@@ -266,6 +269,13 @@ internal sealed partial class ContextLexicon
     /// <summary>Class/id prefixes of a logo strip with no words: a weaker hint of a partner wall.</summary>
     public static readonly string[] LogoWallTokenPrefixes = ["logos", "logo-", "brands", "wall", "marquee", "carousel-logos"];
 
+    /// <summary>
+    /// Whole class/id sub-tokens that name a wall of the project's users (<c>featured-users</c>, <c>section--users</c>,
+    /// <c>tk-users</c>, <c>id="users"</c>): matched whole, never as a prefix ("usersettings"), and not on an icon
+    /// (<c>fa fa-users</c> draws a people glyph).
+    /// </summary>
+    private static readonly string[] UsersWallTokens = ["users", "adopters", "customers"];
+
     private readonly (CueKind Kind, Regex Regex)[] _regexes;
 
     public ContextLexicon()
@@ -386,6 +396,8 @@ internal sealed partial class ContextLexicon
         {
             var words = tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(t => SplitCamelCase(t).Prepend(t)).Select(t => t.ToLowerInvariant()).ToList();
             logoWall = LogoWallTokenPrefixes.Any(p => words.Any(t => t.StartsWith(p, StringComparison.Ordinal)));
+            logoWall |= !HasIconToken(tokens) && tokens.Split([' ', '\t', '\n', '-', '_'], StringSplitOptions.RemoveEmptyEntries)
+                .Any(t => UsersWallTokens.Contains(t, StringComparer.OrdinalIgnoreCase));
         }
 
         return partner;

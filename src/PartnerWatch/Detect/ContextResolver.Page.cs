@@ -20,8 +20,50 @@ internal sealed partial class ContextResolver
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ProseTitle();
 
+    /// <summary>
+    /// Set when the page is a legal notice or privacy policy (by URL, title or h1): what it says about the site's host,
+    /// processors and registrar it says because the law requires it (Impressum, mentions légales, 特定商取引法, GDPR),
+    /// so no credit or statement on it is a claim. Null otherwise.
+    /// </summary>
+    private string? _legalNotice;
+
+    [GeneratedRegex(@"(?:^|/)(?:impressum|imprint|mentions?[-_]?l[eé]gales?|legal[-_]?notice|legal|aviso[-_]?legal|nota[-_]?legal|note[-_]?legali|tokushoho|tokutei|privacy(?:[-_]?(?:policy|notice|statement))?|datenschutz(?:erklaerung|erklarung)?|confidentialite|politique[-_]de[-_]confidentialite|privacidad|politica[-_]de[-_]privacidad|privacidade)(?:/|$|\.html?$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LegalNoticePath();
+
+    [GeneratedRegex(@"\b(?:impressum|imprint|mentions l[eé]gales|legal notices?|legal disclosure|aviso legal|nota legal|note legali|privacy (?:policy|notice|statement)|datenschutzerkl[aä]rung|datenschutzhinweise|politique de confidentialit[eé]|pol[ií]tica de privacidad(?:e)?|informativa (?:sulla )?privacy)\b|特定商取引法|特定商取引に関する|プライバシーポリシー|个人信息保护政策|隐私政策|개인정보\s?처리방침",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LegalNoticeTitle();
+
+    private static string? LegalNoticeOf(IDocument document, Uri pageUrl)
+    {
+        if (LegalNoticePath().IsMatch(pageUrl.AbsolutePath))
+        {
+            return $"legal notice (page URL \"{Trim(pageUrl.AbsolutePath)}\")";
+        }
+
+        foreach (var (source, text) in new[] { ("page heading", TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200)), ("page title", TextNormalizer.Normalize(document.Title, 200)) })
+        {
+            if (LegalNoticeTitle().Match(text) is { Success: true } match)
+            {
+                return $"legal notice ({source} \"{Trim(match.Value)}\")";
+            }
+        }
+
+        return null;
+    }
+
     private ContextVerdict ResolvePage(IDocument document, Uri pageUrl)
     {
+        try
+        {
+            _legalNotice = LegalNoticeOf(document, pageUrl);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            _legalNotice = null;
+        }
+
         var verdict = ResolvePageKind(document, pageUrl);
         IsProsePage = _pageNegativeKind is CueKind.News or CueKind.Jobs || ProsePath().IsMatch(pageUrl.AbsolutePath) ||
                       ProseTitle().IsMatch(TextNormalizer.Normalize(document.QuerySelector("h1")?.TextContent, 200)) ||

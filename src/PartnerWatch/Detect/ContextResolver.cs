@@ -58,6 +58,12 @@ internal sealed partial class ContextResolver
             return Negative(intrinsic, "target");
         }
 
+        if (_legalNotice is { } legal)
+        {
+            // Checked before credit statements and badges: "hébergé par OVH" on a mentions-légales page is the law speaking.
+            return new ContextVerdict(ContextStrength.Negative, legal);
+        }
+
         if (element.LocalName == "a" && VendorCreditBadge.Is(element, _pageUrl))
         {
             // The vendor's own badge linked to its home page ("Netlify" badge in the footer): a powered-by credit.

@@ -66,6 +66,11 @@ internal static class LinkTargetRules
             return new Cue(CueKind.Social, host + path);
         }
 
+        if (IsSharedDocument(host, path))
+        {
+            return new Cue(CueKind.Compatibility, host + path);
+        }
+
         var bare = BareHost(host);
         // "Sponsor us on GitHub" / Open Collective: a donation button, not the platform presented as a sponsor.
         if (bare == "github.com" && path.StartsWith("/sponsors", StringComparison.Ordinal))
@@ -85,6 +90,23 @@ internal static class LinkTargetRules
 
         return null;
     }
+
+    /// <summary>
+    /// Hosts that serve a file or form someone shared (<c>drive.google.com</c>, <c>forms.gle</c>, <c>1drv.ms</c>): the
+    /// vendor there is the tool the site keeps its prospectus or sign-up form in, not a sponsor, whatever heading the
+    /// "Download the sponsorship prospectus" link sits under.
+    /// </summary>
+    private static readonly string[] SharedDocumentHosts =
+        ["drive.google.com", "docs.google.com", "forms.gle", "forms.office.com", "1drv.ms", "onedrive.live.com", "dl.dropboxusercontent.com"];
+
+    /// <summary>Path shapes of a shared file, folder or form on a vendor's host (<c>/file/d/…</c>, <c>/forms/d/…</c>, <c>dropbox.com/s/…</c>).</summary>
+    private static readonly string[] SharedDocumentPaths =
+        ["/file/d/", "/forms/", "/document/d/", "/spreadsheets/d/", "/presentation/d/", "/drive/folders/"];
+
+    private static bool IsSharedDocument(string host, string path)
+        => SharedDocumentHosts.Any(h => host == h) ||
+           SharedDocumentPaths.Any(p => path.Contains(p, StringComparison.Ordinal)) ||
+           (host is "dropbox.com" or "www.dropbox.com" && (path.StartsWith("/s/", StringComparison.Ordinal) || path.StartsWith("/scl/", StringComparison.Ordinal)));
 
     /// <summary>A profile or repository on a social network or code host (not a share intent).</summary>
     public static bool IsSocialProfile(Uri url)

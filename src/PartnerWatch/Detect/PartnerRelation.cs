@@ -138,7 +138,7 @@ internal static partial class PartnerRelation
                 }
 
                 var gap = folded[gapStart..gapEnd];
-                if (ShortNeutralGap(gap) && !(start < at && EndsWithPlace(gap)))
+                if (ShortNeutralGap(gap) && !(start < at && EndsWithPlace(gap) && !GiverAfterBackingNoun(folded.Substring(start, length), gap)))
                 {
                     return true;
                 }
@@ -148,6 +148,29 @@ internal static partial class PartnerRelation
         // The mention is not in the sentence as written (a label joined with its caption, a normalised form): the
         // partner word is all there is to go on.
         return !found;
+    }
+
+    /// <summary>
+    /// "Sponsorship from Vercel", "funding from the Sovereign Tech Fund": after a noun of backing, "from" names who gave
+    /// it, not a place. Only "from" and only these nouns: "migrating from AWS" and "our users, in Google Cloud" stay places.
+    /// </summary>
+    [GeneratedRegex(@"^(?:sponsor(?:ship)?s?|funding|grants?|donations?|credits?|support(?: from)?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BackingNoun();
+
+    [GeneratedRegex(@"(?:^|\s)from\s+(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EndsWithFrom();
+
+    private static bool GiverAfterBackingNoun(string partnerWord, string gap)
+    {
+        try
+        {
+            return BackingNoun().IsMatch(partnerWord.Trim()) && EndsWithFrom().IsMatch(gap) &&
+                   gap.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     private static bool EndsWithPlace(string gap)
