@@ -138,20 +138,15 @@ internal static class ImageSources
             return false;
         }
 
-        var labels = link.IdnHost.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
         // The registrable name: "www.foresightmining.com" → "foresightmining", "neen.it" → "neen", "example.co.uk" → "example".
-        var at = labels.Length - 2;
-        if (at > 0 && labels[at].Length <= 3 && labels[^1].Length == 2)
-        {
-            at--;
-        }
-
-        if (at < 0)
+        var domain = RegistrableDomain.Of(link.IdnHost.ToLowerInvariant());
+        var dotAt = domain.IndexOf('.');
+        if (dotAt < 0)
         {
             return false;
         }
 
-        var host = labels[at].Replace("-", "", StringComparison.Ordinal);
+        var host = domain[..dotAt].Replace("-", "", StringComparison.Ordinal);
         var path = image.AbsolutePath;
         var name = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
         var dot = name.LastIndexOf('.');

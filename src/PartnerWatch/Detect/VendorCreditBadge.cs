@@ -63,18 +63,5 @@ internal static partial class VendorCreditBadge
 
     /// <summary>Both hosts under one registrable domain (<c>www.netlify.com</c>, <c>assets.netlify.com</c>).</summary>
     private static bool SameOrganisation(string a, string b)
-        => string.Equals(RegistrableDomain(a), RegistrableDomain(b), StringComparison.OrdinalIgnoreCase);
-
-    private static string RegistrableDomain(string host)
-    {
-        var labels = host.TrimEnd('.').Split('.');
-        if (labels.Length < 2)
-        {
-            return host;
-        }
-
-        // "vendor.co.uk", "vendor.com.cn": a short second-level label under a country code belongs to the suffix.
-        var take = labels.Length >= 3 && labels[^1].Length == 2 && labels[^2].Length <= 3 ? 3 : 2;
-        return string.Join('.', labels[^take..]);
-    }
+        => string.Equals(RegistrableDomain.Of(a), RegistrableDomain.Of(b), StringComparison.OrdinalIgnoreCase);
 }
