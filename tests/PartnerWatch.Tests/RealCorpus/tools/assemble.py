@@ -19,7 +19,10 @@ collected in session 5) gives its own seed a share of 50 %: its groups, in sha25
 does the same with its own seed into a fresh split "holdout4", batch 5 (parts/batch5*.json, session 7) into "holdout5".
 Batches 6 and 7 (parts/batch6*.json, non-English pages, and parts/batch7*.json, English pages, both collected in
 session 8) share one fresh split "holdout6": each batch orders its own groups by its own seed and takes them into
-holdout6 until that holdout holds half of the batch's own sites, the rest into "tune".
+holdout6 until that holdout holds half of the batch's own sites, the rest into "tune". Batches 8 and 9 (session 9,
+parts/batch8*.json English pages, parts/batch9*.json mostly non-English pages) share a fresh split "holdout7" the same
+way with a share of 60 %, so the clean judge is larger than holdout6's 23 sites; the family rule (family_of) is in force
+from their first placement.
 
   python3 tools/assemble.py                      # writes corpus.json, prints the counts
   python3 tools/assemble.py --view holdout DIR   # DIR/corpus.json with only that split (sites/ and refs/ linked)
@@ -28,6 +31,7 @@ holdout6 until that holdout holds half of the batch's own sites, the rest into "
   python3 tools/assemble.py --view holdout4 DIR  # the fourth batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout5 DIR  # the fifth batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout6 DIR  # batches 6 and 7 (session 8): measured by the lead only
+  python3 tools/assemble.py --view holdout7 DIR  # batches 8 and 9 (session 9): measured by the lead only
 """
 import glob, hashlib, json, os, re, sys
 
@@ -39,7 +43,9 @@ BATCHES = {"batch2": ("partnerwatch-real-corpus-batch2-2026-12-07", "holdout2", 
            "batch4": ("partnerwatch-real-corpus-batch4-2026-12-07", "holdout4", 50),
            "batch5": ("partnerwatch-real-corpus-batch5-2026-12-07", "holdout5", 50),
            "batch6": ("partnerwatch-real-corpus-batch6-2026-12-07", "holdout6", 50),
-           "batch7": ("partnerwatch-real-corpus-batch7-2026-12-07", "holdout6", 50)}
+           "batch7": ("partnerwatch-real-corpus-batch7-2026-12-07", "holdout6", 50),
+           "batch8": ("partnerwatch-real-corpus-batch8-2026-12-07", "holdout7", 60),
+           "batch9": ("partnerwatch-real-corpus-batch9-2026-12-07", "holdout7", 60)}
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
