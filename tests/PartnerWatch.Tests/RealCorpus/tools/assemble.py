@@ -21,7 +21,8 @@ Batches 6 and 7 (parts/batch6*.json, non-English pages, and parts/batch7*.json, 
 session 8) share one fresh split "holdout6": each batch orders its own groups by its own seed and takes them into
 holdout6 until that holdout holds half of the batch's own sites, the rest into "tune". Batches 8 and 9 (session 9,
 parts/batch8*.json English pages, parts/batch9*.json mostly non-English pages) share a fresh split "holdout7" the same
-way with a share of 60 %, so the clean judge is larger than holdout6's 23 sites; the family rule (family_of) is in force
+way with a share of 60 % (batch 10, parts/batch10*.json, websites in any language collected later the same session, too),
+so the clean judge is larger than holdout6's 23 sites; the family rule (family_of) is in force
 from their first placement.
 
   python3 tools/assemble.py                      # writes corpus.json, prints the counts
@@ -45,7 +46,8 @@ BATCHES = {"batch2": ("partnerwatch-real-corpus-batch2-2026-12-07", "holdout2", 
            "batch6": ("partnerwatch-real-corpus-batch6-2026-12-07", "holdout6", 50),
            "batch7": ("partnerwatch-real-corpus-batch7-2026-12-07", "holdout6", 50),
            "batch8": ("partnerwatch-real-corpus-batch8-2026-12-07", "holdout7", 60),
-           "batch9": ("partnerwatch-real-corpus-batch9-2026-12-07", "holdout7", 60)}
+           "batch9": ("partnerwatch-real-corpus-batch9-2026-12-07", "holdout7", 60),
+           "batch10": ("partnerwatch-real-corpus-batch10-2026-12-07", "holdout7", 60)}
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
