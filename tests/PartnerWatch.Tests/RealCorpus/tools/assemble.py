@@ -47,7 +47,9 @@ BATCHES = {"batch2": ("partnerwatch-real-corpus-batch2-2026-12-07", "holdout2", 
            "batch7": ("partnerwatch-real-corpus-batch7-2026-12-07", "holdout6", 50),
            "batch8": ("partnerwatch-real-corpus-batch8-2026-12-07", "holdout7", 60),
            "batch9": ("partnerwatch-real-corpus-batch9-2026-12-07", "holdout7", 60),
-           "batch10": ("partnerwatch-real-corpus-batch10-2026-12-07", "holdout7", 60)}
+           "batch10": ("partnerwatch-real-corpus-batch10-2026-12-07", "holdout7", 60),
+           # a precision sweep of non-partner pages collected while tuning (session 9): tune only, never a holdout
+           "sweep9": ("partnerwatch-real-corpus-sweep9-2026-12-07", "tune", 0)}
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
