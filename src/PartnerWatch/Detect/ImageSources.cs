@@ -31,7 +31,14 @@ internal static class ImageSources
 
     public static IEnumerable<string> Of(IElement element, string tag)
     {
-        if (tag is "img" or "input")
+        if (Logos.ImageElements.IsImageElement(element))
+        {
+            foreach (var source in Logos.ImageElements.SourcesOf(element))
+            {
+                yield return source;
+            }
+        }
+        else if (tag is "img" or "input")
         {
             foreach (var name in new[] { "src", "data-src", "data-lazy-src", "data-original" })
             {

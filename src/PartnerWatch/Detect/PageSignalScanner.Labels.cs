@@ -20,6 +20,13 @@ internal sealed partial class PageSignalScanner
             {
                 AddLabel(labels, "alt", element.GetAttribute("alt"));
             }
+            else if (Logos.ImageElements.IsImageElement(element))
+            {
+                // <amp-img alt>, <lazy-svg label>, <x-image name>: the component hands these to the picture it draws.
+                AddLabel(labels, "alt", element.GetAttribute("alt"));
+                AddLabel(labels, "label", element.GetAttribute("label"));
+                AddLabel(labels, "name", element.GetAttribute("name"));
+            }
 
             AddLabel(labels, "title", element.GetAttribute("title"));
             AddLabel(labels, "tooltip", Tooltip(element));
@@ -77,8 +84,14 @@ internal sealed partial class PageSignalScanner
         }
 
         private string Label(IElement element)
-            => JoinNonEmpty(JoinNonEmpty(JoinNonEmpty(TextNormalizer.Normalize(element.GetAttribute("alt"), 300), TextNormalizer.Normalize(element.GetAttribute("title") ?? Tooltip(element), 300)),
-                TextNormalizer.Normalize(element.GetAttribute("aria-label"), 300)), TextNormalizer.Normalize(LabelledBy(element), 300));
+            => JoinNonEmpty(JoinNonEmpty(JoinNonEmpty(JoinNonEmpty(TextNormalizer.Normalize(element.GetAttribute("alt"), 300), TextNormalizer.Normalize(element.GetAttribute("title") ?? Tooltip(element), 300)),
+                TextNormalizer.Normalize(element.GetAttribute("aria-label"), 300)), TextNormalizer.Normalize(LabelledBy(element), 300)), ComponentLabel(element));
+
+        /// <summary>The <c>label</c>/<c>name</c> of an image component (<c>&lt;lazy-svg label="Cisco"&gt;</c>): its picture's name.</summary>
+        private static string ComponentLabel(IElement element)
+            => element.LocalName.Contains('-', StringComparison.Ordinal) && Logos.ImageElements.IsImageElement(element)
+                ? TextNormalizer.Normalize(element.GetAttribute("label") ?? element.GetAttribute("name"), 300)
+                : "";
 
         /// <summary>
         /// A tooltip library's copy of the title (Bootstrap moves <c>title</c> to <c>data-bs-original-title</c> when it

@@ -247,7 +247,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
             var tag = element.LocalName;
             var isImage = tag is "img" or "svg" or "object" or "embed" or "area" or "picture" ||
                           tag == "input" && string.Equals(element.GetAttribute("type"), "image", StringComparison.OrdinalIgnoreCase) ||
-                          element.GetAttribute("role") == "img";
+                          element.GetAttribute("role") == "img" || Logos.ImageElements.IsImageElement(element);
             var isLink = tag is "a" or "area" && element.HasAttribute("href");
 
             // An empty element named only by its aria-label (<span class="logo" aria-label="Red Hat">) is a picture
@@ -340,7 +340,7 @@ internal sealed partial class PageSignalScanner(BrandMatcher matcher, ContextLex
                 return;
             }
 
-            var wrapsImage = anchor.QuerySelector("img, svg, picture, object") is not null;
+            var wrapsImage = anchor.QuerySelector("img, svg, picture, object") is not null || anchor.Descendants<IElement>().Take(64).Any(Logos.ImageElements.IsImageElement);
             var text = TextNormalizer.Normalize(anchor.TextContent, 300);
             var sentence = JoinNonEmpty(JoinNonEmpty(text, Label(anchor)), ShortBlockText(anchor));
             var negative = LinkNegative(anchor, brand.BrandId) ?? LinkTargetRules.ContentLink(url);

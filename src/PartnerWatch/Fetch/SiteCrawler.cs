@@ -34,7 +34,8 @@ public sealed partial class SiteCrawler(
         ".css", ".js", ".json", ".xml", ".rss", ".atom", ".woff", ".woff2", ".ttf", ".eot",
     };
 
-    private sealed record Candidate(Uri Url, int Score, int Depth, int Order);
+    /// <param name="Probe">A footer link without partner words, fetched only with budget the keyword links left (<see cref="FooterProbes"/>).</param>
+    private sealed record Candidate(Uri Url, int Score, int Depth, int Order, bool Probe = false);
 
     public IAsyncEnumerable<CrawlStep> CrawlAsync(Uri start, CancellationToken cancellationToken) =>
         CrawlAsync(start, CrawlOptions.Default, cancellationToken);
@@ -78,6 +79,16 @@ public sealed partial class SiteCrawler(
 
             fetched++;
             var outcome = await FetchPageAsync(startUrl, candidate.Url, context, crawl, linked, cancellationToken).ConfigureAwait(false);
+            if (candidate.Probe && outcome.Unchanged is null && (outcome.Page is not { } probed || !FooterProbes.TitledAsPartnerPage(probed.Document)))
+            {
+                // A footer page whose title and first heading carry no partner word is not scanned, and a broken footer
+                // link is the site's business, not a scan error: the probe only spent budget the keyword links left.
+                LogProbeDropped(candidate.Url);
+                outcome.Page?.Document.Dispose();
+                if (outcome.Url is { } probedUrl) seen.Add(probedUrl);
+                candidate = TakeBest(queue);
+                continue;
+            }
             // Two links can redirect to one page; report it once.
             if (outcome.Url is { } fetchedUrl && !pages.Add(fetchedUrl))
             {
@@ -260,10 +271,21 @@ public sealed partial class SiteCrawler(
         if (parent.Depth == 0 && refresh is not null && SameSite(startUrl, refresh))
             yield return new Candidate(refresh, int.MaxValue - 1, 0, 0);
 
+        var probes = 0;
         foreach (var link in links)
         {
             if (!SameSite(startUrl, link.Target)) continue;
             var score = link.Score;
+            if (FooterProbes.IsProbe(link))
+            {
+                // Only the start page's footer, and only a few: a probe costs a fetch whatever the page turns out to be.
+                if (parent.Depth == 0)
+                {
+                    if (probes++ < FooterProbes.MaxPerSite) yield return new Candidate(link.Target, 0, 1, 0, Probe: true);
+                    continue;
+                }
+                score = 0; // on a deeper page it is an ordinary link (followed only when under a partner page)
+            }
             // Sub-pages of a partner page (e.g. /partners/technology) are worth a look even without keywords.
             if (score == 0 && parent.Depth > 0 && parent.Score > 0 && link.UnderPage)
                 score = 1;
@@ -278,6 +300,7 @@ public sealed partial class SiteCrawler(
     private static (Uri? Refresh, IReadOnlyList<PageLink> Links) ReadLinks(IDocument document, Uri pageUrl)
     {
         var links = new List<PageLink>();
+        var footer = new List<(PageLink Link, int Rank)>();
         var pagePath = pageUrl.AbsolutePath.TrimEnd('/') + "/";
         foreach (var anchor in document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
         {
@@ -288,8 +311,11 @@ public sealed partial class SiteCrawler(
                 (anchor as IHtmlAnchorElement)?.QuerySelector("img")?.GetAttribute("alt"));
             var score = PartnerPageKeywords.Score(text) * 2 + PartnerPageKeywords.Score(Uri.UnescapeDataString(target.AbsolutePath));
             var underPage = target.AbsolutePath.StartsWith(pagePath, StringComparison.Ordinal);
-            if (score > 0 || underPage) links.Add(new PageLink(target, score, underPage));
+            if (score == 0 && target != pageUrl && FooterProbes.Rank(anchor, text, target) is { } rank) footer.Add((FooterProbes.Link(target, underPage), rank));
+            else if (score > 0 || underPage) links.Add(new PageLink(target, score, underPage));
         }
+        // Footer probes go last, best rank first (a stable sort keeps the footer's order within a rank).
+        links.AddRange(footer.OrderByDescending(f => f.Rank).Select(f => f.Link).DistinctBy(l => l.Target));
         return (MetaRefreshTarget(document), links);
     }
 
@@ -349,6 +375,9 @@ public sealed partial class SiteCrawler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Url} not modified (304): its earlier findings stand")]
     private partial void LogNotModified(Uri url);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Footer page {Url} not scanned: its title and first heading name no partner page")]
+    private partial void LogProbeDropped(Uri url);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Crawled {Site}: {Pages} fetches")]
     private partial void LogCrawled(Uri site, int pages);
