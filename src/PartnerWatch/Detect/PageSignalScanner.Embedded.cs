@@ -32,6 +32,27 @@ internal sealed partial class PageSignalScanner
            && _matcher.FindInFileName(label)?.BrandId != brandId;
 
     /// <summary>
+    /// The brands a pixel match of an image with this label may count for: null when the label is no company name (any
+    /// brand may), else the catalogue brands it names — <see cref="LabelNamesAnotherCompany"/> holds for every other
+    /// brand. The collector skips images whose named brands the page already claims as far as pixels could.
+    /// </summary>
+    public IReadOnlyCollection<string>? BrandsTheLabelLetsCount(string? label)
+    {
+        if (!IsCompanyName(label))
+        {
+            return null;
+        }
+
+        var brands = new HashSet<string>(_matcher.FindInText(TextNormalizer.Normalize(label, 300)).Select(h => h.BrandId), StringComparer.Ordinal);
+        if (_matcher.FindInFileName(label) is { } file)
+        {
+            brands.Add(file.BrandId);
+        }
+
+        return brands;
+    }
+
+    /// <summary>
     /// True when <see cref="LabelNamesAnotherCompany"/> holds for every brand (the label is a name and names no catalogue
     /// brand): no pixel match of the image can count, so the collector does not fetch or fingerprint it.
     /// </summary>
