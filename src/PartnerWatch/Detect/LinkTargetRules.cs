@@ -108,6 +108,29 @@ internal static class LinkTargetRules
            SharedDocumentPaths.Any(p => path.Contains(p, StringComparison.Ordinal)) ||
            (host is "dropbox.com" or "www.dropbox.com" && (path.StartsWith("/s/", StringComparison.Ordinal) || path.StartsWith("/scl/", StringComparison.Ordinal)));
 
+    /// <summary>
+    /// True when <paramref name="cue"/> is the product-page veto of <see cref="Negative"/> (<c>mongodb.com/products/compass</c>,
+    /// <c>huaweicloud.com/product/ief.html</c>): the cue's keyword is the link's host and path. An app showcase or a
+    /// supporter wall links each organisation to its product page too, so the resolver may let the section above speak.
+    /// </summary>
+    public static bool IsProductPageCue(Cue cue)
+    {
+        if (cue.Kind != CueKind.Compatibility)
+        {
+            return false;
+        }
+
+        var slash = cue.Keyword.IndexOf('/');
+        if (slash <= 0)
+        {
+            return false;
+        }
+
+        var host = cue.Keyword[..slash];
+        var path = cue.Keyword[slash..];
+        return !IsSharedDocument(host, path) && ProductPathSegments.Contains(FirstSegment(path));
+    }
+
     /// <summary>A profile or repository on a social network or code host (not a share intent).</summary>
     public static bool IsSocialProfile(Uri url)
     {
