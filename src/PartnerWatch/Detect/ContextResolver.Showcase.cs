@@ -14,14 +14,14 @@ internal sealed partial class ContextResolver
     private readonly Dictionary<IElement, bool> _logoGridNavs = new();
 
     /// <summary>
-    /// True when a product-page link (<see cref="LinkTargetRules.IsProductPageCue"/>) sits in a section whose heading,
+    /// True when a link to a product catalogue page (<see cref="LinkTargetRules.IsProductCatalogueCue"/>) sits in a section whose heading,
     /// class or label presents its entries as users, adopters, customers or backers ("Apps users love, built with …",
     /// <c>class="supporterBox"</c>): an app showcase links each app to its product page, so the section speaks for the
     /// logo and caption. Under any other heading — a deploy guide, an integrations list, no heading at all — the
     /// product page still names a backend the site runs on or supports.
     /// </summary>
     private bool ShowcaseOverridesProductLink(IElement element, Cue intrinsic)
-        => LinkTargetRules.IsProductPageCue(intrinsic) && Walk(element) is { Kind: StructuralKind.Positive } structural &&
+        => LinkTargetRules.IsProductCatalogueCue(intrinsic) && Walk(element) is { Kind: StructuralKind.Positive } structural &&
            SafeIsMatch(ShowcaseWords(), structural.Description);
 
     /// <summary>
