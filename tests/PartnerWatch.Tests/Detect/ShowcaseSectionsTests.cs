@@ -32,6 +32,14 @@ public sealed class ShowcaseSectionsTests
     public async Task TheSameProductLinkElsewhereStillNamesAProductTheSiteWorksWith(string heading)
         => Assert.Empty(await BrandsClaimedAsync($"<section>{heading}<div class=\"apps\">{OtherCards}{OracleCard}</div></section>"));
 
+    [Theory]
+    [InlineData("https://www.oracle.com/products/storage/")]
+    [InlineData("https://www.oracle.com/product/cdn.html")]
+    [InlineData("https://www.oracle.com/pricing/")]
+    public async Task AStorageDeliveryOrPricingPageStaysABackendEvenUnderAShowcaseHeading(string href)
+        => Assert.Empty(await BrandsClaimedAsync(
+            $"<section><h2>Used by</h2><div class=\"apps\">{OtherCards}<a href=\"{href}\" class=\"card\"><img src=\"img/apps/o.svg\" alt=\"\"><small>Oracle Object Store</small></a></div></section>"));
+
     [Fact]
     public async Task ASupporterWallLinkingAVendorsProductPageStillPresentsTheVendor()
     {
