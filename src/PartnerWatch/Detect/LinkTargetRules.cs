@@ -108,6 +108,44 @@ internal static class LinkTargetRules
            SharedDocumentPaths.Any(p => path.Contains(p, StringComparison.Ordinal)) ||
            (host is "dropbox.com" or "www.dropbox.com" && (path.StartsWith("/s/", StringComparison.Ordinal) || path.StartsWith("/scl/", StringComparison.Ordinal)));
 
+    /// <summary>
+    /// True when <paramref name="cue"/> is the product-page veto of <see cref="Negative"/> for a product catalogue page
+    /// (<c>mongodb.com/products/compass</c>, <c>huaweicloud.com/product/ief.html</c>): an app showcase or a supporter wall
+    /// links each organisation to its product page too, so the resolver may let the section above speak. A storage or
+    /// hosting service's page (<c>aliyun.com/product/oss</c>, <c>aws.amazon.com/s3</c>) and pricing, download or
+    /// marketplace pages keep the veto: they name where the site's data or builds live, whatever the section.
+    /// </summary>
+    public static bool IsProductCatalogueCue(Cue cue)
+    {
+        if (cue.Kind != CueKind.Compatibility)
+        {
+            return false;
+        }
+
+        var slash = cue.Keyword.IndexOf('/');
+        if (slash <= 0 || IsSharedDocument(cue.Keyword[..slash], cue.Keyword[slash..]))
+        {
+            return false;
+        }
+
+        var segments = cue.Keyword[(slash + 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2 || segments[0] is not ("product" or "products"))
+        {
+            return false;
+        }
+
+        var slug = segments[1];
+        var dot = slug.IndexOf('.');
+        slug = dot > 0 ? slug[..dot] : slug;
+        return !ProductPathSegments.Contains(slug) && !BackendProductSlugs.Contains(slug);
+    }
+
+    /// <summary>Product slugs of storage, compute and delivery services, besides those in <see cref="ProductPathSegments"/>.</summary>
+    private static readonly HashSet<string> BackendProductSlugs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ecs", "cvm", "compute", "cdn", "hosting", "object-storage", "cloud-storage", "database", "databases", "kubernetes", "vps", "servers",
+    };
+
     /// <summary>A profile or repository on a social network or code host (not a share intent).</summary>
     public static bool IsSocialProfile(Uri url)
     {

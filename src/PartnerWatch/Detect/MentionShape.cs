@@ -41,6 +41,12 @@ internal static class MentionShape
             return new ContextVerdict(ContextStrength.None, $"qualifies another entry under {context.Description}");
         }
 
+        if (!statement && TextSpans.NamesProductOfBrand(block, position, words.Length) && !PartnerRelation.FollowsAgentPhrase(sentence, words))
+        {
+            // "…, every Datadog Agent Integration, …" under "Used by": the entry is the vendor's product, not the vendor.
+            return new ContextVerdict(ContextStrength.None, $"names a product of the brand under {context.Description}");
+        }
+
         if (statement && prosePage && (prose || TextSpans.IsParagraph(block)) && !ContextResolver.IsFirstPerson(sentence) &&
             !PartnerRelation.FollowsAgentPhrase(sentence, words))
         {

@@ -137,6 +137,36 @@ internal static partial class TextSpans
     }
 
     /// <summary>
+    /// True when the name at <paramref name="position"/> (of <paramref name="length"/> characters) is the first word of
+    /// another thing's name: a lower-case quantifier or adjective stands right before it and a capitalised word right
+    /// after it ("every Datadog Agent Integration", "most notable GitHub Actions"). A list of projects or customers names
+    /// the vendor's product there, not the vendor. Prepositions and articles before the name do not count ("by Acme
+    /// Labs", "the Mozilla Foundation"): there the name is still the organisation.
+    /// </summary>
+    public static bool NamesProductOfBrand(string block, int position, int length)
+    {
+        var end = position + length;
+        if (position <= 1 || end + 1 >= block.Length || block[end] != ' ' || !char.IsUpper(block[end + 1]) || block[end + 1] >= '\u0250' ||
+            block[position - 1] != ' ')
+        {
+            return false;
+        }
+
+        var before = block[..(position - 1)];
+        var start = before.LastIndexOf(' ') + 1;
+        var word = before[start..];
+        return word.Length > 1 && word.All(c => c < '\u0250' && char.IsLetter(c)) && char.IsLower(word[0]) &&
+               !IsListWord(word) && !NotAModifier.Contains(word);
+    }
+
+    /// <summary>Words before a name that leave it the organisation's own name (prepositions, articles, copulas).</summary>
+    private static readonly HashSet<string> NotAModifier = new(StringComparer.Ordinal)
+    {
+        "by", "of", "to", "from", "with", "at", "in", "on", "for", "via", "the", "a", "an", "is", "are", "was", "were", "as", "like",
+        "including", "incl", "such", "von", "bei", "mit", "de", "du", "des", "par", "por", "da", "do", "di",
+    };
+
+    /// <summary>
     /// True when the words after a name make it a community group named after a vendor ("AWS User Group Jaipur",
     /// "Ubuntu Hong Kong Community", "AWS 한국 사용자 모임", "Ubuntu 中文社区"): a place or language may stand between.
     /// </summary>
