@@ -4,15 +4,12 @@ using AngleSharp.Dom;
 namespace PartnerWatch.Detect;
 
 /// <summary>
-/// Sections that showcase organisations: a product-page link inside them names the organisation shown, and a logo grid
-/// that the markup happens to call <c>&lt;nav&gt;</c> is such a section, not the site's navigation.
+/// Sections that showcase organisations: a product-page link inside them names the organisation shown. (A logo grid
+/// marked up as <c>&lt;nav&gt;</c> was tried in session 9 and left out: one repository of the corpus writes it, and a
+/// rule that fires on one source is a fit to that page, not a model of the web.)
 /// </summary>
 internal sealed partial class ContextResolver
 {
-    private const int MinLogoGridLinks = 3;
-
-    private readonly Dictionary<IElement, bool> _logoGridNavs = new();
-
     /// <summary>
     /// True when a link to a product catalogue page (<see cref="LinkTargetRules.IsProductCatalogueCue"/>) sits in a section whose heading,
     /// class or label presents its entries as users, adopters, customers or backers ("Apps users love, built with …",
@@ -32,63 +29,6 @@ internal sealed partial class ContextResolver
     [GeneratedRegex(@"\b(?:used by|built with|made with|who(?:['’]s| is)? using|who uses|adopters?|users\b|customers?|clients\b|case stud|success stor|showcase|testimonials?|trusted by|in good company|sponsor|supporter|backer|donor|funder|patron)|谁在用|谁在使用|誰在用|用户|用戶|客户|客戶|案例|赞助|贊助|支持者|ユーザー|導入事例|採用事例|사용자|고객|후원",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ShowcaseWords();
-
-    /// <summary>
-    /// A <c>&lt;nav&gt;</c> used as a layout grid for a logo wall (CSS frameworks' <c>columns</c> on a <c>nav</c>): it follows
-    /// a heading of its own, holds no words, and every one of its (at least three) links leaves the site for a different
-    /// host and wraps only an image. The site's own navigation has words or same-site links; a row of social icons links
-    /// profiles, which <see cref="LinkTargetRules.Negative"/> rejects.
-    /// </summary>
-    private bool IsLogoGridNav(IElement nav)
-    {
-        if (_logoGridNavs.TryGetValue(nav, out var known))
-        {
-            return known;
-        }
-
-        var result = HasHeadingBefore(nav) && nav.TextContent.Trim().Length == 0 && LinksAreLogosOfOthers(nav);
-        _logoGridNavs[nav] = result;
-        return result;
-    }
-
-    private static bool HasHeadingBefore(IElement node)
-    {
-        var scanned = 0;
-        for (var sibling = node.PreviousElementSibling; sibling is not null && scanned < MaxSiblingsScanned; sibling = sibling.PreviousElementSibling, scanned++)
-        {
-            if (IsHeadingLike(sibling))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool LinksAreLogosOfOthers(IElement nav)
-    {
-        var links = nav.QuerySelectorAll("a").ToList();
-        if (links.Count < MinLogoGridLinks)
-        {
-            return false;
-        }
-
-        var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var link in links)
-        {
-            var href = link.GetAttribute("href");
-            if (string.IsNullOrWhiteSpace(href) || !Uri.TryCreate(_pageUrl, href.Trim(), out var url) || url.Scheme is not ("http" or "https") ||
-                url.Host.Equals(_pageUrl.Host, StringComparison.OrdinalIgnoreCase) || LinkTargetRules.Negative(url) is not null ||
-                link.QuerySelector("img, svg, picture") is null)
-            {
-                return false;
-            }
-
-            hosts.Add(url.Host);
-        }
-
-        return hosts.Count >= MinLogoGridLinks;
-    }
 
     private static bool SafeIsMatch(Regex regex, string text)
     {

@@ -269,9 +269,6 @@ internal sealed partial class ContextResolver
             // Sites use <article> for any card (a case study, a customer story); only a dated one is a news item.
             case "article" when IsDatedArticle(node):
                 return new Structural(StructuralKind.HardNegative, "news/blog (dated <article>)", CueKind.News);
-            // A logo grid that the markup calls <nav> is the section it sits in, not navigation (ContextResolver.Showcase).
-            case "nav" when IsLogoGridNav(node):
-                return null;
             case "footer" or "nav" or "header" or "aside":
                 return new Structural(StructuralKind.SoftNegative, $"<{node.LocalName}>");
             // A code sample names identifiers, providers and endpoints ("GITHUB_ID=your-github-client-id"), never partners.
