@@ -84,7 +84,9 @@ internal sealed partial class ContextLexicon
                 @"\b(?:environments?|platforms?|cloud providers?)\s*:"],
             [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
                 @"\bskills?\b", @"\bapply now\b", @"\brequirements\b", @"\bfamiliarity with\b"],
-            [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)(?!\s*code\b)", @"\bversus\b", @"alternative to\b",
+            // "VS Code" is an editor's name, not "versus": an app wall captioned "VS Code" is no comparison (session 9, text10).
+            [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b",
+                @"\bvs\.?(?=\s|$)(?!\s*code\b)", @"\bversus\b", @"alternative to\b",
                 @"\b(?:better|cheaper|faster) than\b", @"\bswitch(?:ing)? from\b"],
             [CueKind.Cookie] = ["cookie", @"\bprivacy\b", "data protection", "consent", @"\bgdpr\b", @"\btracking\b", @"\bpixel\b"],
             [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare (?:on|this|via|it)\b", @"^share$", "connect with us", "find us on", "join us on", @"\bsocial\b"],
