@@ -84,7 +84,9 @@ internal sealed partial class ContextLexicon
                 @"\b(?:environments?|platforms?|cloud providers?)\s*:"],
             [CueKind.Jobs] = [@"\bjoin (?:us|our team)\b", @"\bopen (?:positions|roles)\b", @"\bjobs?\b", @"\bcareers?\b", @"\bhiring\b", "vacanc", "recruit", @"experience (?:with|in)\b", @"knowledge of\b",
                 @"\bskills?\b", @"\bapply now\b", @"\brequirements\b", @"\bfamiliarity with\b"],
-            [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b", @"\bvs\.?(?=\s|$)", @"\bversus\b", @"alternative to\b",
+            // "VS Code" is an editor's name, not "versus": an app wall captioned "VS Code" is no comparison (session 9, text10).
+            [CueKind.Comparison] = [@"\bunlike\b", @"compared (?:to|with)\b",
+                @"\bvs\.?(?=\s|$)(?!\s*code\b)", @"\bversus\b", @"alternative to\b",
                 @"\b(?:better|cheaper|faster) than\b", @"\bswitch(?:ing)? from\b"],
             [CueKind.Cookie] = ["cookie", @"\bprivacy\b", "data protection", "consent", @"\bgdpr\b", @"\btracking\b", @"\bpixel\b"],
             [CueKind.Social] = ["stay connected", @"\bfollow\b", @"\bshare (?:on|this|via|it)\b", @"^share$", "connect with us", "find us on", "join us on", @"\bsocial\b"],
@@ -95,10 +97,13 @@ internal sealed partial class ContextLexicon
         }),
         new("de", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["sponsoren", "förderer", @"gefördert (?:von|durch)\b", "unterstützer", @"\bmit freundlicher unterstützung\b", "anwender", "fallstudie", "erfolgsgeschicht", @"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier", "mitglied", "lieferanten",
+            [CueKind.Partner] = ["sponsoren", "förderer", @"gefördert (?:von|durch)\b", "unterstützer", @"\bmit freundlicher unterstützung\b", "anwender", "fallstudie", "erfolgsgeschicht", @"\bkunden(?!service|portal|konto)", "referenzen", "zertifizier",
+                // Session 9: "Mitglied" alone or with its organisation; a compound names a person's role ("TC-Mitglied",
+                // "Vorstandsmitglieder"), except the supporting member that backs an association (Fördermitglied).
+                @"(?<![-\w])mitglied", "fördermitglied", "lieferanten",
                 "vertrauen uns", @"unterstützt (?:von|durch)\b", "allianz"],
             [CueKind.News] = ["aktuelles", "neuigkeiten", @"\bpresse", "nachrichten", @"\bstellt\b.*\bvor\b", @"\bhat am\b"],
-            [CueKind.Trademark] = ["marke", "warenzeichen", "eingetragene"],
+            [CueKind.Trademark] = ["marke", "warenzeichen", "eingetragene", @"\bmarkenrechtlich"],
             [CueKind.Compatibility] = ["kompatib", @"läuft (?:auf|unter)\b", "systemvoraussetzung", "systemanforderung", @"unterstützt\b(?! (?:von|durch))",
                 @"installier\w* (?:\w+ ){0,2}?(?:auf|von|über)\b", @"bereitstell\w* (?:\w+ ){0,2}?(?:auf|in)\b", @"\bdeploy\w* (?:\w+ ){0,2}?(?:auf|in|nach)\b", @"gehostet auf\b", @"speicher\w* (?:\w+ ){0,2}?(?:in|auf)\b"],
             [CueKind.Jobs] = ["stellenangebot", "karriere", "kenntnisse", @"erfahrung (?:mit|in)\b", "ihr profil", @"m/w/d", "bewerb"],
@@ -113,7 +118,7 @@ internal sealed partial class ContextLexicon
             [CueKind.Partner] = [@"\bsponsors?\b", "mécènes", @"soutenu par\b", @"financé par\b", "soutiens", "ils utilisent", "études de cas", "témoignages", "ils nous ont choisi", "partenaire", "ils nous font confiance", "nous font confiance", "références", "propulsé par",
                 @"\bmembre de\b", "fournisseurs", "certifié"],
             [CueKind.News] = ["actualités", @"\bactus?\b", "communiqué"],
-            [CueKind.Trademark] = [@"marques? (?:déposée|commerciale)", @"sont des marques\b", @"est une marque\b"],
+            [CueKind.Trademark] = [@"marques? (?:déposée|commerciale|de commerce)", @"sont des marques\b", @"est une marque\b", @"\bmarques? (?:appartiennent|sont la propriété)"],
             [CueKind.Compatibility] = [@"fonctionne (?:sous|avec|sur)\b", "configuration requise", @"\bprend en charge\b", @"déplo\w* (?:\w+ ){0,2}?(?:sur|vers|dans)\b", @"install\w* (?:\w+ ){0,2}?(?:sur|depuis|via)\b",
                 @"hébergé\w* sur\b", @"stock\w* (?:\w+ ){0,2}?(?:sur|dans)\b"],
             [CueKind.Jobs] = ["emploi", "recrut", @"\bposte\b", "candidat"],
@@ -128,7 +133,7 @@ internal sealed partial class ContextLexicon
             [CueKind.Partner] = ["patrocinador", @"patrocinado por\b", @"financiado por\b", @"apoyado por\b", @"\bquién usa\b", "casos de éxito", "casos de estudio", @"\bsocios?\b", @"\balianzas?\b", @"\baliados?\b", @"\bclientes\b", "confían en nosotros",
                 "impulsado por", "con la tecnología de", "proveedores", @"\bmiembro de\b", "certificado"],
             [CueKind.News] = ["noticias", @"\bprensa\b"],
-            [CueKind.Trademark] = [@"marcas? registradas?", @"\bes una marca\b"],
+            [CueKind.Trademark] = [@"marcas? registradas?", @"\bes una marca\b", @"\bmarcas? comerciales?\b", @"\bson marcas\b"],
             [CueKind.Compatibility] = [@"funciona (?:en|con)\b", "requisitos", @"\bcompatible con\b", @"(?:despleg|desplieg)\w* (?:\w+ ){0,2}?en\b", @"instal\w* (?:\w+ ){0,2}?(?:en|desde)\b", @"alojad\w* en\b",
                 @"almacen\w* (?:\w+ ){0,2}?en\b"],
             [CueKind.Jobs] = ["empleo", "vacante", @"experiencia (?:en|con)\b", "trabaja con nosotros"],
@@ -142,7 +147,7 @@ internal sealed partial class ContextLexicon
         {
             [CueKind.Partner] = ["patrocinador", "apoiadores", @"financiado por\b", @"apoiado por\b", "adotantes", "casos de sucesso", "parceir", "parcerias?", @"\bquem usa\b", @"usado por\b", @"com o apoio d[aeo]\b", "agradecimentos", "financiadores", @"patrocinado por\b", @"\bclientes\b", "confiam em nós", "fornecedores", "certificad"],
             [CueKind.News] = ["notícias", "imprensa"],
-            [CueKind.Trademark] = [@"marcas? registradas?"],
+            [CueKind.Trademark] = [@"marcas? registradas?", @"\bmarcas? comerciais\b", @"\bmarca comercial\b", @"\bé uma marca\b", @"\bsão marcas\b"],
             [CueKind.Compatibility] = ["compatív", @"funciona (?:em|com)\b", @"implant\w* (?:\w+ ){0,2}?(?:em|no|na)\b", @"instal\w* (?:\w+ ){0,2}?(?:em|no|na|a partir)\b",
                 @"hospedad\w* (?:em|no|na)\b", @"armazen\w* (?:\w+ ){0,2}?(?:em|no|na)\b"],
             [CueKind.Jobs] = [@"\bvagas?\b", @"experiência (?:em|com)\b", "trabalhe conosco"],
@@ -156,7 +161,7 @@ internal sealed partial class ContextLexicon
         {
             [CueKind.Partner] = [@"\bsponsor\b", "sostenitori", @"con il (?:supporto|sostegno) d", "ringraziamenti", @"sponsorizzat\w* da\b", @"chi (?:usa|utilizza)\b", @"utilizzato da\b", @"finanziato da\b", @"supportato da\b", "casi di successo", @"\bclienti\b", "ci hanno scelto", "si affidano a noi", "fornitori", "alleanze", "certificat"],
             [CueKind.News] = ["notizie", "comunicato"],
-            [CueKind.Trademark] = [@"marchi(?:o)? registrat"],
+            [CueKind.Trademark] = [@"marchi(?:o)? registrat", @"\bmarchi(?:o)? (?:commercial|di proprietà)", @"\bè un marchio\b", @"\bsono marchi\b"],
             [CueKind.Compatibility] = ["compatibil", @"funziona (?:su|con)\b", "requisiti", @"distribui\w* (?:\w+ ){0,2}?su\b", @"install\w* (?:\w+ ){0,2}?(?:su|da)\b", @"ospitat\w* su\b"],
             [CueKind.Jobs] = ["lavora con noi", "posizioni aperte", @"esperienza (?:con|in)\b"],
             [CueKind.Comparison] = ["rispetto a", "a differenza di"],
@@ -169,7 +174,7 @@ internal sealed partial class ContextLexicon
         {
             [CueKind.Partner] = ["спонсор", "при поддержке", "нас поддерживают", "поддержали нас", "благодарности", "меценат", "кто использует", "финансир", "кейсы", "партн[её]р", "клиент", "нам доверяют", "поставщик", "сертифи"],
             [CueKind.News] = ["новост", "пресс-релиз"],
-            [CueKind.Trademark] = [@"товарн\w* знак"],
+            [CueKind.Trademark] = [@"товарн\w* знак", @"торгов\w* марк", @"зарегистрированн\w* марк"],
             [CueKind.Compatibility] = ["совместим", @"работает (?:на|под)\b", "системные требования", @"развер\w* (?:\w+ ){0,2}?(?:на|в)\b", @"развёрт\w* (?:\w+ ){0,2}?(?:на|в)\b", @"установ\w* (?:\w+ ){0,2}?(?:на|из|с)\b", @"размещ\w* на\b"],
             [CueKind.Jobs] = ["ваканси", "опыт работы"],
             [CueKind.Comparison] = ["в отличие от", "по сравнению"],
@@ -182,7 +187,10 @@ internal sealed partial class ContextLexicon
         {
             // Simplified and traditional together: a site may mix them.
             [CueKind.Partner] = ["赞助", "贊助", "资助", "資助", "支持者", "我们的用户", "我們的用戶", "谁在使用", "誰在使用", "采用者", "採用者", "用户案例", "用戶案例", "案例", "合作机构", "合作機構", "支持单位", "支持單位", "资质", "資質", "合作伙伴", "合作夥伴", "战略合作", "戰略合作", "合作客户", "合作客戶", "客户(?!端|服务|服務)", "客戶(?!端|服务|服務)", "生态伙伴", "生態夥伴",
-                "技术支持", "技術支持", "技術支援", "合作单位", "合作單位", "合作厂商", "合作廠商", "合作品牌", "供应商", "供應商", "认证", "認證",
+                "技术支持", "技術支持", "技術支援", "合作单位", "合作單位", "合作厂商", "合作廠商", "合作品牌", "供应商", "供應商",
+                // Session 9: 认证 alone is mostly authentication (身份认证, 认证信息, OAuth 认证); certification walls say
+                // 认证证书/认证合作伙伴/通过…认证/官方认证.
+                "认证(?:证书|證書|合作|伙伴|夥伴|厂商|廠商|服务商|服務商|供应商|供應商|资质|資質|机构|機構|体系|體系|产品|產品|标志|標誌)", "(?:通过|通過|获得|獲得|荣获|榮獲|取得)[^。！？，,]{0,12}认证", "(?:官方|权威|權威|国际|國際)认证",
                 "会员单位", "會員單位", "成员单位", "伙伴", "夥伴", "合作", "鸣谢", "鳴謝",
                 // Thanks for trust and support ("感谢以下合作伙伴长期以来的信任与支持"): the 支持 inside is gratitude, not
                 // "supports"; the whole phrase is one partner cue and masks the compatibility word within it.
@@ -190,7 +198,7 @@ internal sealed partial class ContextLexicon
                 // "深受领先机构信赖" (trusted by leading organisations) heads a customer wall.
                 "(?:深受|备受|備受|受到|获得|獲得|赢得|贏得)[^。！？!?]{0,12}(?:信赖|信賴|信任|青睐|青睞)", "(?:信赖|信賴|信任)我们"],
             [CueKind.News] = ["新闻", "新聞", "资讯", "資訊", "动态", "動態", "报道", "報導"],
-            [CueKind.Trademark] = ["商标", "商標", "版权所有", "版權所有"],
+            [CueKind.Trademark] = ["商标", "商標", "版权所有", "版權所有", "知识产权声明", "知識產權聲明"],
             [CueKind.Compatibility] = ["(?<!技术|技術)支持(?!单位|者)", "兼容", "适配", "適配", "系统要求", "系統需求", "运行于", "運行於",
                 "部署(?:到|在|于|於|至)", "(?:在|于)[^。！？]{0,12}(?:上|中)部署", "安装", "安裝", "托管(?:在|于)", "存储(?:在|于)", "迁移(?:到|至)"],
             [CueKind.Jobs] = ["招聘", "职位", "職位", "岗位", "崗位", "任职要求", "任職要求", "熟悉", "经验", "經驗", "加入我们"],
@@ -225,7 +233,7 @@ internal sealed partial class ContextLexicon
         {
             [CueKind.Partner] = ["スポンサー", "協賛", "支援企業", "採用企業", "導入ユーザー", "利用企業", "導入事例", "事例", "パートナー", "導入企業", "導入実績", "取引先", "提携", "お客様", "協力会社", "認定", "信頼され", "信頼いただ"],
             [CueKind.News] = ["ニュース", "お知らせ", "プレスリリース"],
-            [CueKind.Trademark] = ["登録商標"],
+            [CueKind.Trademark] = ["登録商標", "商標", "トレードマーク"],
             [CueKind.Compatibility] = ["対応", "動作環境", "デプロイ", "インストール", "ホスティング"],
             [CueKind.Jobs] = ["採用", "求人", "応募", "経験"],
             [CueKind.Comparison] = ["と比べ", "と違い", "とは異なり"],
@@ -236,9 +244,13 @@ internal sealed partial class ContextLexicon
         }),
         new("ko", new Dictionary<CueKind, string[]>
         {
-            [CueKind.Partner] = ["후원", "스폰서", "함께하는 기업", "지원 기관", "사용 기업", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴", "인증", "신뢰하는", "신뢰받는"],
+            [CueKind.Partner] = ["후원", "스폰서", "함께하는 기업", "지원 기관", "사용 기업", "도입 기업", "사례", "협력", "주요 고객", "파트너", "고객사", "협력사", "제휴",
+                // Session 9: 인증 alone is mostly authentication ("Firebase 인증", "인증 토큰"); a certification wall names
+                // the certificate, the body or the act of obtaining it.
+                "인증(?:서|현황|기관|업체|파트너|마크|제품|획득|취득|을 받|을 획득|을 취득)", "(?:공식|보유|획득한?|취득한?)\\s?인증", "인증된 (?:파트너|업체|기업|제품)",
+                "신뢰하는", "신뢰받는"],
             [CueKind.News] = ["뉴스", "소식", "보도"],
-            [CueKind.Trademark] = ["상표"],
+            [CueKind.Trademark] = ["상표", "트레이드마크", "법적 고지"],
             [CueKind.Compatibility] = ["호환", "시스템 요구", "에 배포", "에 설치", "에서 설치"],
             [CueKind.Jobs] = ["채용", "경력", "우대"],
             [CueKind.Comparison] = ["에 비해", "와 달리", "과 달리"],
@@ -248,6 +260,7 @@ internal sealed partial class ContextLexicon
             [CueKind.SignIn] = ["로그인", "결제"],
         }),
         .. FurtherLanguages.Cues,
+        .. DisclaimerWording.Cues,
         .. InfrastructureCredits.Cues,
         .. PlatformWording.Cues,
     ];
@@ -278,6 +291,9 @@ internal sealed partial class ContextLexicon
 
     private readonly (CueKind Kind, Regex Regex)[] _regexes;
 
+    /// <summary>Every disclaimer of <see cref="DisclaimerWording"/>: the partner words inside one are denied, not stated.</summary>
+    private readonly Regex _disclaimer;
+
     public ContextLexicon()
     {
         _regexes = Enum.GetValues<CueKind>()
@@ -286,6 +302,9 @@ internal sealed partial class ContextLexicon
                 "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold)) + ")",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
             .ToArray();
+        _disclaimer = new Regex(
+            "(?:" + string.Join("|", DisclaimerWording.Cues.SelectMany(l => l.Fragments[CueKind.Trademark]).Select(ChineseScriptFolder.Fold)) + ")",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The first negative cue in <paramref name="text"/> (negative kinds win over partner words), else a partner cue.</summary>
@@ -335,8 +354,9 @@ internal sealed partial class ContextLexicon
         return cue is { Kind: not CueKind.Partner } ? cue : null;
     }
 
+    /// <summary>The first partner keyword in <paramref name="text"/> that no disclaimer denies ("not sponsored by" is no sponsorship).</summary>
     public string? FindPartner(string text)
-        => string.IsNullOrEmpty(text) ? null : SafeMatch(_regexes[(int)CueKind.Partner].Regex, ChineseScriptFolder.Fold(text), text);
+        => PartnerSpans(text) is [var first, ..] ? text.Substring(first.Start, first.Length) : null;
 
     /// <summary>Every partner keyword in <paramref name="text"/> with its position (for the statement rule).</summary>
     public List<(int Start, int Length)> PartnerSpans(string text)
@@ -349,14 +369,31 @@ internal sealed partial class ContextLexicon
 
         try
         {
-            for (var m = _regexes[(int)CueKind.Partner].Regex.Match(ChineseScriptFolder.Fold(text)); m.Success && spans.Count < 20; m = m.NextMatch())
+            var folded = ChineseScriptFolder.Fold(text);
+            var denied = DisclaimerSpans(folded);
+            for (var m = _regexes[(int)CueKind.Partner].Regex.Match(folded); m.Success && spans.Count < 20; m = m.NextMatch())
             {
-                spans.Add((m.Index, m.Length));
+                if (!denied.Any(d => m.Index >= d.Start && m.Index < d.Start + d.Length))
+                {
+                    spans.Add((m.Index, m.Length));
+                }
             }
         }
         catch (RegexMatchTimeoutException)
         {
             // Treated as no keyword: the mention then needs structure to count.
+        }
+
+        return spans;
+    }
+
+    /// <summary>Where disclaimers lie in already folded text (usually none: the regex fails fast on text without a denial).</summary>
+    private List<(int Start, int Length)> DisclaimerSpans(string folded)
+    {
+        var spans = new List<(int, int)>();
+        for (var m = _disclaimer.Match(folded); m.Success && spans.Count < 20; m = m.NextMatch())
+        {
+            spans.Add((m.Index, m.Length));
         }
 
         return spans;
@@ -443,19 +480,6 @@ internal sealed partial class ContextLexicon
             }
 
             return null;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return null;
-        }
-    }
-
-    private static string? SafeMatch(Regex regex, string folded, string original)
-    {
-        try
-        {
-            var match = regex.Match(folded);
-            return match.Success ? original.Substring(match.Index, match.Length) : null;
         }
         catch (RegexMatchTimeoutException)
         {

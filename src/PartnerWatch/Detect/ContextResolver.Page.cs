@@ -27,9 +27,15 @@ internal sealed partial class ContextResolver
     /// </summary>
     private string? _legalNotice;
 
-    [GeneratedRegex(@"(?:^|/)(?:impressum|imprint|mentions?[-_]?l[eé]gales?|legal[-_]?notice|legal|aviso[-_]?legal|nota[-_]?legal|note[-_]?legali|tokushoho|tokutei|privacy(?:[-_]?(?:policy|notice|statement))?|datenschutz(?:erklaerung|erklarung)?|confidentialite|politique[-_]de[-_]confidentialite|privacidad|politica[-_]de[-_]privacidad|privacidade)(?:/|$|\.html?$)",
+    [GeneratedRegex(@"(?:^|/)(?:impressum|imprint|mentions?[-_]?l[eé]gales?|legal[-_]?notice|legal|aviso[-_]?legal|nota[-_]?legal|note[-_]?legali|tokushoho|tokutei|privacy(?:[-_]?(?:policy|notice|statement))?|datenschutz(?:erklaerung|erklarung)?|confidentialite|politique[-_]de[-_]confidentialite|privacidad|politica[-_]de[-_]privacidad|privacidade|trademarks?(?:[-_](?:policy|notices?|guidelines))?|third[-_]?party[-_]?notices|disclaimers?)(?:/|$|\.html?$)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LegalNoticePath();
+
+    // Session 9: trademark, third-party and disclaimer notices join the legal pages; being generic words, they must
+    // open the heading or title ("Trademarks", "법적 고지 사항", "商标声明"), not merely occur in it.
+    [GeneratedRegex(@"^\s*(?:trademarks?(?:\s+(?:policy|notices?|guidelines|information|and\s+copyrights?))?|third[- ]party\s+notices|(?:legal\s+)?disclaimers?|rechtliche\s+hinweise|markenrichtlinien|haftungsausschluss|avis\s+juridiques?|avis\s+de\s+non-responsabilit[eé]|avisos?\s+legales|aviso\s+de\s+marcas|isen[cç][aã]o\s+de\s+responsabilidade|marchi\s+registrati|правовая\s+информация|юридическая\s+информация|товарные\s+знаки|отказ\s+от\s+ответственности)\b|^\s*(?:법적\s?고지|상표\s?(?:정책|고지|안내)|商标(?:声明|政策|说明)|商標(?:声明|聲明|政策|について|ポリシー|に関する)|法律声明|法律聲明|免责声明|免責聲明|法的(?:通知|事項|情報)|免責事項)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RightsNoticeTitle();
 
     [GeneratedRegex(@"\b(?:impressum|imprint|mentions l[eé]gales|legal notices?|legal disclosure|aviso legal|nota legal|note legali|privacy (?:policy|notice|statement)|datenschutzerkl[aä]rung|datenschutzhinweise|politique de confidentialit[eé]|pol[ií]tica de privacidad(?:e)?|informativa (?:sulla )?privacy)\b|特定商取引法|特定商取引に関する|プライバシーポリシー|个人信息保护政策|隐私政策|개인정보\s?처리방침",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -47,6 +53,11 @@ internal sealed partial class ContextResolver
             if (LegalNoticeTitle().Match(text) is { Success: true } match)
             {
                 return $"legal notice ({source} \"{Trim(match.Value)}\")";
+            }
+
+            if (RightsNoticeTitle().Match(text) is { Success: true } rights)
+            {
+                return $"trademark/legal notice ({source} \"{Trim(rights.Value.Trim())}\")";
             }
         }
 
