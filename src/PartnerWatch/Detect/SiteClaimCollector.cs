@@ -67,7 +67,7 @@ public sealed class SiteClaimCollector
         var images = new List<FetchedImage>();
         // A match is judged by the first image of the page with its URL (Uri equality, as below).
         var byUrl = scan.Images.GroupBy(i => i.ImageUrl).ToDictionary(g => g.Key, g => g.First());
-        var candidates = _imageMatchers.Count == 0 || scan.Images.Count == 0 ? scan.Images : MarkThoseThatCannotCount(scan.Images, byUrl, page.Url);
+        var candidates = _imageMatchers.Count == 0 || scan.Images.Count == 0 ? scan.Images : MarkThoseThatCannotCount(scan.Images, byUrl, scan.Signals, page.Url);
         foreach (var matcher in _imageMatchers)
         {
             if (scan.Images.Count == 0)
@@ -114,16 +114,18 @@ public sealed class SiteClaimCollector
     }
 
     /// <summary>
-    /// Marks the images no pixel match of which could reach a claim or its evidence, so that they are neither fetched nor
+    /// Marks the images no pixel match of which could change a claim, so that they are neither fetched nor
     /// fingerprinted: below, every match of an image whose first appearance on the page is in a negative context scores 0
     /// (kept only in the Debug log), and every match of an image whose label names a company that is no catalogue brand
     /// is dropped (<see cref="PageSignalScanner.LabelNamesAnotherCompany"/> holds for every brand). Measured on the
-    /// benchmark corpus in docs/performance.md ("Session 7: less work per scan").
+    /// benchmark corpus in docs/performance.md ("Session 7: less work per scan"). Two further rules
+    /// (<see cref="PixelsCannotChangeAClaim"/>, session 9) skip images whose matches would only add evidence lines.
     /// </summary>
     private IReadOnlyList<LogoImageCandidate> MarkThoseThatCannotCount(
-        IReadOnlyList<LogoImageCandidate> images, Dictionary<Uri, LogoImageCandidate> byUrl, Uri pageUrl)
+        IReadOnlyList<LogoImageCandidate> images, Dictionary<Uri, LogoImageCandidate> byUrl, IReadOnlyList<BrandSignal> pageSignals, Uri pageUrl)
     {
         var verdicts = new Dictionary<LogoImageCandidate, bool>(ReferenceEqualityComparer.Instance);
+        Dictionary<string, (double Best, KindSet Kinds)>? known = null;
         var marked = new List<LogoImageCandidate>(images.Count);
         var skipped = 0;
         foreach (var image in images)
@@ -131,7 +133,8 @@ public sealed class SiteClaimCollector
             var first = byUrl[image.ImageUrl];
             if (!verdicts.TryGetValue(first, out var cannot))
             {
-                cannot = first.NegativeContext || _scanner.LabelNamesNoCatalogueBrand(first.Label);
+                cannot = first.NegativeContext || _scanner.LabelNamesNoCatalogueBrand(first.Label) ||
+                         PixelsCannotChangeAClaim(first, known ??= StandingOf(pageSignals));
                 verdicts[first] = cannot;
             }
             if (cannot && !image.NegativeContext)
@@ -150,6 +153,94 @@ public sealed class SiteClaimCollector
                 skipped, images.Count(i => !i.NegativeContext), pageUrl);
         }
         return marked;
+    }
+
+    /// <summary>
+    /// True when no pixel match of <paramref name="image"/> (judged, like its matches below, by the page's first image
+    /// with its URL) could change any claim of the site, whatever the other pages say. A match becomes one
+    /// <see cref="EvidenceKind.LogoImage"/> signal of score 0.95 × the image's context weight, and a brand's confidence is
+    /// the best score plus 0.05 per further counted kind, capped (<see cref="ConfidenceOf"/>). Signals are only ever
+    /// added, so what this page's own words already give a brand is a lower bound of the site's final answer:
+    /// <list type="bullet">
+    /// <item>An image outside any partner context (no strength: its kind earns no bonus) changes a brand's confidence
+    /// only when it is the brand's best score; then every other counted kind could at most add its bonus, and when even
+    /// that stays below the claim threshold the brand is not claimed with or without it (a footer or prose image:
+    /// 0.95 × 0.3 + 0.05 × 3 = 0.44 &lt; 0.5).</item>
+    /// <item>An image whose label names catalogue brands (its matches to any other brand are dropped) changes nothing
+    /// when each brand it names already has, from this page's signals, the cap, or a score at least the image's and the
+    /// image's kind already counted: a partner card whose alt text, link and caption name the brand.</item>
+    /// </list>
+    /// Judged from the page alone (not the site so far), so a page's findings stay a function of the page for the 304 replay.
+    /// </summary>
+    private bool PixelsCannotChangeAClaim(LogoImageCandidate image, Dictionary<string, (double Best, KindSet Kinds)> known)
+    {
+        var context = StrengthOf(image.ContextWeight);
+        var score = BrandSignal.LogoImageWeight * new ContextVerdict(context, "").Weight;
+        if (context <= ContextStrength.None && ConfidenceOf(score, MaxKinds) < _threshold)
+        {
+            return true;
+        }
+
+        if (_scanner.BrandsTheLabelLetsCount(image.Label) is not { Count: > 0 } named)
+        {
+            return false;
+        }
+
+        foreach (var brand in named)
+        {
+            if (!known.TryGetValue(brand, out var standing))
+            {
+                return false;
+            }
+
+            var capped = ConfidenceOf(standing.Best, standing.Kinds.Count) >= MaxConfidence;
+            var covered = standing.Best >= score && (context <= ContextStrength.None || standing.Kinds.Contains(EvidenceKind.LogoImage));
+            if (!capped && !covered)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Each brand's best positive score and counted kinds among <paramref name="signals"/>, as <see cref="Complete"/> counts them.</summary>
+    private static Dictionary<string, (double Best, KindSet Kinds)> StandingOf(IReadOnlyList<BrandSignal> signals)
+    {
+        var standing = new Dictionary<string, (double Best, KindSet Kinds)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var signal in signals)
+        {
+            if (signal.Score <= 0)
+            {
+                continue;
+            }
+
+            var (best, kinds) = standing.GetValueOrDefault(signal.BrandId);
+            if (signal.Context.Strength > ContextStrength.None)
+            {
+                kinds = kinds.With(signal.Kind);
+            }
+
+            standing[signal.BrandId] = (Math.Max(best, signal.Score), kinds);
+        }
+
+        return standing;
+    }
+
+    private static readonly int MaxKinds = Enum.GetValues<EvidenceKind>().Length;
+
+    /// <summary>The confidence of a brand whose best score is <paramref name="best"/> with <paramref name="kinds"/> counted kinds.</summary>
+    private static double ConfidenceOf(double best, int kinds)
+        => Math.Round(Math.Min(MaxConfidence, best + KindBonus * Math.Max(0, kinds - 1)), 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>A small set of evidence kinds (a bit each).</summary>
+    private readonly record struct KindSet(int Bits)
+    {
+        public int Count => System.Numerics.BitOperations.PopCount((uint)Bits);
+
+        public bool Contains(EvidenceKind kind) => (Bits & (1 << (int)kind)) != 0;
+
+        public KindSet With(EvidenceKind kind) => new(Bits | (1 << (int)kind));
     }
 
     /// <summary>
@@ -173,9 +264,34 @@ public sealed class SiteClaimCollector
                 list.Add(signal);
                 if (list.Count > MaxSignalsPerBrand)
                 {
-                    list.Sort(static (a, b) => b.Score.CompareTo(a.Score));
-                    list.RemoveRange(MaxSignalsPerBrand / 2, list.Count - MaxSignalsPerBrand / 2);
+                    Trim(list);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the best half of a brand's signals and the best counted signal of each kind beyond it: the confidence is a
+    /// function of every signal the site gave (the best score and the counted kinds survive), so that a signal left out
+    /// because it could not change that confidence (<see cref="PixelsCannotChangeAClaim"/>) cannot change which ones are kept either.
+    /// </summary>
+    private static void Trim(List<BrandSignal> list)
+    {
+        list.Sort(static (a, b) => b.Score.CompareTo(a.Score));
+        var kept = new KindSet(0);
+        for (var i = 0; i < MaxSignalsPerBrand / 2; i++)
+        {
+            if (list[i].Score > 0 && list[i].Context.Strength > ContextStrength.None) kept = kept.With(list[i].Kind);
+        }
+
+        var tail = list.Skip(MaxSignalsPerBrand / 2).Where(s => s.Score > 0 && s.Context.Strength > ContextStrength.None).ToList();
+        list.RemoveRange(MaxSignalsPerBrand / 2, list.Count - MaxSignalsPerBrand / 2);
+        foreach (var signal in tail)
+        {
+            if (!kept.Contains(signal.Kind))
+            {
+                kept = kept.With(signal.Kind);
+                list.Add(signal);
             }
         }
     }
@@ -194,8 +310,7 @@ public sealed class SiteClaimCollector
                 }
 
                 var kinds = positive.Where(s => s.Context.Strength > ContextStrength.None).Select(s => s.Kind).Distinct().Count();
-                var confidence = Math.Min(MaxConfidence, positive[0].Score + KindBonus * Math.Max(0, kinds - 1));
-                confidence = Math.Round(confidence, 2, MidpointRounding.AwayFromZero);
+                var confidence = ConfidenceOf(positive[0].Score, kinds);
                 if (confidence < _threshold)
                 {
                     continue;
