@@ -193,6 +193,14 @@ public sealed class DetectionOptions
 {
     /// <summary>Lowest confidence reported as a claim (default 0.5); see README "What counts as a claim".</summary>
     public double ClaimThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// True: every labelled logo in a partner context is downloaded and matched by its pixels even when the page's own
+    /// words already give its brand the highest confidence, so each such logo gets a <c>logo-image</c> evidence line and
+    /// a stored copy. False (default): those images are skipped — the claims are the same, the scan cheaper
+    /// (docs/performance.md "Session 9").
+    /// </summary>
+    public bool MatchEveryLogo { get; set; }
 }
 
 public sealed class LoggingOptions

@@ -10,6 +10,7 @@ public sealed class ClaimDetector
     private readonly PageSignalScanner _scanner;
     private readonly IReadOnlyList<ILogoImageMatcher> _imageMatchers;
     private readonly double _threshold;
+    private readonly bool _matchEveryLogo;
     private readonly ILogger<ClaimDetector> _logger;
 
     public ClaimDetector(PartnerWatchOptions options, IEnumerable<ILogoImageMatcher>? imageMatchers = null, ILogger<ClaimDetector>? logger = null)
@@ -19,9 +20,10 @@ public sealed class ClaimDetector
         _imageMatchers = imageMatchers?.ToArray() ?? [];
         var threshold = options.Detection?.ClaimThreshold ?? 0.5;
         _threshold = double.IsFinite(threshold) ? Math.Clamp(threshold, 0.0, 1.0) : 0.5;
+        _matchEveryLogo = options.Detection?.MatchEveryLogo ?? false;
         _logger = logger ?? NullLogger<ClaimDetector>.Instance;
     }
 
     /// <summary>Starts collecting signals for one site; feed it every crawled page, then complete it.</summary>
-    public SiteClaimCollector BeginSite() => new(_scanner, _imageMatchers, _threshold, _logger);
+    public SiteClaimCollector BeginSite() => new(_scanner, _imageMatchers, _threshold, _logger, _matchEveryLogo);
 }

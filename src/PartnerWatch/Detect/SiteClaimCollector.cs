@@ -20,15 +20,18 @@ public sealed class SiteClaimCollector
     private readonly PageSignalScanner _scanner;
     private readonly IReadOnlyList<ILogoImageMatcher> _imageMatchers;
     private readonly double _threshold;
+    private readonly bool _matchEveryLogo;
     private readonly ILogger _logger;
     private readonly Dictionary<string, List<BrandSignal>> _byBrand = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
 
-    internal SiteClaimCollector(PageSignalScanner scanner, IReadOnlyList<ILogoImageMatcher> imageMatchers, double threshold, ILogger logger)
+    internal SiteClaimCollector(PageSignalScanner scanner, IReadOnlyList<ILogoImageMatcher> imageMatchers, double threshold, ILogger logger,
+        bool matchEveryLogo = false)
     {
         _scanner = scanner;
         _imageMatchers = imageMatchers;
         _threshold = threshold;
+        _matchEveryLogo = matchEveryLogo;
         _logger = logger;
     }
 
@@ -181,7 +184,8 @@ public sealed class SiteClaimCollector
             return true;
         }
 
-        if (_scanner.BrandsTheLabelLetsCount(image.Label) is not { Count: > 0 } named)
+        // Detection:MatchEveryLogo: the team wants pixel evidence and a stored copy of every partner logo, not only the needed ones.
+        if (_matchEveryLogo || _scanner.BrandsTheLabelLetsCount(image.Label) is not { Count: > 0 } named)
         {
             return false;
         }

@@ -133,12 +133,12 @@ public sealed partial class SiteScanner(
     }
 
     /// <summary>
-    /// Names the detection setup (brands, threshold): findings remembered for a page are reused only under the same one.
+    /// Names the detection setup (brands, threshold, pixel evidence for every logo): findings remembered for a page are reused only under the same one.
     /// Reference logo files are named, not hashed: a changed file is picked up when the page is next fetched in full
     /// (<c>Fetch:PageCacheMaxAge</c>) or the service restarts.
     /// </summary>
     private string DetectionGeneration() =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { options.Brands, options.Detection.ClaimThreshold })))[..16];
+        Convert.ToHexStringLower(SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { options.Brands, options.Detection.ClaimThreshold, options.Detection.MatchEveryLogo })))[..16];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scanning {Site} without reading robots.txt (its IgnoreRobots is set)")]
     private partial void LogIgnoringRobots(string site);

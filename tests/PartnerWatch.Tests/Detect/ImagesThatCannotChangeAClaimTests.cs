@@ -19,8 +19,9 @@ namespace PartnerWatch.Tests.Detect;
 /// </summary>
 public sealed class ImagesThatCannotChangeAClaimTests
 {
-    private static PartnerWatchOptions Options() => new()
+    private static PartnerWatchOptions Options(bool matchEveryLogo = false) => new()
     {
+        Detection = { MatchEveryLogo = matchEveryLogo },
         Brands =
         [
             new BrandOptions { Id = "microsoft", Name = "Microsoft", Domains = ["microsoft.com"], Logos = [LogoFixtures.RefPath("microsoft", "microsoft.svg")] },
@@ -29,7 +30,10 @@ public sealed class ImagesThatCannotChangeAClaimTests
         Fetch = { AllowPrivateNetworks = true, MaxRetries = 0 },
     };
 
-    private static async Task<(SiteScanResult Result, IReadOnlyCollection<string> Requests)> ScanAsync(string html, params string[] images)
+    private static Task<(SiteScanResult Result, IReadOnlyCollection<string> Requests)> ScanAsync(string html, params string[] images)
+        => ScanAsync(Options(), html, images);
+
+    private static async Task<(SiteScanResult Result, IReadOnlyCollection<string> Requests)> ScanAsync(PartnerWatchOptions options, string html, params string[] images)
     {
         using var logo = LogoVariants.Render(LogoFixtures.RefPath("microsoft", "microsoft.svg"), 160);
         var png = LogoVariants.Png(logo);
@@ -37,7 +41,7 @@ public sealed class ImagesThatCannotChangeAClaimTests
         foreach (var image in images) responses[image] = new(200, "image/png", png);
         await using var server = await LoopbackHttpServer.StartAsync(responses);
         await using var provider = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddPartnerWatchPipeline(Options()).BuildServiceProvider();
+            .AddPartnerWatchPipeline(options).BuildServiceProvider();
         var result = await provider.GetRequiredService<SiteScanner>()
             .ScanAsync(new SiteOptions { Id = "acme", Url = server.BaseUri.ToString() }, CancellationToken.None);
         return (result, server.Requests.ToList());
@@ -64,6 +68,25 @@ public sealed class ImagesThatCannotChangeAClaimTests
         // The cap is the page's, not the card's: the second image's brand is capped too, so it is skipped as well.
         Assert.DoesNotContain("/img/bare.png", requests);
         Assert.Contains(claim.Evidence, e => e.Kind == EvidenceKind.LogoText && e.ImageUrl!.EndsWith("/img/card.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ATeamThatAsksForEveryLogoGetsThePixelEvidenceOfACappedCard()
+    {
+        // Detection:MatchEveryLogo: the same capped partner card is downloaded and matched, so the claim carries a
+        // logo-image line for it; the claim itself is the same.
+        var (result, requests) = await ScanAsync(Options(matchEveryLogo: true), """
+            <html><body><h1>Acme Vision</h1>
+            <section class="partners"><h2>Our partners</h2><ul>
+            <li><a href="https://www.microsoft.com/"><img src="/img/card.png" alt="Microsoft"></a><p>Microsoft, our cloud partner.</p></li>
+            </ul></section>
+            </body></html>
+            """, "/img/card.png");
+
+        Assert.Contains("/img/card.png", requests);
+        var claim = Assert.Single(result.Claims);
+        Assert.Equal(0.99, claim.Confidence);
+        Assert.Contains(claim.Evidence, e => e.Kind == EvidenceKind.LogoImage && e.ImageUrl!.EndsWith("/img/card.png", StringComparison.Ordinal));
     }
 
     [Fact]
