@@ -272,6 +272,8 @@ public sealed partial class SiteCrawler(
             yield return new Candidate(refresh, int.MaxValue - 1, 0, 0);
 
         var probes = 0;
+        // A start page whose links name no partner-like page at all: only then are its menu's "Community" links tried.
+        var namesNoPartnerPage = !links.Any(l => l.Score > 0);
         foreach (var link in links)
         {
             if (!SameSite(startUrl, link.Target)) continue;
@@ -281,6 +283,7 @@ public sealed partial class SiteCrawler(
                 // Only the start page's footer, and only a few: a probe costs a fetch whatever the page turns out to be.
                 if (parent.Depth == 0)
                 {
+                    if (FooterProbes.IsMenuProbe(link) && !namesNoPartnerPage) continue;
                     if (probes++ < FooterProbes.MaxPerSite) yield return new Candidate(link.Target, 0, 1, 0, Probe: true);
                     continue;
                 }
@@ -301,6 +304,7 @@ public sealed partial class SiteCrawler(
     {
         var links = new List<PageLink>();
         var footer = new List<(PageLink Link, int Rank)>();
+        var menu = new List<PageLink>();
         var pagePath = pageUrl.AbsolutePath.TrimEnd('/') + "/";
         foreach (var anchor in document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
         {
@@ -312,10 +316,12 @@ public sealed partial class SiteCrawler(
             var score = PartnerPageKeywords.Score(text) * 2 + PartnerPageKeywords.Score(Uri.UnescapeDataString(target.AbsolutePath));
             var underPage = target.AbsolutePath.StartsWith(pagePath, StringComparison.Ordinal);
             if (score == 0 && target != pageUrl && FooterProbes.Rank(anchor, text, target) is { } rank) footer.Add((FooterProbes.Link(target, underPage), rank));
+            else if (score == 0 && target != pageUrl && FooterProbes.IsMenuProbe(anchor, text, target)) menu.Add(FooterProbes.MenuLink(target, underPage));
             else if (score > 0 || underPage) links.Add(new PageLink(target, score, underPage));
         }
-        // Footer probes go last, best rank first (a stable sort keeps the footer's order within a rank).
+        // Footer probes go last, best rank first (a stable sort keeps the footer's order within a rank), then menu probes.
         links.AddRange(footer.OrderByDescending(f => f.Rank).Select(f => f.Link).DistinctBy(l => l.Target));
+        links.AddRange(menu.DistinctBy(l => l.Target).Where(m => links.All(l => l.Target != m.Target)));
         return (MetaRefreshTarget(document), links);
     }
 
