@@ -14,22 +14,23 @@ namespace PartnerWatch.Tests.Detect;
 public sealed class RealCorpusGateTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The recorded figures per split (2026-12-07, session 8: tune 0.985/0.888 on 117 sites — 21 of them new, from
-    /// batches 6–7, with recall 0.5 that no rule has been tuned for yet —, holdout 0.987/0.916, holdout2 0.983/1.000,
-    /// holdout3 1.000/1.000, holdout4 1.000/0.765, holdout5 1.000/1.000, holdout6 0.898/0.930), each less two pairs of
-    /// slack for the scan's timing under load; raise them when detection improves, never lower them silently. Since
-    /// session 8 every split but holdout6 is retired into tuning (docs/detection.md §8): their gates guard what was
-    /// learned from them; holdout6 is the clean one, gated against regressions only.
+    /// The recorded figures per split (2026-12-07, session 9, build of the session's end: tune 0.966/0.955 on 168 sites —
+    /// 28 of them new from batches 8–10 and 23 from the precision sweep —, holdout 1.000/0.929, holdout2 0.983/1.000,
+    /// holdout3 1.000/1.000, holdout4 1.000/0.765, holdout5 1.000/1.000, holdout6 0.914/0.930, holdout7 0.804/0.569), each
+    /// less two pairs of slack for the scan's timing under load; raise them when detection improves, never lower them
+    /// silently. Every split but holdout6 and holdout7 is retired into tuning (docs/detection.md §8): their gates guard
+    /// what was learned from them; holdout6 and holdout7 are the clean ones, gated against regressions only.
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Gates = new()
     {
-        ["tune"] = (0.97, 0.87),
-        ["holdout"] = (0.96, 0.89),
+        ["tune"] = (0.95, 0.94),
+        ["holdout"] = (0.97, 0.90),
         ["holdout2"] = (0.94, 0.96),
         ["holdout3"] = (0.90, 0.88),
-        ["holdout4"] = (0.84, 0.64),
+        ["holdout4"] = (0.86, 0.68),
         ["holdout5"] = (0.88, 0.88),
-        ["holdout6"] = (0.86, 0.89),
+        ["holdout6"] = (0.88, 0.89),
+        ["holdout7"] = (0.77, 0.55),
     };
 
     [Fact]
