@@ -41,6 +41,8 @@ public static class ScanCommand
         var options = loaded.Options;
         // A one-shot scan never meets a page again: remembering pages for conditional requests would only cost memory.
         options.Fetch.PageCacheBytes = 0;
+        // Without --store no image is kept and no alert is sent: pixels that cannot change a claim are not worth their CPU.
+        if (!args.Store) options.Detection.MatchEveryLogo ??= false;
         var unknown = args.Sites.Where(id => !options.Sites.Any(s => s.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
         {

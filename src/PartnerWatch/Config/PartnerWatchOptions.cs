@@ -197,10 +197,11 @@ public sealed class DetectionOptions
     /// <summary>
     /// True: every labelled logo in a partner context is downloaded and matched by its pixels even when the page's own
     /// words already give its brand the highest confidence, so each such logo gets a <c>logo-image</c> evidence line and
-    /// a stored copy. False (default): those images are skipped — the claims are the same, the scan cheaper
-    /// (docs/performance.md "Session 9").
+    /// a stored copy (the alert e-mail shows it). False: those images are skipped — the claims are the same, the scan
+    /// cheaper (docs/performance.md "Session 9"). Unset (default): true wherever evidence is kept (the service,
+    /// <c>scan --store</c>), false for a <c>scan</c> that stores nothing.
     /// </summary>
-    public bool MatchEveryLogo { get; set; }
+    public bool? MatchEveryLogo { get; set; }
 }
 
 public sealed class LoggingOptions

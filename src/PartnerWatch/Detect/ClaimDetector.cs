@@ -20,7 +20,8 @@ public sealed class ClaimDetector
         _imageMatchers = imageMatchers?.ToArray() ?? [];
         var threshold = options.Detection?.ClaimThreshold ?? 0.5;
         _threshold = double.IsFinite(threshold) ? Math.Clamp(threshold, 0.0, 1.0) : 0.5;
-        _matchEveryLogo = options.Detection?.MatchEveryLogo ?? false;
+        // Unset means "wherever evidence is kept": the one-shot scan that stores nothing sets it false before building this.
+        _matchEveryLogo = options.Detection?.MatchEveryLogo ?? true;
         _logger = logger ?? NullLogger<ClaimDetector>.Instance;
     }
 

@@ -19,7 +19,7 @@ namespace PartnerWatch.Tests.Detect;
 /// </summary>
 public sealed class ImagesThatCannotChangeAClaimTests
 {
-    private static PartnerWatchOptions Options(bool matchEveryLogo = false) => new()
+    private static PartnerWatchOptions Options(bool? matchEveryLogo = false) => new()
     {
         Detection = { MatchEveryLogo = matchEveryLogo },
         Brands =
@@ -87,6 +87,23 @@ public sealed class ImagesThatCannotChangeAClaimTests
         var claim = Assert.Single(result.Claims);
         Assert.Equal(0.99, claim.Confidence);
         Assert.Contains(claim.Evidence, e => e.Kind == EvidenceKind.LogoImage && e.ImageUrl!.EndsWith("/img/card.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhereEvidenceIsKeptEveryLogoIsMatchedUnlessTheTeamSaysOtherwise()
+    {
+        // The service leaves Detection:MatchEveryLogo unset: its alerts show the matched logo, so the capped card is
+        // fetched and matched (a one-shot scan without --store sets it false, see ScanCommand).
+        var (result, requests) = await ScanAsync(Options(matchEveryLogo: null), """
+            <html><body><h1>Acme Vision</h1>
+            <section class="partners"><h2>Our partners</h2><ul>
+            <li><a href="https://www.microsoft.com/"><img src="/img/card.png" alt="Microsoft"></a><p>Microsoft, our cloud partner.</p></li>
+            </ul></section>
+            </body></html>
+            """, "/img/card.png");
+
+        Assert.Contains("/img/card.png", requests);
+        Assert.Contains(Assert.Single(result.Claims).Evidence, e => e.Kind == EvidenceKind.LogoImage);
     }
 
     [Fact]
