@@ -89,7 +89,7 @@ internal sealed partial class PageSignalScanner
 
         /// <summary>The <c>label</c>/<c>name</c> of an image component (<c>&lt;lazy-svg label="Cisco"&gt;</c>): its picture's name.</summary>
         private static string ComponentLabel(IElement element)
-            => element.LocalName.Contains('-', StringComparison.Ordinal) && Logos.ImageElements.IsImageElement(element)
+            => Logos.ImageElements.IsImageElement(element)
                 ? TextNormalizer.Normalize(element.GetAttribute("label") ?? element.GetAttribute("name"), 300)
                 : "";
 

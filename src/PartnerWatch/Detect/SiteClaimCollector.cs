@@ -220,7 +220,7 @@ public sealed class SiteClaimCollector
             }
 
             var (best, kinds) = standing.GetValueOrDefault(signal.BrandId);
-            if (signal.Context.Strength > ContextStrength.None)
+            if (CountsItsKind(signal))
             {
                 kinds = kinds.With(signal.Kind);
             }
@@ -232,6 +232,12 @@ public sealed class SiteClaimCollector
     }
 
     private static readonly int MaxKinds = Enum.GetValues<EvidenceKind>().Length;
+
+    /// <summary>
+    /// A signal whose kind earns the kind bonus: positive, in a partner context of some strength. One definition for the
+    /// standing, the trim and the confidence, which must agree for <see cref="PixelsCannotChangeAClaim"/> to be exact.
+    /// </summary>
+    private static bool CountsItsKind(BrandSignal signal) => signal.Score > 0 && signal.Context.Strength > ContextStrength.None;
 
     /// <summary>The confidence of a brand whose best score is <paramref name="best"/> with <paramref name="kinds"/> counted kinds.</summary>
     private static double ConfidenceOf(double best, int kinds)
@@ -285,10 +291,10 @@ public sealed class SiteClaimCollector
         var kept = new KindSet(0);
         for (var i = 0; i < MaxSignalsPerBrand / 2; i++)
         {
-            if (list[i].Score > 0 && list[i].Context.Strength > ContextStrength.None) kept = kept.With(list[i].Kind);
+            if (CountsItsKind(list[i])) kept = kept.With(list[i].Kind);
         }
 
-        var tail = list.Skip(MaxSignalsPerBrand / 2).Where(s => s.Score > 0 && s.Context.Strength > ContextStrength.None).ToList();
+        var tail = list.Skip(MaxSignalsPerBrand / 2).Where(CountsItsKind).ToList();
         list.RemoveRange(MaxSignalsPerBrand / 2, list.Count - MaxSignalsPerBrand / 2);
         foreach (var signal in tail)
         {
@@ -313,7 +319,7 @@ public sealed class SiteClaimCollector
                     continue;
                 }
 
-                var kinds = positive.Where(s => s.Context.Strength > ContextStrength.None).Select(s => s.Kind).Distinct().Count();
+                var kinds = positive.Where(CountsItsKind).Select(s => s.Kind).Distinct().Count();
                 var confidence = ConfidenceOf(positive[0].Score, kinds);
                 if (confidence < _threshold)
                 {

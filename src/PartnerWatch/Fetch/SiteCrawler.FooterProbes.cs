@@ -67,29 +67,19 @@ public sealed partial class SiteCrawler
                 return false;
             }
 
-            var words = $"{text} {Uri.UnescapeDataString(target.AbsolutePath)}".ToLowerInvariant();
-            return !Never.Any(w => words.Contains(w, StringComparison.Ordinal)) && target.AbsolutePath is not ("/" or "") &&
-                   Promising.Any(w => words.Contains(w, StringComparison.Ordinal));
+            return NamedLikeBackersPage(text, target);
         }
 
-        /// <summary>
-        /// Null when <paramref name="anchor"/> is no footer link worth a probe; else its rank (higher first). One rank for
-        /// now; kept a number so a later signal can order probes without another link format.
-        /// </summary>
-        public static int? Rank(IElement anchor, string text, Uri target)
+        /// <summary>True when <paramref name="anchor"/> is a footer link worth a probe.</summary>
+        public static bool IsFooterProbe(IElement anchor, string text, Uri target)
+            => anchor.Closest("footer, [role=contentinfo]") is not null && NamedLikeBackersPage(text, target);
+
+        /// <summary>The link's text or path has a backers'-page word and no word of a page that never lists partners.</summary>
+        private static bool NamedLikeBackersPage(string text, Uri target)
         {
-            if (anchor.Closest("footer, [role=contentinfo]") is null)
-            {
-                return null;
-            }
-
             var words = $"{text} {Uri.UnescapeDataString(target.AbsolutePath)}".ToLowerInvariant();
-            if (Never.Any(w => words.Contains(w, StringComparison.Ordinal)) || target.AbsolutePath is "/" or "")
-            {
-                return null;
-            }
-
-            return Promising.Any(w => words.Contains(w, StringComparison.Ordinal)) ? 1 : null;
+            return target.AbsolutePath is not ("/" or "") && !Never.Any(w => words.Contains(w, StringComparison.Ordinal)) &&
+                   Promising.Any(w => words.Contains(w, StringComparison.Ordinal));
         }
 
         /// <summary>

@@ -303,7 +303,7 @@ public sealed partial class SiteCrawler(
     private static (Uri? Refresh, IReadOnlyList<PageLink> Links) ReadLinks(IDocument document, Uri pageUrl)
     {
         var links = new List<PageLink>();
-        var footer = new List<(PageLink Link, int Rank)>();
+        var footer = new List<PageLink>();
         var menu = new List<PageLink>();
         var pagePath = pageUrl.AbsolutePath.TrimEnd('/') + "/";
         foreach (var anchor in document.QuerySelectorAll("a[href], area[href]").Take(MaxLinksPerPage))
@@ -315,12 +315,12 @@ public sealed partial class SiteCrawler(
                 (anchor as IHtmlAnchorElement)?.QuerySelector("img")?.GetAttribute("alt"));
             var score = PartnerPageKeywords.Score(text) * 2 + PartnerPageKeywords.Score(Uri.UnescapeDataString(target.AbsolutePath));
             var underPage = target.AbsolutePath.StartsWith(pagePath, StringComparison.Ordinal);
-            if (score == 0 && target != pageUrl && FooterProbes.Rank(anchor, text, target) is { } rank) footer.Add((FooterProbes.Link(target, underPage), rank));
+            if (score == 0 && target != pageUrl && FooterProbes.IsFooterProbe(anchor, text, target)) footer.Add(FooterProbes.Link(target, underPage));
             else if (score == 0 && target != pageUrl && FooterProbes.IsMenuProbe(anchor, text, target)) menu.Add(FooterProbes.MenuLink(target, underPage));
             else if (score > 0 || underPage) links.Add(new PageLink(target, score, underPage));
         }
-        // Footer probes go last, best rank first (a stable sort keeps the footer's order within a rank), then menu probes.
-        links.AddRange(footer.OrderByDescending(f => f.Rank).Select(f => f.Link).DistinctBy(l => l.Target));
+        // Footer probes go last, in the footer's order, then menu probes.
+        links.AddRange(footer.DistinctBy(l => l.Target));
         links.AddRange(menu.DistinctBy(l => l.Target).Where(m => links.All(l => l.Target != m.Target)));
         return (MetaRefreshTarget(document), links);
     }

@@ -27,9 +27,6 @@ internal static class ImageElements
     /// <summary>Attributes that hold the picture's address, in the order a component reads them.</summary>
     private static readonly string[] SourceAttributes = ["src", "data-src", "href", "xlink:href", "data-href"];
 
-    /// <summary>Attributes a component's picture is named by (its accessible name once the script has run).</summary>
-    public static readonly string[] NameAttributes = ["alt", "label", "aria-label", "title", "name"];
-
     /// <summary>
     /// True for a known image component with a source, or a custom element (a hyphen in its tag name) whose source is
     /// an image file. A custom element that links to a page (<c>&lt;my-card href="/about"&gt;</c>) is not a picture.
@@ -73,10 +70,6 @@ internal static class ImageElements
             yield return first;
         }
     }
-
-    /// <summary>The first non-empty name attribute of the component, or null.</summary>
-    public static string? NameOf(IElement element)
-        => NameAttributes.Select(element.GetAttribute).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static string? WithoutFragment(string? value)
     {
