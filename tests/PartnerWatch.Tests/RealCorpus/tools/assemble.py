@@ -23,7 +23,9 @@ holdout6 until that holdout holds half of the batch's own sites, the rest into "
 parts/batch8*.json English pages, parts/batch9*.json mostly non-English pages) share a fresh split "holdout7" the same
 way with a share of 60 % (batch 10, parts/batch10*.json, websites in any language collected later the same session, too),
 so the clean judge is larger than holdout6's 23 sites; the family rule (family_of) is in force
-from their first placement.
+from their first placement. Batches 11 (parts/batch11*.json, English websites) and 12 (parts/batch12*.json, websites in
+other languages), session 10, share a fresh split "holdout8" with a share of 60 %; their seeds were written here before
+the first page of either batch was collected.
 
   python3 tools/assemble.py                      # writes corpus.json, prints the counts
   python3 tools/assemble.py --view holdout DIR   # DIR/corpus.json with only that split (sites/ and refs/ linked)
@@ -33,6 +35,7 @@ from their first placement.
   python3 tools/assemble.py --view holdout5 DIR  # the fifth batch's holdout (measured by the lead only)
   python3 tools/assemble.py --view holdout6 DIR  # batches 6 and 7 (session 8): measured by the lead only
   python3 tools/assemble.py --view holdout7 DIR  # batches 8 and 9 (session 9): measured by the lead only
+  python3 tools/assemble.py --view holdout8 DIR  # batches 11 and 12 (session 10): measured by the lead only
 """
 import glob, hashlib, json, os, re, sys
 
@@ -48,6 +51,9 @@ BATCHES = {"batch2": ("partnerwatch-real-corpus-batch2-2026-12-07", "holdout2", 
            "batch8": ("partnerwatch-real-corpus-batch8-2026-12-07", "holdout7", 60),
            "batch9": ("partnerwatch-real-corpus-batch9-2026-12-07", "holdout7", 60),
            "batch10": ("partnerwatch-real-corpus-batch10-2026-12-07", "holdout7", 60),
+           # session 10: written down before collection began; 60 % of each batch's sites into a fresh clean split
+           "batch11": ("partnerwatch-real-corpus-batch11-2026-12-07", "holdout8", 60),
+           "batch12": ("partnerwatch-real-corpus-batch12-2026-12-07", "holdout8", 60),
            # a precision sweep of non-partner pages collected while tuning (session 9): tune only, never a holdout
            "sweep9": ("partnerwatch-real-corpus-sweep9-2026-12-07", "tune", 0)}
 HERE = os.path.dirname(os.path.abspath(__file__))
