@@ -333,7 +333,16 @@ internal sealed partial class BrandMatcher
     }
 
     private static bool WordDelimited(string text, int start, int length) =>
-        (start == 0 || !IsWordChar(text[start - 1])) && (start + length == text.Length || !IsWordChar(text[start + length]));
+        (start == 0 || !IsWordChar(text[start - 1]) && !JoinsLetters(text, start - 1)) &&
+        (start + length == text.Length || !IsWordChar(text[start + length]) && !JoinsLetters(text, start + length));
+
+    /// <summary>
+    /// A middle dot between two letters is inside a word, not between words: Catalan writes its geminate l as "l·l"
+    /// ("Intel·ligència", "col·laboració"), and inclusive French and German spellings glue endings the same way
+    /// ("partenaire·s"). Interpuncts between words have spaces around them ("Docs · Blog").
+    /// </summary>
+    private static bool JoinsLetters(string text, int dot) =>
+        text[dot] is '\u00B7' or '\u0387' or '\u2027' && dot > 0 && dot + 1 < text.Length && char.IsLetter(text[dot - 1]) && char.IsLetter(text[dot + 1]);
 
     /// <summary>Letters with case and decimal digits: what the regex's <c>[\p{Lu}\p{Ll}\p{Lt}\p{Nd}]</c> was (CJK, marks and kana are not).</summary>
     private static bool IsWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is

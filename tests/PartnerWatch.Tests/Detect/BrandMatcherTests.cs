@@ -23,6 +23,14 @@ public sealed class BrandMatcherTests
     [InlineData("Microsoftware")]
     public void NameInsideALongerWordIsNotFound(string text) => Assert.Empty(Find(text));
 
+    [Theory]
+    [InlineData("Centre de recerca en Intel·ligència Artificial")]
+    [InlineData("Màster en Intel·ligència de Negoci")]
+    public void CatalanGeminateLKeepsTheWordWhole(string text) => Assert.Empty(Find(text));
+
+    [Fact]
+    public void InterpunctBetweenWordsStillSeparatesNames() => Assert.Equal(["intel", "ibm"], Find("Intel · IBM·"));
+
     [Fact]
     public void NameNextToChineseTextIsFound() => Assert.Equal(["microsoft"], Find("与Microsoft合作"));
 
