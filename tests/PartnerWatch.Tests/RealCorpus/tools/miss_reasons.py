@@ -9,7 +9,9 @@ With --cmd it does what score_detection.py does (serves VIEW/sites on loopback, 
 `COMMAND scan --config FILE --json --mentions`; with --scan-json it reads such a document saved earlier (--save-json).
 The document's `mentions` (the brands a site showed but did not claim, and the context that decided each signal)
 are joined with VIEW/corpus.json's truth and it prints AGGREGATE counts only:
-  - missed true pairs: how many had no signal at all, and for the others which context rejected the strongest signal,
+  - missed true pairs: how many had no signal at all (with --cmd: split by whether the corpus's claim page was fetched,
+    a crawl miss, or fetched and still silent: e.g. a logo only its pixels name, which the one-shot scan skips when no
+    match of it could change a claim), and for the others which context rejected the strongest signal,
     grouped by the context's strength and first words ("none: prose under heading", "negative: <footer>",
     "negative: compatibility statement"), the kind of that signal, how close the confidence came, and the reasons
     signals were dropped before aggregation;
@@ -57,7 +59,12 @@ def run_scan(corpus, cdir, cmd, timeout):
         print(f'exit code {rc} after {dur:.1f} s', file=sys.stderr, flush=True)
         if rc not in (0, 1, 4):
             raise sd.MeasurementError(f'scan failed (exit {rc}):\n' + err.decode('utf-8', 'replace')[-3000:])
-        return sd.parse_output(out, [])
+        with server.lock:
+            fetched = sorted({path for path, status in server.log if status == 200})
+        doc = sd.parse_output(out, [])
+        # The pages the scan fetched, to tell a crawl miss from a detection miss; kept with a saved document.
+        doc['_fetchedPaths'] = fetched
+        return doc
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -69,6 +76,8 @@ def analyse(corpus, doc):
         raise SystemExit('error: the scan document has no "mentions": was it made with scan --json --mentions?')
     fn_pairs, fp_pairs = [], []
     tp = 0
+    norm = lambda p: p[:-len('index.html')] if p.endswith('/index.html') else p  # noqa: E731  (as the scorer does)
+    fetched = {norm(p) for p in doc['_fetchedPaths']} if '_fetchedPaths' in doc else None
     for s in corpus['sites']:
         if sd.EXCLUDED_FROM_HEADLINE in s.get('categories', []):
             continue
@@ -78,8 +87,11 @@ def analyse(corpus, doc):
         truth = set(s.get('truth', []))
         capped = len(mentions) >= MENTION_CAP
         failed = not e or not e.get('pagesScanned')
+        pages = s.get('claim_pages', [])
+        page_fetched = None if fetched is None or not pages else any(norm(p) in fetched for p in pages)
         for b in sorted(truth - set(claims)):
-            fn_pairs.append({'site': s['id'], 'brand': b, 'mention': mentions.get(b), 'capped': capped, 'failed': failed})
+            fn_pairs.append({'site': s['id'], 'brand': b, 'mention': mentions.get(b), 'capped': capped, 'failed': failed,
+                             'page_fetched': page_fetched})
         for b in sorted(set(claims) - truth):
             fp_pairs.append({'site': s['id'], 'brand': b, 'claim': claims[b]})
         tp += len(truth & set(claims))
@@ -94,7 +106,11 @@ def aggregate(fn_pairs, fp_pairs):
     fn = collections.OrderedDict()
     fn['total'] = len(fn_pairs)
     fn['site not scanned'] = sum(p['failed'] for p in fn_pairs)
-    fn['no signal at all'] = sum(1 for p in fn_pairs if not p['failed'] and p['mention'] is None and not p['capped'])
+    silent = [p for p in fn_pairs if not p['failed'] and p['mention'] is None and not p['capped']]
+    fn['no signal at all'] = len(silent)
+    fn['  of which: claim page not fetched'] = sum(1 for p in silent if p['page_fetched'] is False)
+    fn['  of which: claim page fetched'] = sum(1 for p in silent if p['page_fetched'] is True)
+    fn['  of which: unknown (no claim_pages or --scan-json without fetch log)'] = sum(1 for p in silent if p['page_fetched'] is None)
     fn['not listed (site at the mention cap)'] = sum(1 for p in fn_pairs if not p['failed'] and p['mention'] is None and p['capped'])
     seen = [p['mention'] for p in fn_pairs if p['mention'] is not None]
     fn['seen, not claimed'] = len(seen)
@@ -120,7 +136,7 @@ def print_aggregate(tp, agg):
     print(f'true pairs claimed: {tp}')
     print('missed true pairs:')
     for k, v in agg['missed'].items():
-        print(f'  {k:40} {v:5}')
+        print(f'  {k:70} {v:5}')
     for title, key in (('  seen, not claimed, by context of the strongest signal:', 'missed_by_context'),
                        ('  ... by its strength:', 'missed_by_strength'),
                        ('  ... by its kind:', 'missed_by_kind'),
@@ -143,6 +159,8 @@ def print_pairs(fn_pairs, fp_pairs):
         m = p['mention']
         if m is None:
             why = 'site not scanned' if p['failed'] else 'not listed (mention cap)' if p['capped'] else 'no signal'
+            if p['page_fetched'] is not None and not p['failed']:
+                why += ', claim page ' + ('fetched' if p['page_fetched'] else 'NOT fetched')
             print(f'  FN {p["site"]} / {p["brand"]}: {why}')
             continue
         print(f'  FN {p["site"]} / {p["brand"]}: confidence {m.get("confidence")}, {m.get("signals")} signals, dropped {m.get("dropped") or {}}')
