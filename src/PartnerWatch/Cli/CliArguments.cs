@@ -12,7 +12,8 @@ public sealed record CliArguments(
     bool Store,
     string? Urls,
     bool Verbose = false,
-    bool DemoIfMissing = false)
+    bool DemoIfMissing = false,
+    bool Mentions = false)
 {
     /// <summary>
     /// Parses the arguments of a command that runs (not <c>--help</c> or <c>--version</c>), or returns the parser's
@@ -41,7 +42,8 @@ public sealed record CliArguments(
             Flag(parsed, command, PartnerWatchCommandLine.StoreOption),
             command.Options.Any(o => o.Name == PartnerWatchCommandLine.UrlsOption) ? parsed.GetValue<string?>(PartnerWatchCommandLine.UrlsOption) : null,
             Flag(parsed, command, PartnerWatchCommandLine.VerboseOption),
-            Flag(parsed, command, PartnerWatchCommandLine.DemoIfMissingOption));
+            Flag(parsed, command, PartnerWatchCommandLine.DemoIfMissingOption),
+            Flag(parsed, command, PartnerWatchCommandLine.MentionsOption));
     }
 
     private static bool Flag(System.CommandLine.ParseResult parsed, System.CommandLine.Command command, string name) =>

@@ -18,6 +18,7 @@ public static class PartnerWatchCommandLine
     public const string UrlsOption = "--urls";
     public const string VerboseOption = "--verbose";
     public const string DemoIfMissingOption = "--demo-if-missing";
+    public const string MentionsOption = "--mentions";
 
     public static readonly IReadOnlySet<string> Runnable = new HashSet<string>(["serve", "scan", "validate", "demo"], StringComparer.Ordinal);
 
@@ -68,6 +69,10 @@ public static class PartnerWatchCommandLine
             AllowMultipleArgumentsPerToken = false,
         });
         scan.Options.Add(new Option<bool>(JsonOption) { Description = "Print the result as JSON (the documented scan --json document)." });
+        scan.Options.Add(new Option<bool>(MentionsOption)
+        {
+            Description = "Also list, per site, the brands seen but not claimed and why (JSON: \"mentions\"; text: \"seen, not claimed\" lines).",
+        });
         scan.Options.Add(new Option<bool>(StoreOption) { Description = "Record the scan in the database and send alerts for new unverified claims." });
         scan.Options.Add(new Option<bool>(VerboseOption, "-v") { Description = "Show the log (retries, stack traces) instead of one line per failed site." });
         scan.Action = new RunAction();

@@ -3,6 +3,7 @@ using PartnerWatch.Domain;
 using PartnerWatch.Alert;
 using PartnerWatch.Compare;
 using PartnerWatch.Config;
+using PartnerWatch.Detect;
 using PartnerWatch.Detect.Logos;
 using PartnerWatch.Hosting;
 using PartnerWatch.Scan;
@@ -56,7 +57,10 @@ public static class ScanCommand
         await using var logger = SerilogSetup.CreateLogger(options.Logging, logToStandardError: true, concise: !args.Verbose);
         // Not ValidateOnBuild: it builds the call site of every registration (the service's storage, alerting, console…),
         // loading and JIT-compiling what a scan never resolves. ScanStartupTests validates this container instead.
-        await using var provider = Services(options, logger, referenceCache)
+        var services = Services(options, logger, referenceCache);
+        // Registered only when asked for: the scanner records mentions when this service exists, and not otherwise.
+        if (args.Mentions) services.AddSingleton<SiteMentions>();
+        await using var provider = services
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
 
         // Partner lists from files and URLs count as much as the inline ones (no stored claim is touched here).
@@ -77,14 +81,19 @@ public static class ScanCommand
         using var json = args.Json ? new ScanJsonWriter(stdout) : null;
         json?.Begin(time.GetUtcNow());
         var details = json is null ? new SiteScanResult?[sites.Count] : null;
+        var mentions = provider.GetService<SiteMentions>();
+        var seen = details is not null && mentions is not null ? new IReadOnlyList<SiteMention>?[sites.Count] : null;
         var tally = await display.RunAsync(sites.Count, provider.GetRequiredService<PartnerWatchMetrics>().Meter,
             progress => runner.ScanAsync(sites, async (index, result, token) =>
             {
                 if (store is not null)
                     await store.RecordScanAsync(result, token);
-                json?.WriteSite(result);
+                var siteMentions = mentions?.Take(result.Site);
+                json?.WriteSite(result, siteMentions);
                 if (details is not null)
                     details[index] = result with { FetchedPages = [], FetchedImages = [], Screenshots = [] };
+                if (seen is not null)
+                    seen[index] = siteMentions;
             }, cancellationToken, progress));
         json?.End(tally.HasUnverifiedClaims);
 
@@ -101,6 +110,8 @@ public static class ScanCommand
         {
             ScanSummary.WriteTable(ScanSummary.ConsoleFor(stdout), tally, time.GetElapsedTime(started));
             ScanSummary.WriteDetails(stdout, details!.OfType<SiteScanResult>());
+            if (seen is not null)
+                ScanSummary.WriteMentions(stdout, details!.Zip(seen).Where(p => p.First is not null).Select(p => (p.First!, p.Second ?? [])));
             stdout.WriteLine(ScanSummary.Verdict(tally, exit));
         }
         ScanSummary.WriteFailedSites(stderr, tally);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using PartnerWatch.Detect;
 using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 
@@ -42,11 +43,31 @@ public sealed class ScanJsonWriter : IDisposable
     }
 
     /// <summary>One element of <c>sites</c>, written and flushed to the output before this returns.</summary>
-    public void WriteSite(SiteScanResult site)
+    /// <param name="mentions">
+    /// With <c>scan --mentions</c>: the site's brands seen but not claimed, written as the site's last property
+    /// <c>mentions</c>. Null (the default) writes the site exactly as the contract has it, with no <c>mentions</c> key.
+    /// </param>
+    public void WriteSite(SiteScanResult site, IReadOnlyList<SiteMention>? mentions = null)
     {
-        JsonSerializer.Serialize(_json, site, JsonOutput.Options);
+        if (mentions is null)
+        {
+            JsonSerializer.Serialize(_json, site, JsonOutput.Options);
+        }
+        else
+        {
+            // The site's own properties as the contract writes them, then one more: the document stays what it was plus a key.
+            using var written = JsonSerializer.SerializeToDocument(site, JsonOutput.Options);
+            _json.WriteStartObject();
+            foreach (var property in written.RootElement.EnumerateObject())
+                property.WriteTo(_json);
+            _json.WritePropertyName(MentionsName);
+            JsonSerializer.Serialize(_json, mentions, JsonOutput.Options);
+            _json.WriteEndObject();
+        }
         FlushToOutput();
     }
+
+    private const string MentionsName = "mentions";
 
     /// <summary>
     /// Closes the sites array and the document (with <see cref="ScanReport.HasUnverifiedClaims"/>, which the whole

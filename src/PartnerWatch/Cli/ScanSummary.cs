@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartnerWatch.Detect;
 using PartnerWatch.Domain;
 using PartnerWatch.Scan;
 using Spectre.Console;
@@ -78,6 +79,24 @@ public static class ScanSummary
                     stdout.WriteLine($"page error {site.Site}  {error.Url}: {error.Message}");
                 if (site.Errors.Count > ErrorsShown)
                     stdout.WriteLine($"    … {site.Errors.Count - ErrorsShown} more page errors (scan --json lists all)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>scan --mentions</c>: one "seen, not claimed" line per brand and site, with the best signal's context, so a
+    /// reader sees why no claim (and no alert) came of a brand the site shows.
+    /// </summary>
+    public static void WriteMentions(TextWriter stdout, IEnumerable<(SiteScanResult Site, IReadOnlyList<SiteMention> Mentions)> sites)
+    {
+        foreach (var (site, mentions) in sites)
+        {
+            foreach (var mention in mentions)
+            {
+                var why = mention.Strongest.Count > 0 ? mention.Strongest[0].Context : "no signal kept";
+                var dropped = mention.Dropped.Count > 0 ? $"; dropped: {string.Join(", ", mention.Dropped.Select(d => $"{d.Key} ×{d.Value}"))}" : "";
+                stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"seen, not claimed {site.Site} {mention.Brand} (confidence {mention.Confidence:0.00}, {mention.Signals} signal{(mention.Signals == 1 ? "" : "s")}): {why}{dropped}"));
             }
         }
     }

@@ -26,5 +26,9 @@ public sealed class ClaimDetector
     }
 
     /// <summary>Starts collecting signals for one site; feed it every crawled page, then complete it.</summary>
-    public SiteClaimCollector BeginSite() => new(_scanner, _imageMatchers, _threshold, _logger, _matchEveryLogo);
+    /// <param name="recordMentions">
+    /// Also count what <see cref="SiteClaimCollector.Mentions"/> reports (the brands seen but not claimed, and why);
+    /// off by default, so a scan that does not ask keeps nothing more. Claims are the same either way.
+    /// </param>
+    public SiteClaimCollector BeginSite(bool recordMentions = false) => new(_scanner, _imageMatchers, _threshold, _logger, _matchEveryLogo, recordMentions);
 }

@@ -8,7 +8,7 @@ namespace PartnerWatch.Detect;
 /// the best signal score (signal weight × context weight) + 0.05 for each further kind of evidence with a positive
 /// score, capped at 0.99; a brand is claimed when that reaches <c>Detection:ClaimThreshold</c>.
 /// </summary>
-public sealed class SiteClaimCollector
+public sealed partial class SiteClaimCollector
 {
     /// <summary>Evidence entries kept per brand (best first); the rest only counted.</summary>
     public const int MaxEvidencePerBrand = 10;
@@ -25,14 +25,18 @@ public sealed class SiteClaimCollector
     private readonly Dictionary<string, List<BrandSignal>> _byBrand = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
 
+    /// <summary>Null unless the caller asked for mentions (<see cref="Mentions"/>): without it a scan keeps nothing more.</summary>
+    private readonly MentionLog? _mentionLog;
+
     internal SiteClaimCollector(PageSignalScanner scanner, IReadOnlyList<ILogoImageMatcher> imageMatchers, double threshold, ILogger logger,
-        bool matchEveryLogo = false)
+        bool matchEveryLogo = false, bool recordMentions = false)
     {
         _scanner = scanner;
         _imageMatchers = imageMatchers;
         _threshold = threshold;
         _matchEveryLogo = matchEveryLogo;
         _logger = logger;
+        _mentionLog = recordMentions ? new MentionLog() : null;
     }
 
     /// <summary>Images that matched a reference logo in a partner context, for the evidence store (bounded).</summary>
@@ -94,6 +98,7 @@ public sealed class SiteClaimCollector
                 {
                     // alt="Gradle logo" on a sponsor wall: the site says whose logo it is; a pixel match to another
                     // brand's reference is the matcher's error, not a second claim.
+                    if (_mentionLog is not null) RecordDroppedMatch(match, image, page.Url);
                     continue;
                 }
 
@@ -272,6 +277,7 @@ public sealed class SiteClaimCollector
                 }
 
                 list.Add(signal);
+                _mentionLog?.Count(signal);
                 if (list.Count > MaxSignalsPerBrand)
                 {
                     Trim(list);

@@ -27,7 +27,8 @@ public sealed partial class SiteScanner(
     PartnerWatchOptions options,
     FetchScope fetchScope,
     RememberedPages remembered,
-    Telemetry.PartnerWatchMetrics? metrics = null)
+    Telemetry.PartnerWatchMetrics? metrics = null,
+    SiteMentions? mentions = null)
 {
     /// <summary>Page bytes one scan keeps for evidence; pages past it keep only their hash.</summary>
     internal const long MaxRetainedEvidenceBytes = 16 * 1024 * 1024;
@@ -46,7 +47,7 @@ public sealed partial class SiteScanner(
         var started = time.GetTimestamp();
         var errors = new List<ScanError>();
         var pages = 0;
-        var collector = detector.BeginSite();
+        var collector = detector.BeginSite(recordMentions: mentions is not null);
         var fetched = new List<FetchedPage>();
         var renderedUrls = new HashSet<string>(StringComparer.Ordinal);
         long retainedBytes = 0;
@@ -101,6 +102,8 @@ public sealed partial class SiteScanner(
                 .Select(c => new Claim(c.BrandId, comparer.StatusOf(c.BrandId, site), Math.Round(c.Confidence, 2), NoteRendered(c.Evidence, renderedUrls)))
                 .OrderBy(c => c.Brand, StringComparer.Ordinal)
                 .ToList();
+
+        mentions?.Put(site.Id, pages == 0 ? [] : collector.Mentions());
 
         var elapsed = time.GetElapsedTime(started);
         logger.LogInformation(
