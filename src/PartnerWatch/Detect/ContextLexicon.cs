@@ -263,6 +263,8 @@ internal sealed partial class ContextLexicon
         .. DisclaimerWording.Cues,
         .. InfrastructureCredits.Cues,
         .. PlatformWording.Cues,
+        // Session 10: the reference concept table (relation by relation, every catalogue language).
+        .. PartnerConcepts.Cues,
     ];
 
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>
@@ -294,6 +296,9 @@ internal sealed partial class ContextLexicon
     /// <summary>Every disclaimer of <see cref="DisclaimerWording"/>: the partner words inside one are denied, not stated.</summary>
     private readonly Regex _disclaimer;
 
+    /// <summary>Event verbs of <see cref="PartnerConcepts.StatementOnlyFragments"/>: a heading made only of these is a headline.</summary>
+    private readonly Regex _statementOnly;
+
     public ContextLexicon()
     {
         _regexes = Enum.GetValues<CueKind>()
@@ -304,6 +309,9 @@ internal sealed partial class ContextLexicon
             .ToArray();
         _disclaimer = new Regex(
             "(?:" + string.Join("|", DisclaimerWording.Cues.SelectMany(l => l.Fragments[CueKind.Trademark]).Select(ChineseScriptFolder.Fold)) + ")",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        _statementOnly = new Regex(
+            "(?:" + string.Join("|", PartnerConcepts.StatementOnlyFragments.Select(ChineseScriptFolder.Fold)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
     }
 
@@ -328,25 +336,6 @@ internal sealed partial class ContextLexicon
 
         return partnerSpans.Count > 0 ? new Cue(CueKind.Partner, text.Substring(partnerSpans[0].Start, partnerSpans[0].Length)) : null;
     }
-
-    /// <summary>
-    /// A heading that lists partners beside integrations or plugins ("Partners &amp; integrations", 合作伙伴与集成)
-    /// presents partners: the coordinated nouns name two kinds of entries, and the partner kind is the claim. In a
-    /// sentence the negative word still wins ("runs on Windows, our partner's platform").
-    /// </summary>
-    public Cue? ClassifyHeading(string text)
-    {
-        var cue = Classify(text);
-        if (cue is { Kind: CueKind.Compatibility } && text.Length <= 80 && Coordination().IsMatch(text) && FindPartner(text) is { } partner)
-        {
-            return new Cue(CueKind.Partner, partner);
-        }
-
-        return cue;
-    }
-
-    [GeneratedRegex(@"&|\+|/|\b(?:and|und|et|y|e|en|och|og|и)\b|[、与和及與]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Coordination();
 
     public Cue? FindNegative(string text)
     {
