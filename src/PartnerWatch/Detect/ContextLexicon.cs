@@ -304,7 +304,7 @@ internal sealed partial class ContextLexicon
         _regexes = Enum.GetValues<CueKind>()
             .Select(kind => (kind, new Regex(
                 // Fragments are folded like the text they are matched against (導入企業 and 合作夥伴 included).
-                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold)) + ")",
+                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold).Distinct()) + ")",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
             .ToArray();
         _disclaimer = new Regex(
@@ -313,6 +313,28 @@ internal sealed partial class ContextLexicon
         _statementOnly = new Regex(
             "(?:" + string.Join("|", PartnerConcepts.StatementOnlyFragments.Select(ChineseScriptFolder.Fold)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        WarmUp([.. _regexes.Select(r => r.Regex), _disclaimer, _statementOnly]);
+    }
+
+    /// <summary>
+    /// A compiled regex is JIT-compiled on its first match, and that time counts against the match timeout: with a
+    /// thousand fragments per kind on a busy machine the first sentence of a scan took seconds and timed out — its
+    /// keywords silently read as none. One throwaway match per regex here (the detector is a singleton) leaves the
+    /// timeout to measure matching only.
+    /// </summary>
+    private static void WarmUp(IEnumerable<Regex> regexes)
+    {
+        foreach (var regex in regexes)
+        {
+            try
+            {
+                regex.IsMatch("Warm-up: partners 合作伙伴 パートナー 파트너.");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Only the compilation mattered.
+            }
+        }
     }
 
     /// <summary>The first negative cue in <paramref name="text"/> (negative kinds win over partner words), else a partner cue.</summary>

@@ -79,15 +79,15 @@ internal static partial class PartnerConcepts
         new("used-by", CueKind.Partner, "organisations that use the project, named as such: used by, who uses it, adopters", new Dictionary<string, string[]>
         {
             ["en"] = [@"\bused by\b", @"\bwho(?:'s|’s| is) using\b", @"\bwho uses\b", @"\badopters?\b", @"\b(?:production|notable|our|enterprise) users\b"],
-            ["de"] = [@"\bwer nutzt\b", @"\bgenutzt von\b", @"\beingesetzt (?:von|bei)\b(?= \p{Lu})", @"\banwender\b"],
+            ["de"] = [@"\bwer (?:be)?nutzt\b", @"\bwer verwendet\b", @"\bwer setzt\b[^.!?]{1,30}?\bein\b", @"\bgenutzt von\b", @"\beingesetzt (?:von|bei)\b(?= \p{Lu})", @"\banwender\b"],
             ["fr"] = [@"\bqui (?:l['’])?utilise\b", @"\butilisée? par\b", "ils utilisent"],
             ["es"] = [@"\bquién(?:es)? (?:lo )?(?:usa|utiliza)n?\b", @"\butilizad[oa] por\b", @"\busad[oa] por\b"],
             ["pt"] = [@"\bquem (?:usa|utiliza)\b", @"\butilizad[oa] (?:por|pel[ao]s?)\b", @"\busad[oa] (?:por|pel[ao]s?)\b", "adotantes"],
             ["it"] = [@"\bchi (?:lo )?(?:usa|utilizza)\b", @"\butilizzat[oaie] da\b", @"\busat[oaie] da\b"],
             ["ru"] = ["кто использует", @"используют (?:компании|организации)", @"используется (?:компаниями|в компаниях)"],
             ["zh"] = ["谁在使用", "谁在用", "都在用", "采用者", "用户案例", "我们的用户"],
-            ["ja"] = ["導入ユーザー", "利用ユーザー", "採用事例", "ユーザー企業"],
-            ["ko"] = ["사용 기업", "도입 기업", "이용 기업", "사용하는 기업"],
+            ["ja"] = ["導入ユーザー", "利用ユーザー", "誰が使って", "採用事例", "ユーザー企業"],
+            ["ko"] = ["사용 기업", "도입 기업", "이용 기업", "사용하는 기업", "누가 사용"],
             ["ar"] = ["من يستخدم", "يستخدمه(?:ا)? (?:كل )?من"],
             ["tr"] = [@"\bkullanan (?:şirketler|kurumlar|firmalar)\b", @"\bkimler kullanıyor\b"],
             ["vi"] = [@"\bai đang sử dụng\b", @"\bđược sử dụng bởi\b"],
