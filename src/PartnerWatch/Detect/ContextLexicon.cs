@@ -263,6 +263,8 @@ internal sealed partial class ContextLexicon
         .. DisclaimerWording.Cues,
         .. InfrastructureCredits.Cues,
         .. PlatformWording.Cues,
+        // Session 10: the reference concept table (relation by relation, every catalogue language).
+        .. PartnerConcepts.Cues,
     ];
 
     /// <summary>Prefixes of class/id sub-tokens (split at '-', '_', ' ') that mark a region; language-neutral by nature.</summary>
@@ -294,17 +296,45 @@ internal sealed partial class ContextLexicon
     /// <summary>Every disclaimer of <see cref="DisclaimerWording"/>: the partner words inside one are denied, not stated.</summary>
     private readonly Regex _disclaimer;
 
+    /// <summary>Event verbs of <see cref="PartnerConcepts.StatementOnlyFragments"/>: a heading made only of these is a headline.</summary>
+    private readonly Regex _statementOnly;
+
     public ContextLexicon()
     {
         _regexes = Enum.GetValues<CueKind>()
             .Select(kind => (kind, new Regex(
                 // Fragments are folded like the text they are matched against (導入企業 and 合作夥伴 included).
-                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold)) + ")",
+                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold).Distinct()) + ")",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
             .ToArray();
         _disclaimer = new Regex(
             "(?:" + string.Join("|", DisclaimerWording.Cues.SelectMany(l => l.Fragments[CueKind.Trademark]).Select(ChineseScriptFolder.Fold)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        _statementOnly = new Regex(
+            "(?:" + string.Join("|", PartnerConcepts.StatementOnlyFragments.Select(ChineseScriptFolder.Fold)) + ")",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        WarmUp([.. _regexes.Select(r => r.Regex), _disclaimer, _statementOnly]);
+    }
+
+    /// <summary>
+    /// A compiled regex is JIT-compiled on its first match, and that time counts against the match timeout: with a
+    /// thousand fragments per kind on a busy machine the first sentence of a scan took seconds and timed out — its
+    /// keywords silently read as none. One throwaway match per regex here (the detector is a singleton) leaves the
+    /// timeout to measure matching only.
+    /// </summary>
+    private static void WarmUp(IEnumerable<Regex> regexes)
+    {
+        foreach (var regex in regexes)
+        {
+            try
+            {
+                regex.IsMatch("Warm-up: partners 合作伙伴 パートナー 파트너.");
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Only the compilation mattered.
+            }
+        }
     }
 
     /// <summary>The first negative cue in <paramref name="text"/> (negative kinds win over partner words), else a partner cue.</summary>
@@ -328,25 +358,6 @@ internal sealed partial class ContextLexicon
 
         return partnerSpans.Count > 0 ? new Cue(CueKind.Partner, text.Substring(partnerSpans[0].Start, partnerSpans[0].Length)) : null;
     }
-
-    /// <summary>
-    /// A heading that lists partners beside integrations or plugins ("Partners &amp; integrations", 合作伙伴与集成)
-    /// presents partners: the coordinated nouns name two kinds of entries, and the partner kind is the claim. In a
-    /// sentence the negative word still wins ("runs on Windows, our partner's platform").
-    /// </summary>
-    public Cue? ClassifyHeading(string text)
-    {
-        var cue = Classify(text);
-        if (cue is { Kind: CueKind.Compatibility } && text.Length <= 80 && Coordination().IsMatch(text) && FindPartner(text) is { } partner)
-        {
-            return new Cue(CueKind.Partner, partner);
-        }
-
-        return cue;
-    }
-
-    [GeneratedRegex(@"&|\+|/|\b(?:and|und|et|y|e|en|och|og|и)\b|[、与和及與]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Coordination();
 
     public Cue? FindNegative(string text)
     {

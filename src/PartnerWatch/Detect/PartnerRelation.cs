@@ -29,9 +29,12 @@ internal static partial class PartnerRelation
         @"|che|utilizzano|utilizza" +
         @"|котор\w*|используя|использу\w*" +
         // Session 6: deploying, installing, hosting, storing, migrating — the vendor is the platform, not the partner.
-        @"|deploy\w*|install\w*|host|hosts|hosting|stor(?:e|es|ed|ing)|migrat\w*|upload\w*|bereitstell\w*|installier\w*|déplo\w*|despl[ei]eg\w*|implant\w*|развер\w*|установ\w*)\b" +
+        @"|deploy\w*|install\w*|host|hosts|hosting|stor(?:e|es|ed|ing)|migrat\w*|upload\w*|bereitstell\w*|installier\w*|déplo\w*|despl[ei]eg\w*|implant\w*|развер\w*|установ\w*" +
+        // Session 10: usage in Turkish, Vietnamese and Indonesian ("X kullanarak", "sử dụng X", "menggunakan X").
+        @"|kullan\w*|sử dụng|menggunakan|memakai)\b" +
         @"|,\s*(?:die|der|das|welche)\b" +
-        @"|使用|采用|运行|を使|사용|部署|安装|托管|存储|迁移|デプロイ|インストール|배포|설치|يستخدم|تستخدم|باستخدام|لتشغيل",
+        @"|使用|采用|运行|を使|사용|部署|安装|托管|存储|迁移|デプロイ|インストール|배포|설치|يستخدم|تستخدم|باستخدام|لتشغيل" +
+        @"|を用い|を利用して|で使|이용하여|이용해|활용하여|활용해",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Breakers();
 
@@ -138,7 +141,8 @@ internal static partial class PartnerRelation
                 }
 
                 var gap = folded[gapStart..gapEnd];
-                if (ShortNeutralGap(gap) && !(start < at && EndsWithPlace(gap) && !GiverAfterBackingNoun(folded.Substring(start, length), gap)))
+                var markedSource = at < start && MarkedAsSource(folded, at + target.Length);
+                if (ShortNeutralGap(gap, markedSource) && !(start < at && EndsWithPlace(gap) && !GiverAfterBackingNoun(folded.Substring(start, length), gap)))
                 {
                     return true;
                 }
@@ -220,8 +224,40 @@ internal static partial class PartnerRelation
         }
     }
 
-    private static bool ShortNeutralGap(string gap)
+    /// <summary>
+    /// Brand first, verb last (Japanese, Korean, Turkish): the brand carries a particle or suffix that makes it the source,
+    /// agent or addressee of the clause's verb — 「JetBrains 社から…の提供を受けています」, 「JetBrains의 후원을 받고」,
+    /// 「JetBrains에서 … 제공받고」, "JetBrains'e … için teşekkür ederiz", "JetBrains tarafından … desteklenmektedir" —
+    /// and the object in between (無償のオープンソースライセンス, ücretsiz açık kaynak lisansları) is longer than the
+    /// few words a prepositional language leaves between "thanks to" and the brand.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?:社|様|さま|さん|株式会社|殿)?\s*(?:から|より|が|には|に|へ|の)" +
+                    @"|^\s*(?:사|社|측)?\s*(?:에서|에게서|로부터|으로부터|의|이|가|께서|께|에게)(?![\uAC00-\uD7AF])" +
+                    @"|^['’](?:e|a|ye|ya|in|ın|un|ün|nin|nın|nun|nün|den|dan|ten|tan|nden|ndan)\b|^\s+(?:tarafından|şirketine|şirketinin|şirketinden)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SourceParticle();
+
+    /// <summary>Gap limits for a brand marked as source by <see cref="SourceParticle"/>: the rest of its clause.</summary>
+    private const int MaxLowerCaseWordsMarked = 8;
+
+    private const int MaxCjkLettersMarked = 30;
+
+    private static bool MarkedAsSource(string sentence, int afterMention)
     {
+        try
+        {
+            return afterMention < sentence.Length && SourceParticle().IsMatch(sentence[afterMention..Math.Min(sentence.Length, afterMention + 16)]);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static bool ShortNeutralGap(string gap, bool markedSource = false)
+    {
+        var maxLower = markedSource ? MaxLowerCaseWordsMarked : MaxLowerCaseWords;
+        var maxCjk = markedSource ? MaxCjkLettersMarked : MaxCjkLetters;
         if (gap.Length > MaxGapChars)
         {
             return false;
@@ -238,7 +274,7 @@ internal static partial class PartnerRelation
             var lower = 0;
             foreach (Match word in LatinWord().Matches(gap))
             {
-                if (char.IsLower(word.Value[0]) && !IsListWord(word.Value) && ++lower > MaxLowerCaseWords)
+                if (char.IsLower(word.Value[0]) && !IsListWord(word.Value) && ++lower > maxLower)
                 {
                     return false;
                 }
@@ -252,7 +288,7 @@ internal static partial class PartnerRelation
         // CJK has no spaces: each piece between list separators (another list item, 提供, 认定) must be short.
         foreach (var piece in gap.Split(ListSeparators))
         {
-            if (piece.Count(c => BrandMatcher.IsHan(c) || c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF') > MaxCjkLetters)
+            if (piece.Count(c => BrandMatcher.IsHan(c) || c is >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF') > maxCjk)
             {
                 return false;
             }
