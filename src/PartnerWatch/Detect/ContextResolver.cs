@@ -433,7 +433,8 @@ internal sealed partial class ContextResolver
         var cls = e.GetAttribute("class");
         return cls is not null && cls.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Any(t => t.StartsWith("title", StringComparison.OrdinalIgnoreCase) || t.StartsWith("tit", StringComparison.OrdinalIgnoreCase) ||
-                      t.Contains("heading", StringComparison.OrdinalIgnoreCase) || t.Equals("hd", StringComparison.OrdinalIgnoreCase));
+                      t.Contains("heading", StringComparison.OrdinalIgnoreCase) || t.Equals("hd", StringComparison.OrdinalIgnoreCase) || NamesATitle(t)) ||
+               IsBoldLine(e);
     }
 
     private static IElement? LastHeadingLike(IElement container)
