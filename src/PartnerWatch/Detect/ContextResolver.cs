@@ -158,13 +158,14 @@ internal sealed partial class ContextResolver
         var visited = new List<IElement>();
         Structural? found = null;
         var logoWall = false;
+        var linkedWall = false;
         var neutralRank = int.MaxValue;
         var level = 0;
         for (var node = start; node is not null && level < MaxAncestorLevels; node = node.ParentElement, level++)
         {
             // Rules near the mention depend on the level (dated items, the element's own label), so only the
             // upper part of the chain is shared between mentions.
-            if (level >= CacheFromLevel && _cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall)
+            if (level >= CacheFromLevel && _cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall && !linkedWall)
             {
                 found = cached;
                 break;
@@ -191,16 +192,20 @@ internal sealed partial class ContextResolver
 
                 break;
             }
+
+            linkedWall = linkedWall || level <= MaxWallLevel && LinkedLogoWall.IsEntry(start) && IsLinkedLogoWall(node);
         }
 
-        found ??= logoWall ? new Structural(StructuralKind.LogoWall, "logo strip") : new Structural(StructuralKind.None, "");
+        found ??= logoWall ? new Structural(StructuralKind.LogoWall, "logo strip")
+            : linkedWall ? new Structural(StructuralKind.LogoWall, LinkedWallDescription)
+            : new Structural(StructuralKind.None, "");
         if (found.Kind == StructuralKind.SoftNegative && logoWall)
         {
             found = found with { Kind = StructuralKind.HardNegative };
         }
 
         // Only the chain up to the first neutral heading shares the answer; caching more would leak a nearer heading's verdict.
-        if (neutralRank == int.MaxValue && !logoWall)
+        if (neutralRank == int.MaxValue && !logoWall && !linkedWall)
         {
             foreach (var element in visited)
             {
