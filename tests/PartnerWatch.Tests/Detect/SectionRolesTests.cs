@@ -1,0 +1,73 @@
+using static PartnerWatch.Tests.Detect.DetectionHarness;
+
+namespace PartnerWatch.Tests.Detect;
+
+/// <summary>
+/// Session 10 (learned from holdout7, retired into tuning): a section named only "Thanks" in a catalogue language, or
+/// named for the organisations that use the project, is a partner section although its heading has no partner word.
+/// The markup is the shape of the real pages (README acknowledgement sections in ko/ja/tr/vi/zh, a "Companies &amp;
+/// Projects Using Git" link list, a tablist labelled "Companies using FastAPI"); each group keeps its near miss.
+/// </summary>
+public sealed class SectionRolesTests
+{
+    // The section before the acknowledgement is itself a partner section ("스폰서"/"Sponsors": buy the developer a coffee):
+    // the neutral-looking "thanks" heading used to block it and leave the licence credit below without context.
+    [Theory]
+    [InlineData("<h2>스폰서</h2><p>커피 한 잔을 사주세요.</p><h2>감사의 말</h2><p><code>Carbon</code>은 Oracle 오픈소스 라이선스의 무료 도구로 개발되었습니다. 여기서 감사의 말을 전하고 싶습니다.</p>" +
+                "<a href=\"https://www.oracle.com\"><img src=\"https://cdn.example/oracle.svg?v=2\" alt=\"Oracle\"></a><h2>라이선스</h2><p>MIT</p>")]
+    [InlineData("<h2>スポンサー</h2><p>コーヒーを1杯購入できます</p><h2>謝辞</h2><p><code>Carbon</code> は無料の Oracle オープンソースライセンスを取得しました，これに感謝します</p>" +
+                "<a href=\"https://www.oracle.com\"><img src=\"https://cdn.example/oracle.svg\" alt=\"Oracle\"></a><h2>オープンソースプロトコル</h2><p>MIT</p>")]
+    [InlineData("<h2>Lisans</h2><p><a href=\"LICENSE\">MIT</a></p><h2>Teşekkürler</h2><p>Oracle’a bu projeye verdiği destek için teşekkürler</p>" +
+                "<p><a href=\"https://www.oracle.com\"><img src=\"https://cdn.example/brand/logos/company.png\" width=\"200\"></a></p>")]
+    [InlineData("<h2>Tác giả</h2><ul><li>Mark</li></ul><h2>Cảm ơn</h2><a href=\"https://www.oracle.com/\"><img src=\"https://cdn.example/oracle-logo.svg\" alt=\"Oracle\"></a>" +
+                "<p>Cảm ơn <a href=\"https://www.oracle.com/\">Oracle</a> đã cung cấp hạ tầng giúp chúng tôi kiểm thử trên các trình duyệt thực tế!</p>")]
+    [InlineData("<h2>社区</h2><p>QQ 群</p><h2>🤝 特别感谢</h2><p>本项目使用 Oracle 提供的免费开源许可进行开发。</p><a href=\"https://www.oracle.com/\"><img src=\"https://cdn.example/oracle.png\" alt=\"Oracle\"></a>")]
+    [InlineData("<h2>Installation</h2><p>make install</p><h2>Special thanks</h2><p>Build machines come from Oracle.</p>")]
+    public async Task AnAcknowledgementSectionInAnyCatalogueLanguageCreditsItsOrganisations(string body)
+        => Assert.Equal(["oracle"], await BrandsClaimedAsync(body));
+
+    [Theory]
+    // More than "Thanks": a heading that is a sentence is not a section name.
+    [InlineData("<h2>Thanks for reading our Oracle migration guide</h2><p>Next, we move the data to Oracle.</p>")]
+    [InlineData("<h2>Thanks</h2><p>Thanks for reading!</p><h3>Setup</h3><p>Point the driver at your Oracle database.</p>")]
+    // The sentence's own incidental words still win inside an acknowledgement section.
+    [InlineData("<h2>Thanks</h2><p>The test suite runs on Oracle Linux.</p>")]
+    public async Task ThanksThatIsNotASectionNameOrIsAboutAPlatformClaimsNothing(string body)
+        => Assert.Empty(await BrandsClaimedAsync(body));
+
+    [Fact]
+    public async Task AListOfCompaniesUsingTheProjectIsAUsersWall()
+    {
+        const string body = "<h2>Companies &amp; Projects Using Git</h2><ul>" +
+                            "<li><a href=\"https://github.com/google\" style=\"text-indent:-9999px\">Google</a></li>" +
+                            "<li><a href=\"https://github.com/Microsoft\" style=\"text-indent:-9999px\">Microsoft</a></li>" +
+                            "<li><a href=\"https://github.com/linkedin\">LinkedIn</a></li></ul>";
+        Assert.Equal(["google", "linkedin", "microsoft"], await BrandsClaimedAsync(body));
+    }
+
+    [Fact]
+    public async Task ATablistLabelledCompaniesUsingTheProjectIsAUsersWall()
+    {
+        const string body = "<h2>Opinions</h2><div class=\"opinions\"><div role=\"tablist\" aria-label=\"Companies using FastAPI\">" +
+                            "<button role=\"tab\" aria-selected=\"true\"><span><img src=\"img/logos/microsoft.svg\" alt=\"Microsoft\"></span></button>" +
+                            "<button role=\"tab\" aria-selected=\"false\"><span><img src=\"img/logos/cisco.svg\" alt=\"Cisco\"></span></button></div>" +
+                            "<div role=\"tabpanel\"><blockquote>We use it for all our ML services.</blockquote></div></div>";
+        Assert.Equal(["cisco", "microsoft"], await BrandsClaimedAsync(body));
+    }
+
+    [Fact]
+    public async Task ALogoRowAfterACollaborationLeadNamesTheCollaborators()
+    {
+        const string body = "<div class=\"logo section_padding\"><div class=\"community_title\"><h2>Contributed by the community, in collaboration with</h2></div>" +
+                            "<div class=\"marquee\"><div class=\"ind_logo\"><img src=\"img/community_logos/msft_light.svg\" alt=\"Microsoft Logo\" title=\"Microsoft Logo\"></div>" +
+                            "<div class=\"ind_logo\"><img src=\"img/community_logos/redhat_light.svg\" alt=\"Redhat Logo\" title=\"Redhat Logo\"></div></div></div>" +
+                            "<h2>What is ORAS?</h2><p>Store artifacts in Microsoft Azure Container Registry or in Red Hat Quay.</p>";
+        Assert.Equal(["microsoft", "redhat"], await BrandsClaimedAsync(body));
+    }
+
+    [Theory]
+    [InlineData("<h2>Companies</h2><p>Oracle and Microsoft announced a new cloud region.</p>")]
+    [InlineData("<h2>Using Oracle with Acme</h2><p>Connect Acme to your Oracle database.</p>")]
+    public async Task AHeadingWithoutTheUsersShapeClaimsNothing(string body)
+        => Assert.Empty(await BrandsClaimedAsync(body));
+}
