@@ -14,6 +14,8 @@ namespace PartnerWatch.Detect;
 /// "Unternehmen, die X einsetzen", "使用 X 的公司", "X를 사용하는 기업" — a collective noun for organisations and a use
 /// verb; the heading form of "Used by" / "Who's using".</item>
 /// <item><b>A collaboration lead</b>: a heading ending in "in collaboration with" over a logo row.</item>
+/// <item>And one negative: <b>products supporting</b> a format or protocol ("Registries supporting OCI Artifacts") is a
+/// compatibility list (<see cref="CueKind.Compatibility"/>), whatever the page is called.</item>
 /// </list>
 /// Both are whole-text patterns: a heading that says more ("Thanks for the feedback on our Azure guide") is not one.
 /// </summary>
@@ -48,6 +50,11 @@ internal static partial class SectionRoles
             if (CollaborationLead().Match(trimmed) is { Success: true } collaboration)
             {
                 return new Cue(CueKind.Partner, collaboration.Value);
+            }
+
+            if (ProductsSupporting().Match(trimmed) is { Success: true } compatible)
+            {
+                return new Cue(CueKind.Compatibility, compatible.Value);
             }
         }
         catch (RegexMatchTimeoutException)
@@ -95,4 +102,13 @@ internal static partial class SectionRoles
     [GeneratedRegex(@"(?:^|[\s,])(?:in (?:collaboration|cooperation) with|in zusammenarbeit mit|en collaboration avec|en colaboración con|em colaboração com|in collaborazione con|в сотрудничестве с)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CollaborationLead();
+
+    /// <summary>
+    /// A class of products that support something ("Registries supporting OCI Artifacts", "Browsers that support
+    /// WebGPU", "Editors with support for LSP"): a compatibility list, even on a page headed "Adopters". The noun must
+    /// name products, not organisations — "Companies supporting Rust" are sponsors, "Supporting Rust" is a call to give.
+    /// </summary>
+    [GeneratedRegex(@"^(?:registries|browsers|editors|ides|tools|librar(?:y|ies)|clients|platforms|devices|runtimes|databases|operating systems|distributions|distros|plugins|plug-ins|extensions|frameworks|servers|hosts|drivers|sdks|apps|applications|implementations)\s+(?:supporting|that support|which support|with support for|compatible with)\s+\S.{0,60}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ProductsSupporting();
 }

@@ -22,7 +22,7 @@ public sealed class SectionRolesTests
     [InlineData("<h2>Tác giả</h2><ul><li>Mark</li></ul><h2>Cảm ơn</h2><a href=\"https://www.oracle.com/\"><img src=\"https://cdn.example/oracle-logo.svg\" alt=\"Oracle\"></a>" +
                 "<p>Cảm ơn <a href=\"https://www.oracle.com/\">Oracle</a> đã cung cấp hạ tầng giúp chúng tôi kiểm thử trên các trình duyệt thực tế!</p>")]
     [InlineData("<h2>社区</h2><p>QQ 群</p><h2>🤝 特别感谢</h2><p>本项目使用 Oracle 提供的免费开源许可进行开发。</p><a href=\"https://www.oracle.com/\"><img src=\"https://cdn.example/oracle.png\" alt=\"Oracle\"></a>")]
-    [InlineData("<h2>Installation</h2><p>make install</p><h2>Special thanks</h2><p>Build machines come from Oracle.</p>")]
+    [InlineData("<h2>Installation</h2><p>make install</p><h2>Special thanks</h2><p><a href=\"https://www.oracle.com/\"><img src=\"img/oracle-logo.svg\" alt=\"Oracle\"></a></p>")]
     public async Task AnAcknowledgementSectionInAnyCatalogueLanguageCreditsItsOrganisations(string body)
         => Assert.Equal(["oracle"], await BrandsClaimedAsync(body));
 
@@ -63,6 +63,20 @@ public sealed class SectionRolesTests
                             "<div class=\"ind_logo\"><img src=\"img/community_logos/redhat_light.svg\" alt=\"Redhat Logo\" title=\"Redhat Logo\"></div></div></div>" +
                             "<h2>What is ORAS?</h2><p>Store artifacts in Microsoft Azure Container Registry or in Red Hat Quay.</p>";
         Assert.Equal(["microsoft", "redhat"], await BrandsClaimedAsync(body));
+    }
+
+    // oras.land's Adopters page: the registries a tool works with, in a card grid whose images live under img/adopters/.
+    [Fact]
+    public async Task ProductsSupportingAFormatAreACompatibilityListEvenOnAnAdoptersPage()
+    {
+        const string body = "<h1>Adopters</h1><div class=\"regsitries section_padding\"><h1>Registries supporting OCI Artifacts</h1></div><div class=\"registrycards\">" +
+                            "<div class=\"container\"><a href=\"https://cloud.google.com/artifact-registry\" class=\"card\"><div class=\"imageWrapper\">" +
+                            "<img src=\"../img/adopters/google_light.svg\" title=\"Google Artifact Registry\"></div><div class=\"content\"><div class=\"title\"><h4>Google Artifact Registry</h4></div>" +
+                            "<p class=\"description\">Store, manage and secure your container images.</p></div></a></div>" +
+                            "<div class=\"container\"><a href=\"https://www.oracle.com/cloud/registry/\" class=\"card\"><div class=\"imageWrapper\">" +
+                            "<img src=\"../img/adopters/oracle_light.svg\" title=\"Oracle Container Registry\"></div><div class=\"content\"><div class=\"title\"><h4>Oracle Container Registry</h4></div>" +
+                            "<p class=\"description\">A managed registry built on open standards.</p></div></a></div></div>";
+        Assert.Empty(await BrandsClaimedAsync(body));
     }
 
     [Theory]
