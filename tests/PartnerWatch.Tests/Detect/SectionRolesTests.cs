@@ -13,18 +13,35 @@ public sealed class SectionRolesTests
     // The section before the acknowledgement is itself a partner section ("스폰서"/"Sponsors": buy the developer a coffee):
     // the neutral-looking "thanks" heading used to block it and leave the licence credit below without context.
     [Theory]
-    [InlineData("<h2>스폰서</h2><p>커피 한 잔을 사주세요.</p><h2>감사의 말</h2><p><code>Carbon</code>은 Oracle 오픈소스 라이선스의 무료 도구로 개발되었습니다. 여기서 감사의 말을 전하고 싶습니다.</p>" +
-                "<a href=\"https://www.oracle.com\"><img src=\"https://cdn.example/oracle.svg?v=2\" alt=\"Oracle\"></a><h2>라이선스</h2><p>MIT</p>")]
-    [InlineData("<h2>スポンサー</h2><p>コーヒーを1杯購入できます</p><h2>謝辞</h2><p><code>Carbon</code> は無料の Oracle オープンソースライセンスを取得しました，これに感謝します</p>" +
-                "<a href=\"https://www.oracle.com\"><img src=\"https://cdn.example/oracle.svg\" alt=\"Oracle\"></a><h2>オープンソースプロトコル</h2><p>MIT</p>")]
     [InlineData("<h2>Lisans</h2><p><a href=\"LICENSE\">MIT</a></p><h2>Teşekkürler</h2><p>Oracle’a bu projeye verdiği destek için teşekkürler</p>" +
                 "<p><a href=\"https://www.oracle.com\"><img src=\"https://cdn.example/brand/logos/company.png\" width=\"200\"></a></p>")]
     [InlineData("<h2>Tác giả</h2><ul><li>Mark</li></ul><h2>Cảm ơn</h2><a href=\"https://www.oracle.com/\"><img src=\"https://cdn.example/oracle-logo.svg\" alt=\"Oracle\"></a>" +
                 "<p>Cảm ơn <a href=\"https://www.oracle.com/\">Oracle</a> đã cung cấp hạ tầng giúp chúng tôi kiểm thử trên các trình duyệt thực tế!</p>")]
-    [InlineData("<h2>社区</h2><p>QQ 群</p><h2>🤝 特别感谢</h2><p>本项目使用 Oracle 提供的免费开源许可进行开发。</p><a href=\"https://www.oracle.com/\"><img src=\"https://cdn.example/oracle.png\" alt=\"Oracle\"></a>")]
     [InlineData("<h2>Installation</h2><p>make install</p><h2>Special thanks</h2><p><a href=\"https://www.oracle.com/\"><img src=\"img/oracle-logo.svg\" alt=\"Oracle\"></a></p>")]
     public async Task AnAcknowledgementSectionInAnyCatalogueLanguageCreditsItsOrganisations(string body)
         => Assert.Equal(["oracle"], await BrandsClaimedAsync(body));
+
+    // dromara/carbon's Korean and Japanese READMEs: a sponsor section ("buy the developer a coffee"), then the
+    // acknowledgement of a free JetBrains licence with the logo linked to jetbrains.com, then the licence section.
+    [Theory]
+    [InlineData("<h2>스폰서</h2><p><code>Carbon</code>은 비상업적 오픈소스 프로젝트입니다. <a href=\"https://carbon.example/ko/sponsor.html\">커피 한 잔을 사주세요</a>.</p>" +
+                "<h2>감사의 말</h2><p><code>Carbon</code>은 JetBrains 오픈소스 라이선스의 무료 GoLand로 개발되었습니다. 여기서 감사의 말을 전하고 싶습니다.</p>" +
+                "<a href=\"https://www.jetbrains.com\" target=\"_blank\"><img src=\"https://carbon.example/jetbrains.svg?v=2.6.x\" height=\"50\" alt=\"JetBrains\"/></a>" +
+                "<h2>라이선스</h2><p><code>Carbon</code>은 <code>MIT</code> 라이선스 하에 제공됩니다.</p>")]
+    [InlineData("<h2>スポンサー</h2><p><code>Carbon</code> は非営利のオープンソースプロジェクトです，<a href=\"https://carbon.example/ja/sponsor.html\">コーヒーを1杯購入</a> できます</p>" +
+                "<h2>謝辞</h2><p><code>Carbon</code> は無料の JetBrains オープンソースライセンスを取得しました，これに感謝します</p>" +
+                "<a href=\"https://www.jetbrains.com\" target=\"_blank\"><img src=\"https://carbon.example/jetbrains.svg?v=2.6.x\" height=\"50\" alt=\"JetBrains\"/></a>" +
+                "<h2>オープンソースプロトコル</h2><p><code>Carbon</code> は <code>MIT</code> オープンソースプロトコルに準拠しています</p>")]
+    public async Task AReadmeAcknowledgementOfALicenceCreditsTheVendor(string body)
+    {
+        var collector = WithJetBrains.Value.BeginSite();
+        var html = $"<!DOCTYPE html><html><head><title>Carbon</title></head><body><article>{body}</article></body></html>";
+        await collector.AddPageAsync(await ParseAsync(new Uri("http://site.test/"), System.Text.Encoding.UTF8.GetBytes(html), "utf-8"), CancellationToken.None);
+        Assert.Equal(["jetbrains"], collector.Complete().Select(c => c.BrandId).ToArray());
+    }
+
+    private static readonly Lazy<PartnerWatch.Detect.ClaimDetector> WithJetBrains =
+        new(() => new PartnerWatch.Detect.ClaimDetector(new PartnerWatch.Config.PartnerWatchOptions { Brands = [.. Brands, Brand("jetbrains", "JetBrains", [], ["jetbrains.com"])] }));
 
     [Theory]
     // More than "Thanks": a heading that is a sentence is not a section name.
