@@ -255,7 +255,8 @@ internal sealed partial class ContextResolver
 
         if (level > 0 && node.GetAttribute("aria-label") is { Length: > 0 } aria)
         {
-            var ariaCue = _lexicon.Classify(TextNormalizer.Normalize(aria, 200));
+            var ariaText = TextNormalizer.Normalize(aria, 200);
+            var ariaCue = _lexicon.Classify(ariaText) ?? SectionRoles.Classify(ariaText);
             if (ariaCue is { } a)
             {
                 return a.Kind == CueKind.Partner
@@ -393,7 +394,8 @@ internal sealed partial class ContextResolver
     private Structural? ClassifyHeading(string rawText, int rank, ref int neutralRank)
     {
         var text = TextNormalizer.Normalize(rawText, 200);
-        var cue = _lexicon.ClassifyHeading(text);
+        // Section names without a partner word ("감사의 말", "Companies using Git") count as headings only (session 10).
+        var cue = _lexicon.ClassifyHeading(text) ?? SectionRoles.Classify(text);
         if (cue is null)
         {
             neutralRank = Math.Min(neutralRank, rank);
