@@ -299,43 +299,27 @@ internal sealed partial class ContextLexicon
     /// <summary>Event verbs of <see cref="PartnerConcepts.StatementOnlyFragments"/>: a heading made only of these is a headline.</summary>
     private readonly Regex _statementOnly;
 
-    public ContextLexicon()
+    /// <summary>Which regexes can match a text at all (<see cref="CueKeywordIndex"/>); null: all run, the tests' reference.</summary>
+    private readonly CueKeywordIndex? _keywords;
+
+    /// <param name="prefilter">False only in tests: every regex runs over every text, as before the keyword index.</param>
+    public ContextLexicon(bool prefilter = true)
     {
         _regexes = Enum.GetValues<CueKind>()
-            .Select(kind => (kind, new Regex(
-                // Fragments are folded like the text they are matched against (導入企業 and 合作夥伴 included).
-                "(?:" + string.Join("|", Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold).Distinct()) + ")",
+            // Fragments are folded like the text they are matched against (導入企業 and 合作夥伴 included).
+            .Select(kind => (kind, new Regex("(?:" + string.Join("|", CuePatterns.Of(kind)) + ")",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
             .ToArray();
-        _disclaimer = new Regex(
-            "(?:" + string.Join("|", DisclaimerWording.Cues.SelectMany(l => l.Fragments[CueKind.Trademark]).Select(ChineseScriptFolder.Fold)) + ")",
+        _disclaimer = new Regex("(?:" + string.Join("|", CuePatterns.Disclaimers()) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        _keywords = prefilter ? CuePatterns.Index() : null;
         _statementOnly = new Regex(
             "(?:" + string.Join("|", PartnerConcepts.StatementOnlyFragments.Select(ChineseScriptFolder.Fold)) + ")",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
-        WarmUp([.. _regexes.Select(r => r.Regex), _disclaimer, _statementOnly]);
+        CompiledRegexWarmUp.Run([.. _regexes.Select(r => r.Regex), _disclaimer, _statementOnly]);
     }
 
-    /// <summary>
-    /// A compiled regex is JIT-compiled on its first match, and that time counts against the match timeout: with a
-    /// thousand fragments per kind on a busy machine the first sentence of a scan took seconds and timed out — its
-    /// keywords silently read as none. One throwaway match per regex here (the detector is a singleton) leaves the
-    /// timeout to measure matching only.
-    /// </summary>
-    private static void WarmUp(IEnumerable<Regex> regexes)
-    {
-        foreach (var regex in regexes)
-        {
-            try
-            {
-                regex.IsMatch("Warm-up: partners 合作伙伴 パートナー 파트너.");
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Only the compilation mattered.
-            }
-        }
-    }
+    private ulong Possible(string folded) => _keywords?.Possible(folded) ?? ulong.MaxValue;
 
     /// <summary>The first negative cue in <paramref name="text"/> (negative kinds win over partner words), else a partner cue.</summary>
     public Cue? Classify(string text)
@@ -347,10 +331,12 @@ internal sealed partial class ContextLexicon
 
         // Traditional characters fold to simplified ones (same length), so one keyword list serves both scripts.
         var folded = ChineseScriptFolder.Fold(text);
-        var partnerSpans = PartnerSpans(text);
+        var possible = Possible(folded);
+        var partnerSpans = PartnerSpans(folded, possible);
         foreach (var (kind, regex) in _regexes)
         {
-            if (kind != CueKind.Partner && SafeMatch(regex, folded, text, partnerSpans) is { } match)
+            // A kind none of whose keywords occurs cannot match: its regex is not run (same answer, a tenth of the cost).
+            if (kind != CueKind.Partner && CueKeywordIndex.Has(possible, (int)kind) && SafeMatch(regex, folded, text, partnerSpans) is { } match)
             {
                 return new Cue(kind, match);
             }
@@ -370,18 +356,20 @@ internal sealed partial class ContextLexicon
         => PartnerSpans(text) is [var first, ..] ? text.Substring(first.Start, first.Length) : null;
 
     /// <summary>Every partner keyword in <paramref name="text"/> with its position (for the statement rule).</summary>
-    public List<(int Start, int Length)> PartnerSpans(string text)
+    public List<(int Start, int Length)> PartnerSpans(string text) => PartnerSpans(ChineseScriptFolder.Fold(text), null);
+
+    /// <summary>Of already folded text (same length: the offsets hold for the original), given the regexes that can match it.</summary>
+    private List<(int Start, int Length)> PartnerSpans(string folded, ulong? possible)
     {
         var spans = new List<(int, int)>();
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(folded) || !CueKeywordIndex.Has(possible ??= Possible(folded), (int)CueKind.Partner))
         {
             return spans;
         }
 
         try
         {
-            var folded = ChineseScriptFolder.Fold(text);
-            var denied = DisclaimerSpans(folded);
+            var denied = CueKeywordIndex.Has(possible.Value, CuePatterns.DisclaimerSlot) ? DisclaimerSpans(folded) : [];
             for (var m = _regexes[(int)CueKind.Partner].Regex.Match(folded); m.Success && spans.Count < 20; m = m.NextMatch())
             {
                 if (!denied.Any(d => m.Index >= d.Start && m.Index < d.Start + d.Length))

@@ -204,7 +204,7 @@ internal static class CuePatterns
     public const int DisclaimerSlot = 63;
 
     public static IEnumerable<string> Of(CueKind kind)
-        => ContextLexicon.Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold);
+        => ContextLexicon.Languages.SelectMany(l => l.Fragments.TryGetValue(kind, out var f) ? f : []).Select(ChineseScriptFolder.Fold).Distinct();
 
     /// <summary>Every disclaimer of <see cref="DisclaimerWording"/>: the partner words inside one are denied, not stated.</summary>
     public static IEnumerable<string> Disclaimers()
