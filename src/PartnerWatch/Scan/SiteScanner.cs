@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using PartnerWatch.Domain;
 using System.Security.Cryptography;
 using System.Diagnostics;
@@ -82,7 +83,19 @@ public sealed partial class SiteScanner(
                         RenderedHtml = keepRendered ? page.RenderedHtml : null,
                     });
                     if (page.Rendered) renderedUrls.Add(page.Url.AbsoluteUri);
-                    var found = await collector.AddPageAsync(page, cancellationToken);
+                    PageFindings? found;
+                    try
+                    {
+                        found = await collector.AddPageAsync(page, cancellationToken);
+                    }
+                    catch (RegexMatchTimeoutException ex)
+                    {
+                        // A pattern that outran its time limit (a starved thread on a loaded machine, or a hostile page)
+                        // costs this page's findings, not the claims of the site's other pages.
+                        logger.LogWarning(ex, "Detection on {Url} of {Site} ran out of time in pattern {Pattern}; the page's findings are skipped", page.Url, site.Id, ex.Pattern);
+                        errors.Add(new ScanError(page.Url.AbsoluteUri, "detection timed out: " + ex.Message));
+                        continue;
+                    }
                     if (page.RememberAs is { } generation)
                         remembered.Remember(generation, new RememberedPage(page.Url, page.StatusCode, page.ETag, page.LastModified, sha256,
                             page.Html.LongLength, page.RefreshTarget, page.Links, page.Notes, found, time.GetUtcNow()));
