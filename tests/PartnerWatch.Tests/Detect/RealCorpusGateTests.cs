@@ -14,23 +14,25 @@ namespace PartnerWatch.Tests.Detect;
 public sealed class RealCorpusGateTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The recorded figures per split (2026-12-07, session 9, build of the session's end: tune 0.966/0.955 on 168 sites —
-    /// 28 of them new from batches 8–10 and 23 from the precision sweep —, holdout 1.000/0.929, holdout2 0.983/1.000,
-    /// holdout3 1.000/1.000, holdout4 1.000/0.765, holdout5 1.000/1.000, holdout6 0.914/0.930, holdout7 0.804/0.569), each
-    /// less two pairs of slack for the scan's timing under load; raise them when detection improves, never lower them
-    /// silently. Every split but holdout6 and holdout7 is retired into tuning (docs/detection.md §8): their gates guard
-    /// what was learned from them; holdout6 and holdout7 are the clean ones, gated against regressions only.
+    /// The recorded figures per split (2026-12-08, session 10, build of the session's end: tune 0.941/0.953 on 202 sites —
+    /// 34 of them new from batches 11–12, never tuned on —, holdout 1.000/0.929, holdout2 0.983/1.000, holdout3 1.000/1.000,
+    /// holdout4 1.000/0.882, holdout5 1.000/1.000, holdout6 0.915/0.947, holdout7 0.932/0.846 (retired into tuning this
+    /// session), holdout8 0.960/0.828), each less two pairs of slack for the scan's timing under load; raise them when
+    /// detection improves, never lower them silently (tune's gate went down from 0.95 because 34 unseen sites joined it).
+    /// Every split but holdout6 and holdout8 is retired into tuning (docs/detection.md §8): their gates guard what was
+    /// learned from them; holdout6 and holdout8 are the clean ones, gated against regressions only.
     /// </summary>
     private static readonly Dictionary<string, (double Precision, double Recall)> Gates = new()
     {
-        ["tune"] = (0.95, 0.94),
+        ["tune"] = (0.93, 0.94),
         ["holdout"] = (0.97, 0.90),
         ["holdout2"] = (0.94, 0.96),
         ["holdout3"] = (0.90, 0.88),
-        ["holdout4"] = (0.86, 0.68),
+        ["holdout4"] = (0.86, 0.76),
         ["holdout5"] = (0.88, 0.88),
-        ["holdout6"] = (0.88, 0.89),
-        ["holdout7"] = (0.77, 0.55),
+        ["holdout6"] = (0.88, 0.91),
+        ["holdout7"] = (0.89, 0.81),
+        ["holdout8"] = (0.93, 0.80),
     };
 
     [Fact]
