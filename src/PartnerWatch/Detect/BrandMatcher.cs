@@ -336,11 +336,7 @@ internal sealed partial class BrandMatcher
         (start == 0 || !IsWordChar(text[start - 1]) && !JoinsLetters(text, start - 1)) &&
         (start + length == text.Length || !IsWordChar(text[start + length]) && !JoinsLetters(text, start + length));
 
-    /// <summary>
-    /// A middle dot between two letters is inside a word, not between words: Catalan writes its geminate l as "l·l"
-    /// ("Intel·ligència", "col·laboració"), and inclusive French and German spellings glue endings the same way
-    /// ("partenaire·s"). Interpuncts between words have spaces around them ("Docs · Blog").
-    /// </summary>
+    /// <summary>A middle dot between letters is inside a word: Catalan "l·l" ("Intel·ligència"), inclusive "partenaire·s".</summary>
     private static bool JoinsLetters(string text, int dot) =>
         text[dot] is '\u00B7' or '\u0387' or '\u2027' && dot > 0 && dot + 1 < text.Length && char.IsLetter(text[dot - 1]) && char.IsLetter(text[dot + 1]);
 

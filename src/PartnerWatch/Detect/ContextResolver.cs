@@ -161,11 +161,14 @@ internal sealed partial class ContextResolver
         var linkedWall = false;
         var neutralRank = int.MaxValue;
         var level = 0;
+        // A wall entry's answer depends on the entry (a non-entry mention in the same card caches "none" for the wall's
+        // container), so an entry never reads the cache within the levels where a linked wall can be found.
+        var entry = LinkedLogoWall.IsEntry(start);
         for (var node = start; node is not null && level < MaxAncestorLevels; node = node.ParentElement, level++)
         {
             // Rules near the mention depend on the level (dated items, the element's own label), so only the
             // upper part of the chain is shared between mentions.
-            if (level >= CacheFromLevel && _cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall && !linkedWall)
+            if (level >= CacheFromLevel && !(entry && level <= MaxWallLevel) && _cache.TryGetValue(node, out var cached) && neutralRank == int.MaxValue && !logoWall && !linkedWall)
             {
                 found = cached;
                 break;
@@ -193,7 +196,7 @@ internal sealed partial class ContextResolver
                 break;
             }
 
-            linkedWall = linkedWall || level <= MaxWallLevel && LinkedLogoWall.IsEntry(start) && IsLinkedLogoWall(node);
+            linkedWall = linkedWall || entry && level <= MaxWallLevel && IsLinkedLogoWall(node);
         }
 
         found ??= logoWall ? new Structural(StructuralKind.LogoWall, "logo strip")

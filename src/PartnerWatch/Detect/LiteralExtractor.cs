@@ -382,9 +382,10 @@ internal static class LiteralExtractor
                     continue;
                 }
 
-                for (var x = low.Value; x <= high; x++)
+                // An int counter: a char one would wrap past '\uFFFF' and never end.
+                for (int x = low.Value; x <= high; x++)
                 {
-                    chars.Add(CueKeywordIndex.Fold(x));
+                    chars.Add(CueKeywordIndex.Fold((char)x));
                 }
             }
 

@@ -92,8 +92,11 @@ public sealed partial class SiteScanner(
                     {
                         // A pattern that outran its time limit (a starved thread on a loaded machine, or a hostile page)
                         // costs this page's findings, not the claims of the site's other pages.
-                        logger.LogWarning(ex, "Detection on {Url} of {Site} ran out of time in pattern {Pattern}; the page's findings are skipped", page.Url, site.Id, ex.Pattern);
-                        errors.Add(new ScanError(page.Url.AbsoluteUri, "detection timed out: " + ex.Message));
+                        // The pattern itself can be tens of kilobytes (a keyword alternation): only its start goes into the log.
+                        var pattern = ex.Pattern is { Length: > 120 } whole ? whole[..120] + "…" : ex.Pattern;
+                        logger.LogWarning("Detection on {Url} of {Site} ran out of time ({Timeout}) in pattern {Pattern}; the page's findings are skipped",
+                            page.Url, site.Id, ex.MatchTimeout, pattern);
+                        errors.Add(new ScanError(page.Url.AbsoluteUri, $"detection timed out after {ex.MatchTimeout.TotalSeconds:0.#} s in one pattern"));
                         continue;
                     }
                     if (page.RememberAs is { } generation)
