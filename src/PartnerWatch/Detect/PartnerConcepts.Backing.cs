@@ -74,16 +74,16 @@ internal static partial class PartnerConcepts
         }),
         new("thanks-for", CueKind.Partner, "a credit that thanks the vendor for what it gives (licences, hosting, CI, infrastructure, support)", new Dictionary<string, string[]>
         {
-            ["en"] = [@"\b(?:(?:special |many |huge |big )?thanks(?: (?:go(?:es)? )?to)?|thank you|we(?: would like to| want to)? thank|(?:we are|we're|are) (?:very |deeply )?(?:grateful|thankful) to)\b(?=[^.!?]{1,80}?\bfor (?:[\w-]+ ){0,5}?" + Gifts + @"\b)",
+            ["en"] = [@"\b(?:(?:special |many |huge |big )?thanks(?: (?:go(?:es)? )?to)?|thank you|we(?: would like to| want to)? thank|(?:we are|we're|are) (?:very |deeply )?(?:grateful|thankful) to)\b(?=[^.!?]{1,80}\bfor (?:[\w-]+ ){0,5}" + Gifts + @"\b)",
                 @"\b(?:free|complimentary|open[- ]source|oss|community) licen[cs]es? (?:\w+ )?(?:from|provided by|courtesy of|granted by|donated by|sponsored by)\b", @"\backnowledge?ments?\b"],
             // "Dank an", "Wir danken X für", "Vielen Dank an X für die kostenlosen Lizenzen" (not "dank X" = because of X).
             ["de"] = [@"\b(?:vielen |herzlichen |besonderen |großen |ein großes )?dank (?:an|gilt)\b", @"\bwir danken\b", @"\bdanke an\b", @"\bbedanken uns (?:herzlich )?bei\b", @"\bdanksagung(?:en)?\b", @"\blizenzen (?:\w+ )?(?:von|bereitgestellt von)\b"],
             ["fr"] = [@"\b(?:un )?(?:grand |immense )?merci (?:à|a|aux)\b", @"\b(?:nous )?remerci(?:ons|ement|ements)\b", @"\blicences? (?:\w+ )?(?:offertes?|fournies?) par\b"],
-            ["es"] = [@"\b(?:muchas )?gracias a\b(?=[^.!?]{1,80}?\bpor\b)", @"\bagradecimientos?\b", @"\bagradecemos\b", @"\bagradecer a\b", @"\blicencias? (?:\w+ )?(?:proporcionadas?|donadas?|cedidas?) por\b"],
+            ["es"] = [@"\b(?:muchas )?gracias a\b(?=[^.!?]{1,80}\bpor\b)", @"\bagradecimientos?\b", @"\bagradecemos\b", @"\bagradecer a\b", @"\blicencias? (?:\w+ )?(?:proporcionadas?|donadas?|cedidas?) por\b"],
             ["pt"] = [@"\bobrigad[oa] (?:à|ao|a|aos|às)\b", @"\bagradecimentos?\b", @"\bagradecemos\b", @"\bagradecer (?:à|ao|a|aos)\b", @"\blicenças? (?:\w+ )?(?:fornecidas?|doadas?|cedidas?) (?:por|pel[ao]s?)\b"],
-            ["it"] = [@"\b(?:un )?(?:grande |sentito )?grazie a\b(?=[^.!?]{1,80}?\bper\b)", @"\bringrazi(?:amo|amenti|amento|are)\b", @"\blicenze (?:\w+ )?(?:fornite|offerte|donate) da\b"],
+            ["it"] = [@"\b(?:un )?(?:grande |sentito )?grazie a\b(?=[^.!?]{1,80}\bper\b)", @"\bringrazi(?:amo|amenti|amento|are)\b", @"\blicenze (?:\w+ )?(?:fornite|offerte|donate) da\b"],
             // "Спасибо JetBrains за бесплатные лицензии"; благодарим / благодарность (not благодаря = because of).
-            ["ru"] = [@"\bспасибо\b(?=[^.!?]{1,80}?\bза\b)", @"благодар(?:им|ность|ности|ностью)", @"выражаем (?:\w+ )?благодарность"],
+            ["ru"] = [@"\bспасибо\b(?=[^.!?]{1,80}\bза\b)", @"благодар(?:им|ность|ности|ностью)", @"выражаем (?:\w+ )?благодарность"],
             // 感谢/鸣谢/致谢 X 提供/赞助/的支持; 为本项目提供 (X 为本项目提供免费许可).
             ["zh"] = ["(?:感谢|鸣谢|致谢)[^。！？!?]{0,40}(?:支持|支援|赞助|资助|提供|捐赠|捐助|帮助|许可|授权|服务器|托管)", "^(?:致谢|鸣谢|特别感谢|感谢)$", "为(?:本项目|本站|本网站|我们|本社区|社区|项目)(?:免费)?提供"],
             ["ja"] = ["感謝(?:します|いたします|申し上げ|しています|しております|の意)", "謝辞", "御礼", "(?:に|へ)(?:深く|心より)?(?:感謝|お礼)"],

@@ -88,6 +88,14 @@ public sealed partial class SiteScanner(
                     {
                         found = await collector.AddPageAsync(page, cancellationToken);
                     }
+                    catch (Exception ex) when (ex is not RegexMatchTimeoutException and not OperationCanceledException)
+                    {
+                        // A defect in one page's detection (once: an exception from inside the regex engine) costs that
+                        // page's findings, not the claims of the site's other pages.
+                        logger.LogError(ex, "Detection on {Url} of {Site} failed; the page's findings are skipped", page.Url, site.Id);
+                        errors.Add(new ScanError(page.Url.AbsoluteUri, "detection failed: " + ex.GetType().Name));
+                        continue;
+                    }
                     catch (RegexMatchTimeoutException ex)
                     {
                         // A pattern that outran its time limit (a starved thread on a loaded machine, or a hostile page)
