@@ -29,9 +29,6 @@ internal sealed class CueKeywordIndex
     /// <summary>Every slot that was given (the answer when nothing can be ruled out).</summary>
     public ulong All { get; }
 
-    /// <summary>Fragments in the automaton (for the tests and the log of what the prefilter knows).</summary>
-    public int FragmentCount { get; }
-
     /// <param name="patterns">Every pattern with its slot (0–63), exactly as its regex is built (already script-folded).</param>
     public CueKeywordIndex(IEnumerable<(int Slot, string Pattern)> patterns)
     {
@@ -64,7 +61,6 @@ internal sealed class CueKeywordIndex
             Add(fragment, slot);
         }
 
-        FragmentCount = fragments.Count;
         Always |= All & ~slotsWithPatterns;
         BuildFailureLinks();
     }
